@@ -1,0 +1,20 @@
+// Two projects: fast pure unit tests beside the code, and e2e tests that boot the api on a real database
+// (SQLite by default, MariaDB when DATABASE_URL says mysql://). SWC compiles; `npm run typecheck` types.
+const fs = require('node:fs');
+const swc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
+const common = {
+  rootDir: __dirname,
+  transform: { '^.+\\.(t|j)s$': ['@swc/jest', { ...swc, swcrc: false }] },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleNameMapper: {
+    '^@hallq/queue$': '<rootDir>/libs/queue/src',
+    '^@hallq/forecast$': '<rootDir>/libs/forecast/src',
+  },
+  testEnvironment: 'node',
+};
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/src/**/*.spec.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/apps/api/test/**/*.e2e-spec.ts'], testTimeout: 60000 },
+  ],
+};
