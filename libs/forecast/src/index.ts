@@ -1,0 +1,4 @@
+// Public API of @hallq/forecast. Everything a caller may use is exported from here, nothing else.
+export * from './random/prng';
+export * from './queueing/erlang';
+export { gammaP, gammaCdfMeanVar, gammaQuantileMeanVar, logGamma, normalCdf } from './queueing/special-functions';
