@@ -1,0 +1,268 @@
+/**
+ * Seeded discrete-event simulator of a service hall: time-varying Poisson arrivals per category,
+ * lognormal (or exponential) services, exponential patience (abandonment), priority classes,
+ * multi-category windows calling under the routing rule passed in, and windows opened, closed or
+ * re-profiled during the day. Same seed, same day.
+ */
+import type { ForecastEvent, WaitingTicketSnapshot, ServingTicketSnapshot, WindowStatus } from '../hall/hall.types';
+import type { PriorityClass, RoutableTicket, RoutableWindow, RoutingRule } from '../hall/routing.types';
+import { MinHeap } from '../hall/binary-heap';
+import { createRng, lognormalFromMeanCv, sampleExponential, sampleLognormal, type Rng } from '../random/prng';
+
+export interface SimCategory {
+  id: string;
+  targetWaitMs: number;
+  /**
+   * Arrivals per hour: one number for the whole day, or one per slot of `slotMs` starting at the
+   * simulation start (the last slot's rate holds after the list ends unless arrivals stop at `end`).
+   */
+  arrivalsPerHour: number | number[];
+  /** Share of arrivals in the priority class (default 0). */
+  priorityShare?: number;
+  meanServiceMs: number;
+  /** Coefficient of variation of service time (default 1). */
+  serviceCv?: number;
+  /** 'lognormal' (default) or 'exponential' (cv ignored). */
+  serviceDistribution?: 'lognormal' | 'exponential';
+  /** Mean patience before abandoning, ms; omitted or Infinity = nobody leaves. */
+  meanPatienceMs?: number;
+}
+
+export interface SimWindow {
+  id: string;
+  state: WindowStatus;
+  categoryIds: string[];
+  /** Service-time multiplier for this window (1 = category mean; 1.2 = 20% slower). */
+  speedFactor?: number;
+}
+
+export interface SimWindowChange {
+  at: number;
+  windowId: string;
+  state?: WindowStatus;
+  categoryIds?: string[];
+}
+
+export interface SimConfig {
+  seed: number;
+  /** Start time, epoch ms. */
+  start: number;
+  /** Arrivals stop at `end`; service continues until the line is empty (or `stopAt`). */
+  end: number;
+  /** Hard stop (default: run until everyone is called or gone). */
+  stopAt?: number;
+  /** Length of an arrival-rate slot, ms (default 30 min). */
+  slotMs?: number;
+  categories: SimCategory[];
+  windows: SimWindow[];
+  changes?: SimWindowChange[];
+  rule: RoutingRule;
+  maxPriorityStreak?: number;
+  /** Tickets already waiting / in service at `start`. */
+  initialWaiting?: WaitingTicketSnapshot[];
+  initialServing?: ServingTicketSnapshot[];
+}
+
+export interface SimTicket {
+  id: string;
+  categoryId: string;
+  priority: PriorityClass;
+  issuedAt: number;
+  calledAt?: number;
+  abandonedAt?: number;
+  serviceStart?: number;
+  serviceEnd?: number;
+  windowId?: string;
+  /** Number of tickets waiting (all categories) when this one was issued. */
+  waitingAtIssue: number;
+}
+
+export interface SimResult {
+  tickets: SimTicket[];
+  events: ForecastEvent[];
+  /** Time the simulation stopped. */
+  endedAt: number;
+}
+
+interface WState extends RoutableWindow {
+  categoryIds: string[];
+  state: WindowStatus;
+  busy: boolean;
+  speed: number;
+}
+
+type Ev =
+  | { k: 'arrival'; cat: number }
+  | { k: 'abandon'; t: SimTicket }
+  | { k: 'done'; w: WState; t: SimTicket }
+  | { k: 'change'; c: SimWindowChange };
+
+/** Sample a service time for a category (and a window's speed factor). */
+export function sampleService(rng: Rng, cat: SimCategory, speed = 1): number {
+  if (cat.serviceDistribution === 'exponential') return sampleExponential(rng, cat.meanServiceMs * speed);
+  const { mu, sigma } = lognormalFromMeanCv(cat.meanServiceMs * speed, cat.serviceCv ?? 1);
+  return sampleLognormal(rng, mu, sigma);
+}
+
+export function simulateHall(cfg: SimConfig): SimResult {
+  const rng = createRng(cfg.seed);
+  const slotMs = cfg.slotMs ?? 30 * 60_000;
+  const heap = new MinHeap<Ev>();
+  const events: ForecastEvent[] = [];
+  const tickets: SimTicket[] = [];
+  const waiting: RoutableTicket[] = [];
+  const simById = new Map<string, SimTicket>();
+  const catIndex = new Map(cfg.categories.map((c, i) => [c.id, i]));
+  const targetWaitMs: Record<string, number> = {};
+  for (const c of cfg.categories) targetWaitMs[c.id] = c.targetWaitMs;
+  const maxPriorityStreak = cfg.maxPriorityStreak ?? 2;
+  const windows: WState[] = cfg.windows.map((w) => ({
+    id: w.id,
+    categoryIds: [...w.categoryIds],
+    state: w.state,
+    busy: false,
+    speed: w.speedFactor ?? 1,
+    priorityStreak: 0,
+  }));
+  const windowById = new Map(windows.map((w) => [w.id, w]));
+  const seq = cfg.categories.map(() => 0);
+  let now = cfg.start;
+
+  const rateAt = (cat: SimCategory, t: number): number => {
+    const r = cat.arrivalsPerHour;
+    if (typeof r === 'number') return r / 3_600_000;
+    const i = Math.floor((t - cfg.start) / slotMs);
+    return (r[Math.min(Math.max(i, 0), r.length - 1)] ?? 0) / 3_600_000;
+  };
+  const nextArrival = (cat: SimCategory, t: number): number => {
+    while (t < cfg.end) {
+      const rate = rateAt(cat, t);
+      const boundary = typeof cat.arrivalsPerHour === 'number' ? cfg.end : cfg.start + (Math.floor((t - cfg.start) / slotMs) + 1) * slotMs;
+      if (rate > 0) {
+        const dt = sampleExponential(rng, 1 / rate);
+        if (t + dt < Math.min(boundary, cfg.end)) return t + dt;
+      }
+      t = Math.min(boundary, cfg.end);
+    }
+    return Infinity;
+  };
+
+  const enqueue = (t: SimTicket, targetWindowId?: string | null) => {
+    const cat = cfg.categories[catIndex.get(t.categoryId) ?? -1];
+    waiting.push({ id: t.id, categoryId: t.categoryId, priority: t.priority, issuedAt: t.issuedAt, targetWindowId: targetWindowId ?? null });
+    const patience = cat ? sampleExponential(rng, cat.meanPatienceMs ?? Infinity) : Infinity;
+    if (Number.isFinite(patience)) heap.push(now + patience, { k: 'abandon', t });
+  };
+
+  const startService = (w: WState, t: SimTicket) => {
+    const cat = cfg.categories[catIndex.get(t.categoryId) ?? 0];
+    w.busy = true;
+    t.calledAt = now;
+    t.serviceStart = now;
+    t.windowId = w.id;
+    events.push({ type: 'called', at: now, ticketId: t.id, windowId: w.id });
+    events.push({ type: 'started', at: now, ticketId: t.id, windowId: w.id });
+    const s = sampleService(rng, cat, w.speed);
+    heap.push(now + s, { k: 'done', w, t });
+  };
+
+  const tryCall = (w: WState): boolean => {
+    if (w.busy || w.state !== 'open' || !waiting.length) return false;
+    const pick = cfg.rule(w, waiting, { now, targetWaitMs, maxPriorityStreak });
+    if (!pick) return false;
+    const i = waiting.indexOf(pick);
+    waiting.splice(i >= 0 ? i : waiting.findIndex((x) => x.id === pick.id), 1);
+    w.priorityStreak = pick.priority === 'priority' && !pick.targetWindowId ? w.priorityStreak + 1 : 0;
+    startService(w, simById.get(pick.id) as SimTicket);
+    return true;
+  };
+  const dispatchAll = () => {
+    for (const w of windows) tryCall(w);
+  };
+
+  // Initial state.
+  for (const s of cfg.initialServing ?? []) {
+    const w = windowById.get(s.windowId);
+    const cat = cfg.categories[catIndex.get(s.categoryId) ?? -1];
+    if (!w || !cat) continue;
+    const t: SimTicket = { id: s.id, categoryId: s.categoryId, priority: 'normal', issuedAt: s.startedAt, calledAt: s.startedAt, serviceStart: s.startedAt, windowId: w.id, waitingAtIssue: 0 };
+    tickets.push(t);
+    simById.set(t.id, t);
+    w.busy = true;
+    const elapsed = Math.max(0, now - s.startedAt);
+    let d = 0;
+    for (let tries = 0; tries < 50 && d <= elapsed; tries++) d = sampleService(rng, cat, w.speed);
+    heap.push(s.startedAt + Math.max(d, elapsed + 1), { k: 'done', w, t });
+  }
+  for (const q of [...(cfg.initialWaiting ?? [])].sort((a, b) => a.issuedAt - b.issuedAt)) {
+    const t: SimTicket = { id: q.id, categoryId: q.categoryId, priority: q.priority, issuedAt: q.issuedAt, waitingAtIssue: 0 };
+    tickets.push(t);
+    simById.set(t.id, t);
+    enqueue(t, q.targetWindowId);
+  }
+  cfg.categories.forEach((c, i) => {
+    const t = nextArrival(c, cfg.start);
+    if (Number.isFinite(t)) heap.push(t, { k: 'arrival', cat: i });
+  });
+  for (const c of cfg.changes ?? []) heap.push(c.at, { k: 'change', c });
+  dispatchAll();
+
+  const stopAt = cfg.stopAt ?? Infinity;
+  while (heap.size) {
+    if (heap.peekKey() > stopAt) break;
+    now = heap.peekKey();
+    const ev = heap.pop() as Ev;
+    switch (ev.k) {
+      case 'arrival': {
+        const cat = cfg.categories[ev.cat];
+        const priority: PriorityClass = rng.next() < (cat.priorityShare ?? 0) ? 'priority' : 'normal';
+        const t: SimTicket = { id: `${cat.id}-${++seq[ev.cat]}`, categoryId: cat.id, priority, issuedAt: now, waitingAtIssue: waiting.length };
+        tickets.push(t);
+        simById.set(t.id, t);
+        events.push({ type: 'issued', at: now, ticketId: t.id, categoryId: cat.id, priority });
+        enqueue(t);
+        const nxt = nextArrival(cat, now);
+        if (Number.isFinite(nxt)) heap.push(nxt, { k: 'arrival', cat: ev.cat });
+        for (const w of windows) if (tryCall(w)) break;
+        break;
+      }
+      case 'abandon': {
+        if (ev.t.calledAt !== undefined) break;
+        const i = waiting.findIndex((x) => x.id === ev.t.id);
+        if (i < 0) break;
+        waiting.splice(i, 1);
+        ev.t.abandonedAt = now;
+        events.push({ type: 'abandoned', at: now, ticketId: ev.t.id });
+        break;
+      }
+      case 'done': {
+        ev.t.serviceEnd = now;
+        ev.w.busy = false;
+        events.push({ type: 'finished', at: now, ticketId: ev.t.id, windowId: ev.w.id });
+        tryCall(ev.w);
+        break;
+      }
+      case 'change': {
+        const w = windowById.get(ev.c.windowId);
+        if (!w) break;
+        if (ev.c.categoryIds) {
+          w.categoryIds = [...ev.c.categoryIds];
+          events.push({ type: 'profile_changed', at: now, windowId: w.id, categoryIds: [...w.categoryIds] });
+        }
+        if (ev.c.state && ev.c.state !== w.state) {
+          w.state = ev.c.state;
+          events.push(
+            w.state === 'open'
+              ? { type: 'window_opened', at: now, windowId: w.id, categoryIds: [...w.categoryIds] }
+              : w.state === 'paused'
+                ? { type: 'window_paused', at: now, windowId: w.id }
+                : { type: 'window_closed', at: now, windowId: w.id },
+          );
+        }
+        tryCall(w);
+        break;
+      }
+    }
+  }
+  return { tickets, events, endedAt: now };
+}
