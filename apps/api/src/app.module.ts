@@ -1,0 +1,30 @@
+import { existsSync } from 'node:fs';
+import { DynamicModule, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import type { AppConfig } from './common/config/app-config';
+import { ConfigModule } from './common/config/config.module';
+import { WindowActionsController } from './counter/window-actions.controller';
+import { DatabaseModule } from './database/database.module';
+import { DemoSeedService } from './demo/demo-seed.service';
+import { HallsController } from './halls/halls.controller';
+import { CloseOutJob } from './queue/close-out.job';
+import { QueueModule } from './queue/queue.module';
+import { TicketsController } from './tickets/tickets.controller';
+import { TicketsService } from './tickets/tickets.service';
+import { WaitService } from './waits/wait.service';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const display = existsSync(config.displayDir)
+      ? [ServeStaticModule.forRoot({ rootPath: config.displayDir, exclude: ['/api/{*path}'] })]
+      : [];
+    return {
+      module: AppModule,
+      imports: [ConfigModule.forRoot(config), DatabaseModule, QueueModule, ScheduleModule.forRoot(), ...display],
+      controllers: [HallsController, TicketsController, WindowActionsController],
+      providers: [WaitService, TicketsService, DemoSeedService, CloseOutJob],
+    };
+  }
+}

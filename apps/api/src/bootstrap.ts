@@ -1,0 +1,31 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module';
+import type { AppConfig } from './common/config/app-config';
+import { HttpExceptionFilter } from './common/errors/http-exception.filter';
+import { createValidationPipe } from './common/errors/validation';
+
+/** Builds the configured app; main.ts and the e2e tests both use it, so tests run what production runs. */
+export async function createApp(config: AppConfig, options: { logger?: false | ('error' | 'warn' | 'log')[] } = {}): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    logger: options.logger ?? ['error', 'warn', 'log'],
+    bodyParser: true,
+  });
+  app.useBodyParser('json', { limit: '64kb' });
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new HttpExceptionFilter());
+  app.enableShutdownHooks();
+  const doc = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('hallq API')
+      .setDescription('Queue and window-load service for public service halls: tickets, windows, the live hall.')
+      .setVersion('1')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}

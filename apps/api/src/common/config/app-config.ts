@@ -1,0 +1,62 @@
+import { resolve } from 'node:path';
+
+/** Everything the api reads from the environment, read once and validated. Nothing else reads process.env. */
+export interface AppConfig {
+  port: number;
+  host: string;
+  /** `mysql://user:pass@host:3306/db` or `sqlite:<file>`; unset = SQLite file under ./data. */
+  databaseUrl: string;
+  database: { type: 'mysql'; url: string } | { type: 'better-sqlite3'; file: string };
+  /** Time zone of halls created without one, and of the demo hall. */
+  defaultTimeZone: string;
+  /** Seed the demo hall when the database has no hall. */
+  seedDemo: boolean;
+  production: boolean;
+  logSql: boolean;
+  /** The built display app (apps/display), served at / when present. */
+  displayDir: string;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const problems: string[] = [];
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT must be a port number, got "${env.PORT}"`);
+  const databaseUrl = env.DATABASE_URL?.trim() || 'sqlite:./data/hallq.sqlite';
+  let database: AppConfig['database'] | undefined;
+  if (/^mysql:\/\//.test(databaseUrl) || /^mariadb:\/\//.test(databaseUrl)) {
+    database = { type: 'mysql', url: databaseUrl.replace(/^mariadb:/, 'mysql:') };
+  } else if (databaseUrl.startsWith('sqlite:')) {
+    const file = databaseUrl.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    database = { type: 'better-sqlite3', file: file === ':memory:' ? file : resolve(file) };
+  } else {
+    problems.push(`DATABASE_URL must start with mysql:// or sqlite:, got "${databaseUrl}"`);
+  }
+  const defaultTimeZone = env.HALLQ_TIME_ZONE ?? 'Asia/Shanghai';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: defaultTimeZone });
+  } catch {
+    problems.push(`HALLQ_TIME_ZONE must be an IANA time zone such as Asia/Shanghai, got "${defaultTimeZone}"`);
+  }
+  const production = env.NODE_ENV === 'production';
+  if (problems.length) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl,
+    database: database!,
+    defaultTimeZone,
+    seedDemo: flag(env.HALLQ_SEED_DEMO, !production),
+    production,
+    logSql: flag(env.HALLQ_LOG_SQL, false),
+    displayDir: resolve(env.HALLQ_DISPLAY_DIR ?? 'dist/display'),
+  };
+}
+
+function flag(v: string | undefined, dflt: boolean): boolean {
+  if (v === undefined || v === '') return dflt;
+  return ['1', 'true', 'yes', 'on'].includes(v.toLowerCase());
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,43 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { QueueError } from '@hallq/queue';
+import type { Response } from 'express';
+import { ERROR_STATUS } from './error-status';
+
+/** The JSON body of every error: a code for programs, a message for people, details where useful. */
+export interface ErrorBody {
+  statusCode: number;
+  code: string;
+  message: string;
+  details?: unknown;
+}
+
+/** Maps domain errors by the status table, passes Nest's HTTP errors through, and hides the rest as 500. */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    const body = toErrorBody(exception);
+    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+    res.status(body.statusCode).json(body);
+  }
+}
+
+export function toErrorBody(exception: unknown): ErrorBody {
+  if (exception instanceof QueueError) {
+    return { statusCode: ERROR_STATUS[exception.code], code: exception.code, message: exception.message, details: exception.details };
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const r = exception.getResponse();
+    if (typeof r === 'object' && r !== null && 'code' in r) return { statusCode: status, ...(r as Omit<ErrorBody, 'statusCode'>) };
+    const message = typeof r === 'string' ? r : String((r as { message?: unknown }).message ?? exception.message);
+    return { statusCode: status, code: HttpStatus[status] ?? 'ERROR', message };
+  }
+  // Malformed JSON from body-parser
+  const e = exception as { type?: string; status?: number; message?: string };
+  if (e?.type === 'entity.parse.failed') return { statusCode: 400, code: 'BAD_JSON', message: 'The request body is not valid JSON.' };
+  if (e?.type === 'entity.too.large') return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' };
+  return { statusCode: 500, code: 'INTERNAL', message: 'Something went wrong on our side; please try again.' };
+}

@@ -1,0 +1,45 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { QUEUE_ENTITIES, QUEUE_MIGRATIONS } from '@hallq/queue';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import type { AppConfig } from '../common/config/app-config';
+
+/** TypeORM options for the configured database. Schema comes only from migrations (synchronize off). */
+export function dataSourceOptions(db: AppConfig['database'], logSql = false): DataSourceOptions {
+  const common = {
+    entities: QUEUE_ENTITIES,
+    migrations: QUEUE_MIGRATIONS,
+    migrationsTableName: 'hallq_migrations',
+    synchronize: false,
+    logging: logSql ? ('all' as const) : (['error'] as ['error']),
+  };
+  if (db.type === 'mysql') {
+    return {
+      ...common,
+      type: 'mysql',
+      url: db.url,
+      charset: 'utf8mb4_unicode_ci',
+      // Enough connections for 64 concurrent kiosks without queueing in the pool.
+      extra: { connectionLimit: 32, enableKeepAlive: true },
+    };
+  }
+  if (db.file !== ':memory:') mkdirSync(dirname(db.file), { recursive: true });
+  return {
+    ...common,
+    type: 'better-sqlite3',
+    database: db.file,
+    enableWAL: true,
+    timeout: 5000,
+    prepareDatabase: (sqlite: { pragma(s: string): unknown }) => {
+      sqlite.pragma('synchronous = NORMAL');
+    },
+  };
+}
+
+/** Connects and brings the schema up to date. */
+export async function openDataSource(db: AppConfig['database'], logSql = false): Promise<DataSource> {
+  const ds = new DataSource(dataSourceOptions(db, logSql));
+  await ds.initialize();
+  await ds.runMigrations({ transaction: 'each' });
+  return ds;
+}

@@ -1,0 +1,28 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { IsBoolean, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
+
+export class CreateHallDto {
+  @ApiProperty({ example: '浦东新区市民中心' })
+  @IsString() @IsNotEmpty() @MaxLength(120)
+  name: string;
+
+  @ApiPropertyOptional({ example: 'Asia/Shanghai', description: 'IANA time zone; the service day follows it.' })
+  @IsOptional() @IsString() @MaxLength(64)
+  timeZone?: string;
+
+  @ApiPropertyOptional({ example: '09:00', description: 'Local opening time; equal to closesAt means always open.' })
+  @IsOptional() @Matches(HHMM, { message: 'opensAt must be a local time as HH:MM, e.g. 08:30' })
+  opensAt?: string;
+
+  @ApiPropertyOptional({ example: '17:00' })
+  @IsOptional() @Matches(HHMM, { message: 'closesAt must be a local time as HH:MM, e.g. 17:30' })
+  closesAt?: string;
+
+  @ApiPropertyOptional({ description: 'Keep tickets still waiting at the end of the day in line for the next day.' })
+  @IsOptional() @IsBoolean()
+  keepLineOvernight?: boolean;
+}
+
+export class UpdateHallDto extends PartialType(CreateHallDto) {}

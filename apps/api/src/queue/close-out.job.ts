@@ -1,0 +1,31 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Interval } from '@nestjs/schedule';
+import { HallEntity, QueueService } from '@hallq/queue';
+import { DataSource } from 'typeorm';
+
+/**
+ * Closes out yesterday's leftover tickets soon after each hall's local midnight. Operations also do it
+ * lazily, so this job only makes sure screens and reports turn over even in a quiet hall.
+ */
+@Injectable()
+export class CloseOutJob {
+  private readonly logger = new Logger(CloseOutJob.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly queue: QueueService,
+  ) {}
+
+  @Interval(60_000)
+  async run(): Promise<void> {
+    const halls = await this.dataSource.manager.find(HallEntity, { select: { id: true } });
+    for (const h of halls) {
+      try {
+        const n = await this.queue.closeOutIfDue(h.id);
+        if (n) this.logger.log(`Closed out ${n} unserved tickets of hall ${h.id}`);
+      } catch (e) {
+        this.logger.warn(`Close-out of hall ${h.id} failed: ${(e as Error).message}`);
+      }
+    }
+  }
+}

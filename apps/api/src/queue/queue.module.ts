@@ -1,0 +1,27 @@
+import { Global, Module } from '@nestjs/common';
+import { HallAdminService, QueueEvents, QueueService, systemClock, TransactionRunner, type Clock } from '@hallq/queue';
+import { DataSource } from 'typeorm';
+
+export const CLOCK = Symbol('CLOCK');
+
+/** Wires the framework-free queue domain of libs/queue into Nest. */
+@Global()
+@Module({
+  providers: [
+    { provide: CLOCK, useValue: systemClock },
+    QueueEvents,
+    { provide: TransactionRunner, inject: [DataSource], useFactory: (ds: DataSource) => new TransactionRunner(ds) },
+    {
+      provide: QueueService,
+      inject: [TransactionRunner, QueueEvents, CLOCK],
+      useFactory: (tx: TransactionRunner, ev: QueueEvents, clock: Clock) => new QueueService(tx, ev, clock),
+    },
+    {
+      provide: HallAdminService,
+      inject: [TransactionRunner, QueueEvents, CLOCK],
+      useFactory: (tx: TransactionRunner, ev: QueueEvents, clock: Clock) => new HallAdminService(tx, ev, clock),
+    },
+  ],
+  exports: [CLOCK, QueueEvents, TransactionRunner, QueueService, HallAdminService],
+})
+export class QueueModule {}

@@ -1,0 +1,43 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export class WaitEstimateDto {
+  @ApiProperty({ description: 'Expected wait in seconds.' }) expectedSec: number;
+  @ApiProperty({ description: 'Low end of the range (p10), seconds.' }) lowSec: number;
+  @ApiProperty({ description: 'High end of the range (p90), seconds.' }) highSec: number;
+  @ApiProperty({ enum: ['stand-in', 'forecast'] }) source: string;
+}
+
+export class TicketResponseDto {
+  @ApiProperty() id: string;
+  @ApiProperty() hallId: string;
+  @ApiProperty({ example: 'A023' }) number: string;
+  @ApiProperty({ description: 'Unguessable tracking token for the phone page /t/<token>.' }) token: string;
+  @ApiProperty({ example: 'enterprise', description: 'Category code.' }) category: string;
+  @ApiProperty() categoryId: string;
+  @ApiProperty({ enum: ['normal', 'priority'] }) priority: string;
+  @ApiProperty({ enum: ['kiosk', 'web', 'appointment'] }) channel: string;
+  @ApiProperty({ enum: ['waiting', 'called', 'serving', 'done', 'no_show', 'cancelled', 'unserved'] }) status: string;
+  @ApiProperty({ example: '2026-11-28' }) serviceDay: string;
+  @ApiProperty({ description: 'Epoch ms; a transfer keeps it.' }) issuedAt: number;
+  @ApiProperty({ nullable: true, type: Number }) calledAt: number | null;
+  @ApiProperty({ nullable: true, type: Number }) startedAt: number | null;
+  @ApiProperty({ nullable: true, type: Number }) finishedAt: number | null;
+  @ApiProperty({ nullable: true, type: String }) windowId: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '5', description: 'The window to go to once called.' }) windowLabel: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Set when transferred to one specific window.' }) targetWindowId: string | null;
+  @ApiProperty() recallCount: number;
+  @ApiProperty() transferCount: number;
+}
+
+export class IssuedTicketResponseDto extends TicketResponseDto {
+  @ApiProperty({ description: 'Waiting tickets that will be called before this one.' }) peopleAhead: number;
+  @ApiPropertyOptional({ type: WaitEstimateDto, nullable: true }) estimatedWait: WaitEstimateDto | null;
+  @ApiProperty({ example: '/t/3q2-…', description: 'Path of the phone page that tracks this ticket.' }) trackPath: string;
+}
+
+export class CitizenTicketResponseDto extends IssuedTicketResponseDto {
+  @ApiProperty() hallName: string;
+  @ApiProperty() categoryNameZh: string;
+  @ApiProperty() categoryNameEn: string;
+  @ApiProperty({ type: [String], description: 'What to bring.' }) materials: string[];
+}

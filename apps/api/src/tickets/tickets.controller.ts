@@ -1,0 +1,48 @@
+import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { IssueTicketDto } from './dto/issue-ticket.dto';
+import { CitizenTicketResponseDto, IssuedTicketResponseDto, TicketResponseDto } from './dto/ticket-responses.dto';
+import { TicketsService } from './tickets.service';
+
+const KEY = /^[\x21-\x7e]{1,100}$/;
+
+@ApiTags('tickets')
+@Controller()
+export class TicketsController {
+  constructor(private readonly tickets: TicketsService) {}
+
+  @Post('halls/:hallId/tickets')
+  @ApiOperation({ summary: 'Issue a ticket (kiosk, phone page, appointment check-in)', description: 'A retry with the same Idempotency-Key returns the same ticket with 200.' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Up to 100 printable characters; kiosks send one per ticket request and reuse it on retry.' })
+  @ApiCreatedResponse({ type: IssuedTicketResponseDto })
+  @ApiOkResponse({ type: IssuedTicketResponseDto, description: 'A retry: the ticket issued for this key earlier.' })
+  async issue(
+    @Param('hallId') hallId: string,
+    @Body() dto: IssueTicketDto,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    if (key !== undefined && !KEY.test(key)) {
+      throw new BadRequestException({ code: 'VALIDATION_FAILED', message: 'Idempotency-Key must be 1-100 printable ASCII characters without spaces.' });
+    }
+    const { created, body } = await this.tickets.issue(hallId, dto, key);
+    res.status(created ? 201 : 200);
+    return body;
+  }
+
+  @Get('tickets/:token')
+  @ApiOperation({ summary: "The citizen's view of a ticket, by its tracking token" })
+  @ApiOkResponse({ type: CitizenTicketResponseDto })
+  byToken(@Param('token') token: string) {
+    return this.tickets.byToken(token);
+  }
+
+  @Post('tickets/:token/cancel')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The citizen gives up the ticket' })
+  @ApiOkResponse({ type: TicketResponseDto })
+  cancel(@Param('token') token: string) {
+    return this.tickets.cancel(token);
+  }
+}

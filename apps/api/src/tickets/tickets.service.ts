@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { QueueService, type IssueTicketInput } from '@hallq/queue';
+import { WaitService } from '../waits/wait.service';
+import type { IssueTicketDto } from './dto/issue-ticket.dto';
+
+/** Shapes the citizen-facing ticket responses: the queue's view plus the wait estimate. */
+@Injectable()
+export class TicketsService {
+  constructor(
+    private readonly queue: QueueService,
+    private readonly waits: WaitService,
+  ) {}
+
+  async issue(hallId: string, dto: IssueTicketDto, idempotencyKey?: string) {
+    const input: IssueTicketInput = { category: dto.category, priority: dto.priority ?? 'normal', channel: dto.channel ?? 'kiosk', idempotencyKey };
+    const r = await this.queue.issueTicket(hallId, input);
+    const view = await this.queue.getByToken(r.ticket.token);
+    return { created: r.created, body: await this.present(view) };
+  }
+
+  async byToken(token: string) {
+    return this.present(await this.queue.getByToken(token));
+  }
+
+  cancel(token: string) {
+    return this.queue.cancelByToken(token);
+  }
+
+  private async present(v: Awaited<ReturnType<QueueService['getByToken']>>) {
+    return {
+      ...v.ticket,
+      peopleAhead: v.peopleAhead,
+      estimatedWait: await this.waits.forTicket(v.ticket, v.peopleAhead, v.category.defaultServiceSec),
+      trackPath: `/t/${v.ticket.token}`,
+      hallName: v.hall.name,
+      categoryNameZh: v.category.nameZh,
+      categoryNameEn: v.category.nameEn,
+      materials: v.category.materials,
+    };
+  }
+}

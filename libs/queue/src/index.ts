@@ -1,0 +1,16 @@
+export * from './errors/queue-error';
+export * from './clock/clock';
+export * from './routing/routing-rule.types';
+export * from './routing/routing-rule';
+export * from './ticket/ticket-state';
+export * as lifecycle from './ticket/lifecycle';
+export * from './window/window-lifecycle';
+export * from './numbering/numbering';
+export * from './hall/opening-hours';
+export * from './entities';
+export * from './migrations';
+export * from './service/views';
+export * from './service/queue-events';
+export * from './service/transaction-runner';
+export * from './service/queue.service';
+export * from './service/hall-admin.service';

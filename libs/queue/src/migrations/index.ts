@@ -1,0 +1,4 @@
+import { InitialSchema1764300000000 } from './1764300000000-initial-schema';
+
+/** Every migration, in order. Listed by class so the same list works from ts (tests) and the build. */
+export const QUEUE_MIGRATIONS = [InitialSchema1764300000000];

@@ -1,0 +1,62 @@
+import { randomBytes } from 'node:crypto';
+
+/** Ticket number as shown and spoken: prefix + sequence, at least three digits (A001, A999, A1000). */
+export function formatTicketNumber(prefix: string, seq: number): string {
+  return `${prefix}${String(seq).padStart(3, '0')}`;
+}
+
+/**
+ * The service day (YYYY-MM-DD) an instant belongs to in the hall's time zone. Numbering restarts with
+ * each service day by itself, because counters are keyed by it; no midnight job is needed.
+ */
+export function serviceDayOf(at: number, timeZone: string): string {
+  return dayFormatter(timeZone).format(new Date(at));
+}
+
+/** Minutes since local midnight in the hall's time zone. */
+export function localMinutesOf(at: number, timeZone: string): number {
+  const parts = timeFormatter(timeZone).formatToParts(new Date(at));
+  const h = Number(parts.find((p) => p.type === 'hour')?.value ?? 0) % 24;
+  const m = Number(parts.find((p) => p.type === 'minute')?.value ?? 0);
+  return h * 60 + m;
+}
+
+/** Local weekday, 0 = Sunday, in the hall's time zone. */
+export function localWeekdayOf(at: number, timeZone: string): number {
+  const d = serviceDayOf(at, timeZone);
+  return new Date(`${d}T00:00:00Z`).getUTCDay();
+}
+
+/** An unguessable tracking token for the citizen's phone page: 192 random bits, URL-safe. */
+export function newTrackingToken(): string {
+  return randomBytes(24).toString('base64url');
+}
+
+export function isValidTimeZone(tz: string): boolean {
+  try {
+    dayFormatter(tz);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const dayCache = new Map<string, Intl.DateTimeFormat>();
+const timeCache = new Map<string, Intl.DateTimeFormat>();
+function dayFormatter(timeZone: string): Intl.DateTimeFormat {
+  let f = dayCache.get(timeZone);
+  if (!f) {
+    // en-CA formats as YYYY-MM-DD
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayCache.set(timeZone, f);
+  }
+  return f;
+}
+function timeFormatter(timeZone: string): Intl.DateTimeFormat {
+  let f = timeCache.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    timeCache.set(timeZone, f);
+  }
+  return f;
+}

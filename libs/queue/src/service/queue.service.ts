@@ -1,0 +1,451 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { Clock } from '../clock/clock';
+import { HallEntity, ServiceCategoryEntity, TicketEntity, WindowEntity } from '../entities';
+import { QueueError } from '../errors/queue-error';
+import { isOpenAt } from '../hall/opening-hours';
+import { formatTicketNumber, newTrackingToken, serviceDayOf } from '../numbering/numbering';
+import { DEFAULT_MAX_PRIORITY_STREAK, nextPriorityStreak, pickNextTicket } from '../routing/routing-rule';
+import type { PriorityClass } from '../routing/routing-rule.types';
+import * as lifecycle from '../ticket/lifecycle';
+import type { Channel, TicketState } from '../ticket/ticket-state';
+import { nextWindowState, type WindowAction } from '../window/window-lifecycle';
+import { byLabel, HallRepository } from './hall-repository';
+import { QueueEvents, type QueueDomainEvent, type TicketEventName, type WindowEventName } from './queue-events';
+import { changeOf, stateOf, TicketRepository } from './ticket-repository';
+import { isUniqueViolation, TransactionRunner } from './transaction-runner';
+import { categoryView, hallView, ticketView, windowView, type CategoryView, type HallView, type TicketView, type WindowView } from './views';
+
+export interface IssueTicketInput {
+  category: string;
+  priority: PriorityClass;
+  channel: Channel;
+  /** Kiosks retry with the same key; the retry gets the same ticket. Generated when absent. */
+  idempotencyKey?: string;
+}
+
+export interface IssuedTicket {
+  ticket: TicketView;
+  /** False when this was a retry of an earlier request with the same idempotency key. */
+  created: boolean;
+  peopleAhead: number;
+}
+
+export interface CitizenTicketView {
+  ticket: TicketView;
+  peopleAhead: number;
+  hall: HallView;
+  category: CategoryView;
+}
+
+export type TransferInput = { category: string; window?: undefined } | { window: string; category?: undefined };
+
+export interface HallLine {
+  category: CategoryView;
+  waiting: number;
+  priorityWaiting: number;
+  oldestIssuedAt: number | null;
+  /** Open windows whose work profile includes the category. */
+  openWindows: number;
+}
+
+export interface HallState {
+  hall: HallView & { serviceDay: string; isOpen: boolean };
+  lines: HallLine[];
+  windows: (WindowView & { current: TicketView | null })[];
+  recentCalls: TicketView[];
+  /** Every waiting ticket, oldest first; for counters and the forecaster. */
+  waiting: TicketView[];
+  at: number;
+}
+
+export interface QueueServiceOptions {
+  maxPriorityStreak?: number;
+}
+
+/**
+ * The queue's use cases. Each loads what it needs, applies the pure rules (lifecycle, routing,
+ * numbering), persists the change and its event in one transaction, and publishes after commit.
+ */
+export class QueueService {
+  private readonly halls = new HallRepository();
+  private readonly tickets = new TicketRepository();
+  private readonly maxPriorityStreak: number;
+  /** Service day each hall was last closed out for: skips the check on the hot path. */
+  private readonly closedOut = new Map<string, string>();
+
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly events: QueueEvents,
+    private readonly clock: Clock,
+    options: QueueServiceOptions = {},
+  ) {
+    this.maxPriorityStreak = options.maxPriorityStreak ?? DEFAULT_MAX_PRIORITY_STREAK;
+  }
+
+  // ---- issuing ---------------------------------------------------------------------------------
+
+  async issueTicket(hallId: string, input: IssueTicketInput): Promise<IssuedTicket> {
+    const key = input.idempotencyKey ?? randomUUID();
+    const hash = requestHash(input);
+    const em = this.tx.dataSource.manager;
+    const earlier = await this.tickets.findByKey(em, hallId, key);
+    if (earlier) return this.replay(em, earlier, hash);
+    await this.closeOutIfDue(hallId);
+
+    const now = this.clock.now();
+    let issued: { t: TicketEntity; cat: ServiceCategoryEntity; ahead: number };
+    try {
+      issued = await this.tx.run(async (em) => {
+        const hall = await this.halls.getHall(em, hallId);
+        const cat = await this.halls.getCategoryByCode(em, hallId, input.category);
+        if (!cat.active) throw new QueueError('CATEGORY_PAUSED', `"${cat.nameEn}" is not taking tickets right now.`, { category: cat.code });
+        if (!isOpenAt(hall, now, hall.timeZone)) {
+          throw new QueueError('HALL_CLOSED', `The hall is closed; it opens at ${hall.opensAt} and closes at ${hall.closesAt}.`, {
+            opensAt: hall.opensAt, closesAt: hall.closesAt,
+          });
+        }
+        const serviceDay = serviceDayOf(now, hall.timeZone);
+        const seq = await this.tickets.nextSeq(em, hallId, cat.id, serviceDay);
+        const t = em.create(TicketEntity, {
+          id: randomUUID(), token: newTrackingToken(), hallId, categoryId: cat.id, issuedCategoryId: cat.id, serviceDay, seq,
+          number: formatTicketNumber(cat.prefix, seq), priority: input.priority, channel: input.channel, status: 'waiting',
+          windowId: null, targetWindowId: null, issuedAt: now, calledAt: null, startedAt: null, finishedAt: null,
+          recallCount: 0, transferCount: 0, idempotencyKey: key, requestHash: hash,
+        });
+        await em.insert(TicketEntity, t);
+        await this.tickets.appendEvent(em, {
+          hallId, ticketId: t.id, windowId: null, categoryId: cat.id, type: 'issued', fromStatus: null, toStatus: 'waiting', at: now,
+          data: { priority: t.priority, channel: t.channel, number: t.number },
+        });
+        return { t, cat, ahead: await this.tickets.countAhead(em, t) };
+      });
+    } catch (e) {
+      // Two retries raced: the other one committed first. Answer with its ticket.
+      if (isUniqueViolation(e, 'uq_ticket_idempotency')) {
+        const winner = await this.tickets.findByKey(em, hallId, key);
+        if (winner) return this.replay(em, winner, hash);
+      }
+      throw e;
+    }
+    const ticket = ticketView(issued.t, issued.cat.code, null);
+    this.publish({ kind: 'ticket', type: 'issued', hallId, at: now, ticket, window: null });
+    return { ticket, created: true, peopleAhead: issued.ahead };
+  }
+
+  private async replay(em: EntityManager, t: TicketEntity, hash: string): Promise<IssuedTicket> {
+    if (t.requestHash !== hash) {
+      throw new QueueError('IDEMPOTENCY_MISMATCH', 'This Idempotency-Key was already used for a different request; use a new key.', {
+        ticketId: t.id,
+      });
+    }
+    const cat = await this.halls.getCategory(em, t.hallId, t.categoryId);
+    const label = t.windowId ? (await em.findOne(WindowEntity, { where: { id: t.windowId } }))?.label ?? null : null;
+    const ahead = t.status === 'waiting' ? await this.tickets.countAhead(em, t) : 0;
+    return { ticket: ticketView(t, cat.code, label), created: false, peopleAhead: ahead };
+  }
+
+  // ---- the citizen -------------------------------------------------------------------------------
+
+  async getByToken(token: string): Promise<CitizenTicketView> {
+    const em = this.tx.dataSource.manager;
+    const t = await this.tickets.findByToken(em, token);
+    if (!t) throw new QueueError('TICKET_NOT_FOUND', 'No ticket with this tracking code; check the link on your ticket.');
+    const [hall, cat] = await Promise.all([this.halls.getHall(em, t.hallId), this.halls.getCategory(em, t.hallId, t.categoryId)]);
+    const label = t.windowId ? (await em.findOne(WindowEntity, { where: { id: t.windowId } }))?.label ?? null : null;
+    const peopleAhead = t.status === 'waiting' ? await this.tickets.countAhead(em, t) : 0;
+    return { ticket: ticketView(t, cat.code, label), peopleAhead, hall: hallView(hall), category: categoryView(cat) };
+  }
+
+  async cancelByToken(token: string): Promise<TicketView> {
+    const em = this.tx.dataSource.manager;
+    const found = await this.tickets.findByToken(em, token);
+    if (!found) throw new QueueError('TICKET_NOT_FOUND', 'No ticket with this tracking code; check the link on your ticket.');
+    return this.changeTicket(found.hallId, found.id, 'cancelled', (s, at) => lifecycle.cancel(s, at), {});
+  }
+
+  // ---- the window --------------------------------------------------------------------------------
+
+  /** Calls the next ticket by the routing rule; null when nothing waits for this window. */
+  async callNext(hallId: string, windowId: string): Promise<TicketView | null> {
+    await this.closeOutIfDue(hallId);
+    const now = this.clock.now();
+    const out = await this.tx.run(async (em) => {
+      const w = await this.lockIdleOpenWindow(em, hallId, windowId);
+      const cats = await this.halls.listCategories(em, hallId);
+      const targetWaitMs = Object.fromEntries(cats.map((c) => [c.id, c.targetWaitSec * 1000]));
+      let candidates = await this.tickets.findCandidates(em, hallId, w.id, w.categoryIds);
+      for (;;) {
+        const pick = pickNextTicket(w, candidates, { now, targetWaitMs, maxPriorityStreak: this.maxPriorityStreak });
+        if (!pick) return null;
+        const won = await this.tickets.applyIfStatus(em, pick.id, 'waiting', { status: 'called', windowId: w.id, targetWindowId: null, calledAt: now });
+        if (!won) {
+          // Another window called it first; it is no longer a candidate.
+          candidates = candidates.filter((c) => c.id !== pick.id);
+          continue;
+        }
+        const streak = nextPriorityStreak(w, pick);
+        if (streak !== w.priorityStreak) await em.update(WindowEntity, { id: w.id }, { priorityStreak: streak });
+        await this.tickets.appendEvent(em, {
+          hallId, ticketId: pick.id, windowId: w.id, categoryId: pick.categoryId, type: 'called', fromStatus: 'waiting', toStatus: 'called', at: now, data: null,
+        });
+        const t = (await this.tickets.findById(em, hallId, pick.id))!;
+        return this.ticketEvent(em, t, w, 'called', now);
+      }
+    });
+    if (!out) return null;
+    this.publish(out);
+    return out.ticket;
+  }
+
+  /** Calls one chosen waiting ticket out of the routing order; the reason is kept in the event log. */
+  async callTicket(hallId: string, windowId: string, ticket: { id?: string; number?: string }, reason: string): Promise<TicketView> {
+    const now = this.clock.now();
+    const out = await this.tx.run(async (em) => {
+      const w = await this.lockIdleOpenWindow(em, hallId, windowId);
+      const t = ticket.id ? await this.tickets.findById(em, hallId, ticket.id) : await this.tickets.findWaitingByNumber(em, hallId, ticket.number ?? '');
+      if (!t) throw new QueueError('TICKET_NOT_FOUND', `No ticket ${ticket.id ?? ticket.number} in this hall.`);
+      const next = lifecycle.call(stateOf(t), w.id, now);
+      if (!(await this.tickets.applyIfStatus(em, t.id, t.status, changeOf(next)))) throw staleTicket(t);
+      Object.assign(t, changeOf(next));
+      await this.tickets.appendEvent(em, {
+        hallId, ticketId: t.id, windowId: w.id, categoryId: t.categoryId, type: 'called', fromStatus: 'waiting', toStatus: 'called', at: now,
+        data: { outOfOrder: true, reason },
+      });
+      return this.ticketEvent(em, t, w, 'called', now, { outOfOrder: true, reason });
+    });
+    this.publish(out);
+    return out.ticket;
+  }
+
+  recall(hallId: string, windowId: string): Promise<TicketView> {
+    return this.changeCurrent(hallId, windowId, 'recalled', (s, at) => lifecycle.recall(s, at));
+  }
+
+  start(hallId: string, windowId: string): Promise<TicketView> {
+    return this.changeCurrent(hallId, windowId, 'started', (s, at) => lifecycle.start(s, at));
+  }
+
+  finish(hallId: string, windowId: string): Promise<TicketView> {
+    return this.changeCurrent(hallId, windowId, 'finished', (s, at) => lifecycle.finish(s, at));
+  }
+
+  noShow(hallId: string, windowId: string): Promise<TicketView> {
+    return this.changeCurrent(hallId, windowId, 'no_show', (s, at) => lifecycle.noShow(s, at));
+  }
+
+  /** Sends the window's current ticket back to the line of another category, or to one window. */
+  async transfer(hallId: string, windowId: string, to: TransferInput): Promise<TicketView> {
+    const em = this.tx.dataSource.manager;
+    let target: lifecycle.TransferTarget;
+    if (to.window) {
+      const tw = await this.halls.getWindow(em, hallId, to.window);
+      if (tw.state === 'closed') throw new QueueError('WINDOW_NOT_OPEN', `Window ${tw.label} is closed; transfer to an open window or a category.`, { windowId: tw.id });
+      target = { windowId: tw.id };
+    } else {
+      target = { categoryId: (await this.halls.getCategoryByCode(em, hallId, to.category ?? '')).id };
+    }
+    return this.changeCurrent(hallId, windowId, 'transferred', (s) => lifecycle.transfer(s, target), {
+      from: windowId, toWindow: to.window ?? null, toCategory: to.category ?? null,
+    });
+  }
+
+  async windowAction(hallId: string, windowId: string, action: WindowAction, reason?: string): Promise<WindowView> {
+    const now = this.clock.now();
+    const out = await this.tx.run(async (em) => {
+      const w = await this.halls.getWindow(em, hallId, windowId, true);
+      const state = nextWindowState(w.state, action, w.id);
+      if (action === 'close') {
+        const current = await this.tickets.findCurrentAtWindow(em, w.id);
+        if (current) throw busy(w, current);
+      }
+      w.state = state;
+      w.pauseReason = action === 'pause' ? reason ?? null : null;
+      await em.update(WindowEntity, { id: w.id }, { state: w.state, pauseReason: w.pauseReason });
+      const type = WINDOW_EVENT[action];
+      await this.tickets.appendEvent(em, {
+        hallId, ticketId: null, windowId: w.id, categoryId: null, type, fromStatus: null, toStatus: state, at: now, data: reason ? { reason } : null,
+      });
+      const codes = await this.codeLookup(em, hallId);
+      return { kind: 'window', type, hallId, at: now, window: windowView(w, codes), data: reason ? { reason } : undefined } as const;
+    });
+    this.publish(out);
+    return out.window;
+  }
+
+  // ---- reading the hall ----------------------------------------------------------------------------
+
+  async hallState(hallId: string): Promise<HallState> {
+    await this.closeOutIfDue(hallId);
+    const em = this.tx.dataSource.manager;
+    const now = this.clock.now();
+    const hall = await this.halls.getHall(em, hallId);
+    const today = serviceDayOf(now, hall.timeZone);
+    const [cats, wins, waiting, inService, recent] = await Promise.all([
+      this.halls.listCategories(em, hallId),
+      this.halls.listWindows(em, hallId),
+      this.tickets.findWaiting(em, hallId),
+      this.tickets.findInService(em, hallId),
+      this.tickets.findRecentlyCalled(em, hallId, today, 10),
+    ]);
+    const codeOf = new Map(cats.map((c) => [c.id, c.code]));
+    const labelOf = new Map(wins.map((w) => [w.id, w.label]));
+    const view = (t: TicketEntity) => ticketView(t, codeOf.get(t.categoryId) ?? '', t.windowId ? labelOf.get(t.windowId) ?? null : null);
+    const lines = cats.map((c): HallLine => {
+      const mine = waiting.filter((t) => t.categoryId === c.id && !t.targetWindowId);
+      return {
+        category: categoryView(c),
+        waiting: mine.length,
+        priorityWaiting: mine.filter((t) => t.priority === 'priority').length,
+        oldestIssuedAt: mine.length ? Math.min(...mine.map((t) => t.issuedAt)) : null,
+        openWindows: wins.filter((w) => w.state === 'open' && w.categoryIds.includes(c.id)).length,
+      };
+    });
+    return {
+      hall: { ...hallView(hall), serviceDay: today, isOpen: isOpenAt(hall, now, hall.timeZone) },
+      lines,
+      windows: wins.sort(byLabel).map((w) => {
+        const cur = inService.find((t) => t.windowId === w.id);
+        return { ...windowView(w, (id) => codeOf.get(id)), current: cur ? view(cur) : null };
+      }),
+      recentCalls: recent.map(view),
+      waiting: waiting.map(view),
+      at: now,
+    };
+  }
+
+  // ---- end of the service day ----------------------------------------------------------------------
+
+  /**
+   * Closes out tickets left waiting or called from earlier service days (unless the hall keeps its line
+   * overnight), each with a `closed_out` event. Runs lazily before operations and from a scheduler.
+   */
+  async closeOutIfDue(hallId: string): Promise<number> {
+    const now = this.clock.now();
+    const em = this.tx.dataSource.manager;
+    const hall = await em.findOne(HallEntity, { where: { id: hallId } });
+    if (!hall) return 0;
+    const today = serviceDayOf(now, hall.timeZone);
+    if (this.closedOut.get(hallId) === today || hall.closedOutDay === today) {
+      this.closedOut.set(hallId, today);
+      return 0;
+    }
+    const events: QueueDomainEvent[] = [];
+    await this.tx.run(async (em) => {
+      if (!hall.keepLineOvernight) {
+        for (const t of await this.tickets.findLeftover(em, hallId, today)) {
+          const next = lifecycle.closeOut(stateOf(t), now);
+          if (!(await this.tickets.applyIfStatus(em, t.id, t.status, changeOf(next)))) continue;
+          await this.tickets.appendEvent(em, {
+            hallId, ticketId: t.id, windowId: t.windowId, categoryId: t.categoryId, type: 'closed_out', fromStatus: t.status, toStatus: 'unserved', at: now,
+            data: { serviceDay: t.serviceDay },
+          });
+          events.push(await this.ticketEvent(em, Object.assign(t, changeOf(next)), null, 'closed_out', now));
+        }
+      }
+      await em.update(HallEntity, { id: hallId }, { closedOutDay: today });
+    });
+    this.closedOut.set(hallId, today);
+    if (events.length) this.publish(...events, { kind: 'hall', type: 'day.closed_out', hallId, at: now, data: { count: events.length } });
+    return events.length;
+  }
+
+  // ---- helpers -------------------------------------------------------------------------------------
+
+  private async lockIdleOpenWindow(em: EntityManager, hallId: string, windowId: string): Promise<WindowEntity> {
+    const w = await this.halls.getWindow(em, hallId, windowId, true);
+    if (w.state !== 'open') {
+      throw new QueueError('WINDOW_NOT_OPEN', `Window ${w.label} is ${w.state}; open or resume it before calling.`, { windowId: w.id, state: w.state });
+    }
+    const current = await this.tickets.findCurrentAtWindow(em, w.id);
+    if (current) throw busy(w, current);
+    return w;
+  }
+
+  /** Applies a lifecycle step to the ticket a window holds. */
+  private async changeCurrent(
+    hallId: string, windowId: string, type: TicketEventName,
+    step: (s: TicketState, at: number) => TicketState, data?: Record<string, unknown>,
+  ): Promise<TicketView> {
+    const now = this.clock.now();
+    const out = await this.tx.run(async (em) => {
+      const w = await this.halls.getWindow(em, hallId, windowId, true);
+      const t = await this.tickets.findCurrentAtWindow(em, w.id);
+      if (!t) throw new QueueError('WINDOW_IDLE', `Window ${w.label} has no ticket called; call one first.`, { windowId: w.id });
+      return this.persistStep(em, t, w, type, step(stateOf(t), now), now, data);
+    });
+    this.publish(out);
+    return out.ticket;
+  }
+
+  /** Applies a lifecycle step to a ticket found by id (the citizen's cancel). */
+  private async changeTicket(
+    hallId: string, ticketId: string, type: TicketEventName,
+    step: (s: TicketState, at: number) => TicketState, data: Record<string, unknown>,
+  ): Promise<TicketView> {
+    const now = this.clock.now();
+    const out = await this.tx.run(async (em) => {
+      const t = await this.tickets.findById(em, hallId, ticketId);
+      if (!t) throw new QueueError('TICKET_NOT_FOUND', 'No such ticket.');
+      const w = t.windowId ? await em.findOne(WindowEntity, { where: { id: t.windowId } }) : null;
+      return this.persistStep(em, t, w, type, step(stateOf(t), now), now, data);
+    });
+    this.publish(out);
+    return out.ticket;
+  }
+
+  private async persistStep(
+    em: EntityManager, t: TicketEntity, w: WindowEntity | null, type: TicketEventName, next: TicketState, now: number,
+    data?: Record<string, unknown>,
+  ) {
+    const from = t.status;
+    if (!(await this.tickets.applyIfStatus(em, t.id, from, changeOf(next)))) throw staleTicket(t);
+    Object.assign(t, changeOf(next));
+    await this.tickets.appendEvent(em, {
+      hallId: t.hallId, ticketId: t.id, windowId: w?.id ?? null, categoryId: t.categoryId, type, fromStatus: from, toStatus: t.status, at: now,
+      data: data ?? null,
+    });
+    return this.ticketEvent(em, t, w, type, now, data);
+  }
+
+  private async ticketEvent(
+    em: EntityManager, t: TicketEntity, w: WindowEntity | null, type: TicketEventName, at: number, data?: Record<string, unknown>,
+  ): Promise<Extract<QueueDomainEvent, { kind: 'ticket' }>> {
+    const codes = await this.codeLookup(em, t.hallId);
+    const holder = t.windowId && t.windowId !== w?.id ? await em.findOne(WindowEntity, { where: { id: t.windowId } }) : w;
+    return {
+      kind: 'ticket', type, hallId: t.hallId, at,
+      ticket: ticketView(t, codes(t.categoryId) ?? '', t.windowId ? holder?.label ?? null : null),
+      window: w ? windowView(w, codes) : null,
+      data,
+    };
+  }
+
+  private async codeLookup(em: EntityManager, hallId: string): Promise<(id: string) => string | undefined> {
+    const cats = await em.find(ServiceCategoryEntity, { where: { hallId }, select: { id: true, code: true } });
+    const m = new Map(cats.map((c) => [c.id, c.code]));
+    return (id) => m.get(id);
+  }
+
+  private publish(...events: QueueDomainEvent[]): void {
+    this.events.publish(events);
+  }
+}
+
+const WINDOW_EVENT: Record<WindowAction, WindowEventName> = {
+  open: 'window.opened', pause: 'window.paused', resume: 'window.resumed', close: 'window.closed',
+};
+
+function requestHash(input: IssueTicketInput): string {
+  return createHash('sha256').update(JSON.stringify([input.category, input.priority, input.channel])).digest('hex');
+}
+
+function busy(w: WindowEntity, t: TicketEntity): QueueError {
+  return new QueueError('WINDOW_BUSY', `Window ${w.label} still holds ticket ${t.number} (${t.status}); finish, transfer or mark it no-show first.`, {
+    windowId: w.id, ticketId: t.id, number: t.number, status: t.status,
+  });
+}
+
+function staleTicket(t: TicketEntity): QueueError {
+  return new QueueError('ILLEGAL_TRANSITION', `Ticket ${t.number} changed meanwhile; reload and try again.`, { ticketId: t.id, status: t.status });
+}

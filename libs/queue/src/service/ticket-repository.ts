@@ -1,0 +1,159 @@
+import type { EntityManager } from 'typeorm';
+import { In, LessThan } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { TicketEntity, TicketEventEntity } from '../entities';
+import type { RoutableTicket } from '../routing/routing-rule.types';
+import type { TicketState, TicketStatus } from '../ticket/ticket-state';
+import { isMysql } from './hall-repository';
+
+export type TicketChange = Pick<
+  TicketEntity,
+  'status' | 'categoryId' | 'windowId' | 'targetWindowId' | 'calledAt' | 'startedAt' | 'finishedAt' | 'recallCount' | 'transferCount'
+>;
+
+/** Ticket reads and guarded writes. Every write is conditional on the status the caller last saw. */
+export class TicketRepository {
+  /**
+   * Next number of (hall, category, day). The upsert takes the counter row's lock until commit, so
+   * concurrent issuers on any number of processes queue on it and never get the same number.
+   */
+  async nextSeq(em: EntityManager, hallId: string, categoryId: string, serviceDay: string): Promise<number> {
+    if (isMysql(em)) {
+      await em.query(
+        'INSERT INTO ticket_counter (hallId, categoryId, serviceDay, lastSeq) VALUES (?, ?, ?, 1) ' +
+          'ON DUPLICATE KEY UPDATE lastSeq = lastSeq + 1',
+        [hallId, categoryId, serviceDay],
+      );
+      const rows: { lastSeq: number }[] = await em.query(
+        'SELECT lastSeq FROM ticket_counter WHERE hallId = ? AND categoryId = ? AND serviceDay = ?',
+        [hallId, categoryId, serviceDay],
+      );
+      return Number(rows[0].lastSeq);
+    }
+    const rows: { lastSeq: number }[] = await em.query(
+      'INSERT INTO ticket_counter (hallId, categoryId, serviceDay, lastSeq) VALUES (?, ?, ?, 1) ' +
+        'ON CONFLICT (hallId, categoryId, serviceDay) DO UPDATE SET lastSeq = lastSeq + 1 RETURNING lastSeq',
+      [hallId, categoryId, serviceDay],
+    );
+    return Number(rows[0].lastSeq);
+  }
+
+  findByKey(em: EntityManager, hallId: string, idempotencyKey: string): Promise<TicketEntity | null> {
+    return em.findOne(TicketEntity, { where: { hallId, idempotencyKey } });
+  }
+
+  findByToken(em: EntityManager, token: string): Promise<TicketEntity | null> {
+    return em.findOne(TicketEntity, { where: { token } });
+  }
+
+  findById(em: EntityManager, hallId: string, id: string): Promise<TicketEntity | null> {
+    return em.findOne(TicketEntity, { where: { hallId, id } });
+  }
+
+  findWaitingByNumber(em: EntityManager, hallId: string, number: string): Promise<TicketEntity | null> {
+    return em.findOne(TicketEntity, { where: { hallId, number, status: 'waiting' }, order: { issuedAt: 'DESC' } });
+  }
+
+  /** The ticket a window holds (called or in service), if any. */
+  findCurrentAtWindow(em: EntityManager, windowId: string): Promise<TicketEntity | null> {
+    return em.findOne(TicketEntity, { where: { windowId, status: In(['called', 'serving']) }, order: { calledAt: 'DESC' } });
+  }
+
+  /** Waiting tickets a window could call: of its categories, or transferred to it. */
+  async findCandidates(em: EntityManager, hallId: string, windowId: string, categoryIds: readonly string[]): Promise<RoutableTicket[]> {
+    const qb = em
+      .createQueryBuilder(TicketEntity, 't')
+      .select(['t.id', 't.categoryId', 't.priority', 't.issuedAt', 't.targetWindowId'])
+      .where('t.hallId = :hallId AND t.status = :status', { hallId, status: 'waiting' });
+    if (categoryIds.length) {
+      qb.andWhere('(t.categoryId IN (:...categoryIds) OR t.targetWindowId = :windowId)', { categoryIds, windowId });
+    } else {
+      qb.andWhere('t.targetWindowId = :windowId', { windowId });
+    }
+    const rows = await qb.getMany();
+    return rows.map((t) => ({ id: t.id, categoryId: t.categoryId, priority: t.priority, issuedAt: t.issuedAt, targetWindowId: t.targetWindowId }));
+  }
+
+  findWaiting(em: EntityManager, hallId: string): Promise<TicketEntity[]> {
+    return em.find(TicketEntity, { where: { hallId, status: 'waiting' }, order: { issuedAt: 'ASC' } });
+  }
+
+  findInService(em: EntityManager, hallId: string): Promise<TicketEntity[]> {
+    return em.find(TicketEntity, { where: { hallId, status: In(['called', 'serving']) } });
+  }
+
+  findRecentlyCalled(em: EntityManager, hallId: string, serviceDay: string, limit: number): Promise<TicketEntity[]> {
+    return em
+      .createQueryBuilder(TicketEntity, 't')
+      .where('t.hallId = :hallId AND t.serviceDay = :serviceDay AND t.calledAt IS NOT NULL', { hallId, serviceDay })
+      .orderBy('t.calledAt', 'DESC')
+      .limit(limit)
+      .getMany();
+  }
+
+  /** Tickets left in line from service days before `today`. */
+  findLeftover(em: EntityManager, hallId: string, today: string): Promise<TicketEntity[]> {
+    return em.find(TicketEntity, { where: { hallId, status: In(['waiting', 'called']), serviceDay: LessThan(today) } });
+  }
+
+  /**
+   * People who will be called before this ticket: waiting tickets of the same line (same category, or
+   * the same target window) with a higher priority class, or the same class and an earlier issue time.
+   */
+  async countAhead(em: EntityManager, t: TicketEntity): Promise<number> {
+    const qb = em
+      .createQueryBuilder(TicketEntity, 'o')
+      .where('o.hallId = :hallId AND o.status = :waiting AND o.id <> :id', { hallId: t.hallId, waiting: 'waiting', id: t.id });
+    if (t.targetWindowId) {
+      qb.andWhere('o.targetWindowId = :tw', { tw: t.targetWindowId });
+    } else {
+      qb.andWhere('o.categoryId = :cat AND o.targetWindowId IS NULL', { cat: t.categoryId });
+    }
+    const earlier = '(o.issuedAt < :at OR (o.issuedAt = :at AND o.seq < :seq))';
+    if (t.priority === 'priority') {
+      qb.andWhere(`o.priority = 'priority' AND ${earlier}`, { at: t.issuedAt, seq: t.seq });
+    } else {
+      qb.andWhere(`(o.priority = 'priority' OR ${earlier})`, { at: t.issuedAt, seq: t.seq });
+    }
+    return qb.getCount();
+  }
+
+  /** Applies a change only if the ticket is still in `expected` status; false when another actor won. */
+  async applyIfStatus(em: EntityManager, id: string, expected: TicketStatus, change: Partial<TicketChange>): Promise<boolean> {
+    const r = await em
+      .createQueryBuilder()
+      .update(TicketEntity)
+      .set(change)
+      .where('id = :id AND status = :expected', { id, expected })
+      .execute();
+    return r.affected === 1;
+  }
+
+  appendEvent(em: EntityManager, e: NewEvent): Promise<unknown> {
+    return appendEvent(em, e);
+  }
+}
+
+export type NewEvent = Omit<TicketEventEntity, 'id'>;
+
+/** Appends to the event log; call inside the transaction that makes the change. */
+export function appendEvent(em: EntityManager, e: NewEvent): Promise<unknown> {
+  // simple-json columns are typed loosely by TypeORM's insert signature
+  return em.insert(TicketEventEntity, e as QueryDeepPartialEntity<TicketEventEntity>);
+}
+
+export function stateOf(t: TicketEntity): TicketState {
+  return {
+    id: t.id, status: t.status, categoryId: t.categoryId, windowId: t.windowId, targetWindowId: t.targetWindowId,
+    issuedAt: t.issuedAt, calledAt: t.calledAt, startedAt: t.startedAt, finishedAt: t.finishedAt,
+    recallCount: t.recallCount, transferCount: t.transferCount,
+  };
+}
+
+export function changeOf(s: TicketState): TicketChange {
+  return {
+    status: s.status, categoryId: s.categoryId, windowId: s.windowId, targetWindowId: s.targetWindowId,
+    calledAt: s.calledAt, startedAt: s.startedAt, finishedAt: s.finishedAt, recallCount: s.recallCount,
+    transferCount: s.transferCount,
+  };
+}

@@ -1,0 +1,88 @@
+import type { HallEntity, ServiceCategoryEntity, TicketEntity, WindowEntity, WindowState } from '../entities';
+import type { PriorityClass } from '../routing/routing-rule.types';
+import type { Channel, TicketStatus } from '../ticket/ticket-state';
+
+/** Plain views returned by the service: what the API and the live gateway show. Times: epoch ms. */
+export interface HallView {
+  id: string;
+  name: string;
+  timeZone: string;
+  opensAt: string;
+  closesAt: string;
+  keepLineOvernight: boolean;
+}
+
+export interface CategoryView {
+  id: string;
+  hallId: string;
+  code: string;
+  prefix: string;
+  nameZh: string;
+  nameEn: string;
+  targetWaitSec: number;
+  targetShare: number;
+  materials: string[];
+  defaultServiceSec: number;
+  active: boolean;
+  sortOrder: number;
+}
+
+export interface WindowView {
+  id: string;
+  hallId: string;
+  label: string;
+  state: WindowState;
+  pauseReason: string | null;
+  /** Work profile as category codes, in order of preference. */
+  categories: string[];
+}
+
+export interface TicketView {
+  id: string;
+  hallId: string;
+  number: string;
+  token: string;
+  category: string;
+  categoryId: string;
+  priority: PriorityClass;
+  channel: Channel;
+  status: TicketStatus;
+  serviceDay: string;
+  issuedAt: number;
+  calledAt: number | null;
+  startedAt: number | null;
+  finishedAt: number | null;
+  windowId: string | null;
+  windowLabel: string | null;
+  targetWindowId: string | null;
+  recallCount: number;
+  transferCount: number;
+}
+
+export function hallView(h: HallEntity): HallView {
+  return { id: h.id, name: h.name, timeZone: h.timeZone, opensAt: h.opensAt, closesAt: h.closesAt, keepLineOvernight: !!h.keepLineOvernight };
+}
+
+export function categoryView(c: ServiceCategoryEntity): CategoryView {
+  return {
+    id: c.id, hallId: c.hallId, code: c.code, prefix: c.prefix, nameZh: c.nameZh, nameEn: c.nameEn,
+    targetWaitSec: c.targetWaitSec, targetShare: Number(c.targetShare), materials: c.materials ?? [],
+    defaultServiceSec: c.defaultServiceSec, active: !!c.active, sortOrder: c.sortOrder,
+  };
+}
+
+export function windowView(w: WindowEntity, codeOf: (categoryId: string) => string | undefined): WindowView {
+  return {
+    id: w.id, hallId: w.hallId, label: w.label, state: w.state, pauseReason: w.pauseReason,
+    categories: w.categoryIds.map(codeOf).filter((c): c is string => !!c),
+  };
+}
+
+export function ticketView(t: TicketEntity, categoryCode: string, windowLabel: string | null): TicketView {
+  return {
+    id: t.id, hallId: t.hallId, number: t.number, token: t.token, category: categoryCode, categoryId: t.categoryId,
+    priority: t.priority, channel: t.channel, status: t.status, serviceDay: t.serviceDay, issuedAt: t.issuedAt,
+    calledAt: t.calledAt, startedAt: t.startedAt, finishedAt: t.finishedAt, windowId: t.windowId, windowLabel,
+    targetWindowId: t.targetWindowId, recallCount: t.recallCount, transferCount: t.transferCount,
+  };
+}

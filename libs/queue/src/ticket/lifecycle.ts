@@ -1,0 +1,91 @@
+import { QueueError } from '../errors/queue-error';
+import type { TicketState, TicketStatus } from './ticket-state';
+
+/*
+ * The ticket state machine. Pure: no database, no clock (the time is an argument). Each function
+ * returns the next state or throws ILLEGAL_TRANSITION naming the current status.
+ *
+ *   waiting --call--> called --start--> serving --finish--> done
+ *   called --recall--> called          called --no_show--> no_show
+ *   waiting|called --cancel--> cancelled
+ *   called|serving --transfer--> waiting (other category, or one window; issue time kept)
+ *   waiting|called --closeOut--> unserved (end of the service day)
+ */
+
+function expect(t: TicketState, allowed: readonly TicketStatus[], action: string): void {
+  if (!allowed.includes(t.status)) {
+    throw new QueueError(
+      'ILLEGAL_TRANSITION',
+      `Cannot ${action} a ticket that is ${t.status.replace('_', '-')}; allowed only when ${allowed.join(' or ')}.`,
+      { ticketId: t.id, status: t.status, action },
+    );
+  }
+}
+
+export function call(t: TicketState, windowId: string, at: number): TicketState {
+  expect(t, ['waiting'], 'call');
+  if (t.targetWindowId && t.targetWindowId !== windowId) {
+    throw new QueueError('ILLEGAL_TRANSITION', 'This ticket was transferred to another window.', {
+      ticketId: t.id,
+      status: t.status,
+      targetWindowId: t.targetWindowId,
+      action: 'call',
+    });
+  }
+  return { ...t, status: 'called', windowId, targetWindowId: null, calledAt: at };
+}
+
+export function recall(t: TicketState, at: number): TicketState {
+  expect(t, ['called'], 'recall');
+  return { ...t, recallCount: t.recallCount + 1, calledAt: at };
+}
+
+export function start(t: TicketState, at: number): TicketState {
+  expect(t, ['called'], 'start serving');
+  return { ...t, status: 'serving', startedAt: at };
+}
+
+export function finish(t: TicketState, at: number): TicketState {
+  expect(t, ['serving'], 'finish');
+  return { ...t, status: 'done', finishedAt: at };
+}
+
+export function noShow(t: TicketState, at: number): TicketState {
+  expect(t, ['called'], 'mark as no-show');
+  return { ...t, status: 'no_show', finishedAt: at };
+}
+
+export function cancel(t: TicketState, at: number): TicketState {
+  expect(t, ['waiting', 'called'], 'cancel');
+  return { ...t, status: 'cancelled', finishedAt: at };
+}
+
+export type TransferTarget = { categoryId: string; windowId?: undefined } | { windowId: string; categoryId?: string };
+
+/**
+ * Sends a called or served ticket back to the line, keeping its original issue time so it does not
+ * lose its place. To a window: only that window may call it. Call and service times are cleared.
+ */
+export function transfer(t: TicketState, to: TransferTarget): TicketState {
+  expect(t, ['called', 'serving'], 'transfer');
+  if (to.windowId !== undefined && to.windowId === t.windowId) {
+    throw new QueueError('INVALID_INPUT', 'A ticket cannot be transferred to the window that holds it.', {
+      ticketId: t.id,
+    });
+  }
+  return {
+    ...t,
+    status: 'waiting',
+    categoryId: to.categoryId ?? t.categoryId,
+    windowId: null,
+    targetWindowId: to.windowId ?? null,
+    calledAt: null,
+    startedAt: null,
+    transferCount: t.transferCount + 1,
+  };
+}
+
+export function closeOut(t: TicketState, at: number): TicketState {
+  expect(t, ['waiting', 'called'], 'close out');
+  return { ...t, status: 'unserved', finishedAt: at };
+}
