@@ -10,6 +10,8 @@ const common = {
     '^@hallq/queue$': '<rootDir>/libs/queue/src',
     '^@hallq/forecast$': '<rootDir>/libs/forecast/src',
   },
+  // Nest 12 ships ES modules only; Jest on Node 20 cannot require() them, so SWC compiles them to CommonJS.
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type|strtok3|token-types|uint8array-extras|@tokenizer)/)'],
   testEnvironment: 'node',
 };
 module.exports = {

@@ -7,13 +7,17 @@ import type { AppConfig } from './common/config/app-config';
 import { HttpExceptionFilter } from './common/errors/http-exception.filter';
 import { createValidationPipe } from './common/errors/validation';
 
-/** Builds the configured app; main.ts and the e2e tests both use it, so tests run what production runs. */
+/** Builds the configured app for main.ts. */
 export async function createApp(config: AppConfig, options: { logger?: false | ('error' | 'warn' | 'log')[] } = {}): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     logger: options.logger ?? ['error', 'warn', 'log'],
-    bodyParser: true,
   });
-  app.useBodyParser('json', { limit: '64kb' });
+  return configureApp(app);
+}
+
+/** Everything applied on top of the module; the e2e tests call it too, so they run what production runs. */
+export function configureApp<T extends INestApplication>(app: T): T {
+  (app as unknown as NestExpressApplication).useBodyParser('json', { limit: '64kb' });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());

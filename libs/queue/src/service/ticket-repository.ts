@@ -82,13 +82,19 @@ export class TicketRepository {
     return em.find(TicketEntity, { where: { hallId, status: In(['called', 'serving']) } });
   }
 
-  findRecentlyCalled(em: EntityManager, hallId: string, serviceDay: string, limit: number): Promise<TicketEntity[]> {
-    return em
-      .createQueryBuilder(TicketEntity, 't')
-      .where('t.hallId = :hallId AND t.serviceDay = :serviceDay AND t.calledAt IS NOT NULL', { hallId, serviceDay })
-      .orderBy('t.calledAt', 'DESC')
-      .limit(limit)
-      .getMany();
+  /** Tickets called or recalled today, most recent call first (the screen's "now calling" list). */
+  async findRecentlyCalled(em: EntityManager, hallId: string, serviceDay: string, limit: number): Promise<TicketEntity[]> {
+    const calls = await em.find(TicketEventEntity, {
+      where: { hallId, type: In(['called', 'recalled']) },
+      select: { id: true, ticketId: true },
+      order: { id: 'DESC' },
+      take: limit * 3,
+    });
+    const ids = [...new Set(calls.map((c) => c.ticketId!))];
+    if (!ids.length) return [];
+    const tickets = await em.find(TicketEntity, { where: { id: In(ids), serviceDay } });
+    const byId = new Map(tickets.map((t) => [t.id, t]));
+    return ids.map((id) => byId.get(id)).filter((t): t is TicketEntity => !!t).slice(0, limit);
   }
 
   /** Tickets left in line from service days before `today`. */
