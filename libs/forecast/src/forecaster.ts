@@ -1,0 +1,385 @@
+/**
+ * The per-hall forecaster: fed every queue event (`observe`), it keeps the estimators (arrival rates,
+ * service times, patience, wait calibration) and answers predictions for a hall snapshot at a given
+ * time. No clock: every call carries `now`. Rebuild after a restart by replaying the event log.
+ */
+import type { CategorySnapshot, ForecastEvent, HallSnapshot, WindowSnapshot } from './hall/hall.types';
+import type { PriorityClass, RoutingRule } from './hall/routing.types';
+import { AbandonmentEstimator } from './estimators/abandonment.estimator';
+import { ArrivalRateEstimator } from './estimators/arrival-rate.estimator';
+import { ServiceTimeEstimator } from './estimators/service-time.estimator';
+import { WaitCalibrator } from './estimators/wait-calibrator';
+import { rawPredictions, type LineModel, type RawWait } from './predict/fast-path';
+import type { CategoryPrediction, TicketPrediction, WindowPrediction } from './predict/prediction.types';
+import { gammaCdfMeanVar, gammaQuantileMeanVar } from './queueing/special-functions';
+
+const MIN = 60_000;
+
+export interface ForecasterOptions {
+  /** Categories known at start (targets, default service); refreshed from every snapshot passed in. */
+  categories?: CategorySnapshot[];
+  /** Arrival-rate slot, ms (default 30 min). */
+  slotMs?: number;
+  /** Hall time zone offset from UTC, minutes (default 480). */
+  utcOffsetMinutes?: number;
+  /** Prior mean patience, ms (default 60 min). */
+  priorPatienceMs?: number;
+  /** Default service time for a category never described, ms (default 10 min). */
+  defaultServiceMs?: number;
+  /** Default target wait for a category never described, ms (default 20 min). */
+  defaultTargetWaitMs?: number;
+  /** Routing rule parameter (default 2). */
+  maxPriorityStreak?: number;
+  /**
+   * The routing rule (libs/queue's pickNextTicket). Needed for the Monte Carlo path; without it,
+   * predictions use the QL_m fast path only.
+   */
+  rule?: RoutingRule;
+  /** 'auto' (default): Monte Carlo when windows serve several categories or tickets target a window. */
+  method?: 'auto' | 'fast' | 'monte_carlo';
+  /** Seed for the Monte Carlo (default 1). */
+  seed?: number;
+  /** Calibration forgetting factor (default 0.999). */
+  calibrationForgetting?: number;
+}
+
+interface TrackedTicket {
+  id: string;
+  categoryId: string;
+  priority: PriorityClass;
+  issuedAt: number;
+  /** When it (re-)entered the line. */
+  queuedAt: number;
+  targetWindowId: string | null;
+  state: 'waiting' | 'called' | 'serving';
+  calledAt?: number;
+  startedAt?: number;
+  windowId?: string;
+  features?: number[];
+}
+
+export class Forecaster {
+  readonly arrivals: ArrivalRateEstimator;
+  readonly serviceTimes = new ServiceTimeEstimator();
+  readonly abandonment: AbandonmentEstimator;
+  readonly calibrator: WaitCalibrator;
+  private readonly opts: ForecasterOptions;
+  private readonly categories = new Map<string, CategorySnapshot>();
+  private readonly tickets = new Map<string, TrackedTicket>();
+  private readonly windows = new Map<string, WindowSnapshot>();
+  private readonly priorityCounts = new Map<string, { prio: number; all: number }>();
+  private lastEventAt = -Infinity;
+  private eventCount = 0;
+
+  constructor(opts: ForecasterOptions = {}) {
+    this.opts = opts;
+    this.arrivals = new ArrivalRateEstimator({ slotMs: opts.slotMs, utcOffsetMinutes: opts.utcOffsetMinutes });
+    this.abandonment = new AbandonmentEstimator({ priorPatienceMs: opts.priorPatienceMs });
+    this.calibrator = new WaitCalibrator(3, { forgetting: opts.calibrationForgetting });
+    for (const c of opts.categories ?? []) this.categories.set(c.id, c);
+  }
+
+  // ---------------------------------------------------------------- events
+
+  /** Feed one queue event (in time order). */
+  observe(e: ForecastEvent): void {
+    this.eventCount++;
+    this.lastEventAt = Math.max(this.lastEventAt, e.at);
+    switch (e.type) {
+      case 'issued': {
+        this.arrivals.observeArrival(e.categoryId, e.at);
+        const pc = this.priorityCounts.get(e.categoryId) ?? { prio: 0, all: 0 };
+        pc.all++;
+        if (e.priority === 'priority') pc.prio++;
+        this.priorityCounts.set(e.categoryId, pc);
+        const t: TrackedTicket = {
+          id: e.ticketId, categoryId: e.categoryId, priority: e.priority ?? 'normal',
+          issuedAt: e.at, queuedAt: e.at, targetWindowId: null, state: 'waiting',
+        };
+        this.tickets.set(t.id, t);
+        const raw = rawPredictions(this.internalSnapshot(), e.at, this.lineModel(), this.streak()).tickets.get(t.id);
+        if (raw) t.features = features(raw);
+        break;
+      }
+      case 'called': {
+        const t = this.tickets.get(e.ticketId);
+        if (!t) break;
+        if (t.state === 'waiting') {
+          t.state = 'called';
+          t.calledAt = e.at;
+          this.train(t, e.at);
+          t.features = undefined;
+        }
+        t.windowId = e.windowId;
+        break;
+      }
+      case 'started': {
+        const t = this.tickets.get(e.ticketId);
+        if (!t) break;
+        if (t.state === 'waiting') {
+          t.calledAt = e.at;
+          this.train(t, e.at);
+          t.features = undefined;
+        }
+        if (t.state !== 'serving') this.abandonment.observe(t.categoryId, (t.calledAt ?? e.at) - t.queuedAt, false);
+        t.state = 'serving';
+        t.startedAt = e.at;
+        if (e.windowId) t.windowId = e.windowId;
+        break;
+      }
+      case 'finished': {
+        const t = this.tickets.get(e.ticketId);
+        if (!t) break;
+        if (t.state === 'called') this.abandonment.observe(t.categoryId, (t.calledAt as number) - t.queuedAt, false);
+        const from = t.startedAt ?? t.calledAt;
+        if (from !== undefined) this.serviceTimes.observe(t.categoryId, e.windowId ?? t.windowId, e.at - from);
+        this.tickets.delete(t.id);
+        break;
+      }
+      case 'no_show': {
+        const t = this.tickets.get(e.ticketId);
+        if (!t) break;
+        this.abandonment.observe(t.categoryId, (t.calledAt ?? e.at) - t.queuedAt, true);
+        this.tickets.delete(t.id);
+        break;
+      }
+      case 'abandoned':
+      case 'cancelled': {
+        const t = this.tickets.get(e.ticketId);
+        if (!t) break;
+        if (t.state === 'waiting') this.abandonment.observe(t.categoryId, e.at - t.queuedAt, true);
+        this.tickets.delete(t.id);
+        break;
+      }
+      case 'transferred': {
+        const t = this.tickets.get(e.ticketId);
+        if (!t) break;
+        const from = t.startedAt ?? t.calledAt;
+        if (t.state !== 'waiting' && from !== undefined) this.serviceTimes.observe(t.categoryId, t.windowId, e.at - from);
+        t.categoryId = e.toCategoryId ?? t.categoryId;
+        t.targetWindowId = e.toWindowId ?? null;
+        t.state = 'waiting';
+        t.queuedAt = e.at;
+        t.calledAt = t.startedAt = t.windowId = undefined;
+        t.features = undefined;
+        break;
+      }
+      case 'window_opened':
+      case 'window_paused':
+      case 'window_closed': {
+        const w = this.windows.get(e.windowId) ?? { id: e.windowId, state: 'closed' as const, categoryIds: [] };
+        w.state = e.type === 'window_opened' ? 'open' : e.type === 'window_paused' ? 'paused' : 'closed';
+        if (e.type === 'window_opened' && e.categoryIds) w.categoryIds = [...e.categoryIds];
+        this.windows.set(w.id, w);
+        break;
+      }
+      case 'profile_changed': {
+        const w = this.windows.get(e.windowId) ?? { id: e.windowId, state: 'open' as const, categoryIds: [] };
+        w.categoryIds = [...e.categoryIds];
+        this.windows.set(w.id, w);
+        break;
+      }
+    }
+  }
+
+  /** Calibration learns from tickets that really waited (a wait of 0 says nothing about the line). */
+  private train(t: TrackedTicket, calledAt: number): void {
+    const wait = calledAt - t.queuedAt;
+    if (t.features && wait > 0) this.calibrator.update(t.priority, t.features, wait / MIN);
+  }
+
+  /** Feed many events (e.g. the log at start-up). */
+  observeAll(events: Iterable<ForecastEvent>): void {
+    for (const e of events) this.observe(e);
+  }
+
+  /** The hall as the forecaster reconstructs it from events (windows empty if none were seen). */
+  internalSnapshot(): HallSnapshot {
+    const waiting = [];
+    const serving = [];
+    for (const t of this.tickets.values()) {
+      if (t.state === 'waiting') {
+        waiting.push({ id: t.id, categoryId: t.categoryId, priority: t.priority, issuedAt: t.issuedAt, targetWindowId: t.targetWindowId });
+      } else if (t.windowId !== undefined || this.windows.size === 0) {
+        serving.push({ id: t.id, categoryId: t.categoryId, windowId: t.windowId ?? t.id, startedAt: (t.startedAt ?? t.calledAt) as number });
+      }
+    }
+    const cats = new Set<string>([...this.categories.keys(), ...waiting.map((t) => t.categoryId), ...serving.map((t) => t.categoryId)]);
+    return {
+      categories: [...cats].map((id) => this.category(id)),
+      windows: [...this.windows.values()].map((w) => ({ ...w, categoryIds: [...w.categoryIds] })),
+      waiting,
+      serving,
+      maxPriorityStreak: this.streak(),
+    };
+  }
+
+  // ---------------------------------------------------------------- models
+
+  private streak(): number {
+    return this.opts.maxPriorityStreak ?? 2;
+  }
+
+  private category(id: string): CategorySnapshot {
+    return (
+      this.categories.get(id) ?? {
+        id,
+        targetWaitMs: this.opts.defaultTargetWaitMs ?? 20 * MIN,
+        defaultServiceMs: this.opts.defaultServiceMs ?? 10 * MIN,
+      }
+    );
+  }
+
+  private learnCategories(state: HallSnapshot): void {
+    for (const c of state.categories) this.categories.set(c.id, c);
+  }
+
+  /** The line model the predictors use: fitted service means, patience, priority arrival rates. */
+  lineModel(now = this.lastEventAt): LineModel {
+    return {
+      serviceMeanMs: (c, w) => this.serviceTimes.estimate(c, this.category(c).defaultServiceMs, w).meanMs,
+      abandonRatePerMs: (c) => (c === '*' ? this.abandonment.hallRatePerMs() : this.abandonment.ratePerMs(c)),
+      priorityArrivalRatePerMs: (c) => {
+        const pc = this.priorityCounts.get(c);
+        if (!pc || !pc.all) return 0;
+        return ((this.arrivals.ratePerHour(c, now, now) || 0) * (pc.prio / pc.all)) / 3_600_000;
+      },
+    };
+  }
+
+  private distribution(raw: RawWait, priority: PriorityClass): { mean: number; variance: number } {
+    if (raw.ahead < raw.free) return { mean: 0, variance: 0 };
+    if (!Number.isFinite(raw.mean)) return { mean: raw.mean, variance: raw.variance };
+    const cal = this.calibrator.predict(priority, features(raw));
+    if (!cal.calibrated) return { mean: raw.mean, variance: raw.variance };
+    const mean = cal.mean * MIN;
+    const scaled = raw.mean > 0 ? raw.variance * (mean / raw.mean) ** 2 : 0;
+    return { mean, variance: Math.max(scaled, cal.variance * MIN * MIN) };
+  }
+
+  // ---------------------------------------------------------------- predictions
+
+  /** Predictions for every waiting ticket of the snapshot. */
+  predictTickets(state: HallSnapshot, now: number): TicketPrediction[] {
+    this.learnCategories(state);
+    const raw = rawPredictions(state, now, this.lineModel(now), state.maxPriorityStreak ?? this.streak());
+    const out: TicketPrediction[] = [];
+    for (const t of state.waiting) {
+      const r = raw.tickets.get(t.id);
+      if (!r) continue;
+      const d = this.distribution(r, t.priority);
+      const deadline = t.issuedAt + this.category(t.categoryId).targetWaitMs - now;
+      out.push({
+        ticketId: t.id,
+        categoryId: t.categoryId,
+        ahead: r.ahead,
+        ...summarize(d.mean, d.variance, deadline),
+        expectedCallAt: now + d.mean,
+        method: 'ql_m',
+      });
+    }
+    return out;
+  }
+
+  /** Per category: the wait of a ticket taken now, the line, the forecast arrival rate. */
+  predictCategories(state: HallSnapshot, now: number): CategoryPrediction[] {
+    this.learnCategories(state);
+    const model = this.lineModel(now);
+    const raw = rawPredictions(state, now, model, state.maxPriorityStreak ?? this.streak());
+    return state.categories.map((c) => {
+      const r = raw.newTicket.get(c.id);
+      const d = r ? this.distribution(r, 'normal') : { mean: Infinity, variance: Infinity };
+      return {
+        categoryId: c.id,
+        waiting: state.waiting.filter((t) => t.categoryId === c.id).length,
+        openWindows: state.windows.filter((w) => w.state === 'open' && w.categoryIds.includes(c.id)).length,
+        ...summarize(d.mean, d.variance, c.targetWaitMs),
+        arrivalsPerHour: this.arrivals.ratePerHour(c.id, now, now),
+        meanServiceMs: model.serviceMeanMs(c.id),
+        method: 'ql_m' as const,
+      };
+    });
+  }
+
+  /** Per window: the line it serves and when it will call its next ticket. */
+  predictWindows(state: HallSnapshot, now: number): WindowPrediction[] {
+    const cats = new Map(this.predictCategories(state, now).map((c) => [c.categoryId, c]));
+    const model = this.lineModel(now);
+    return state.windows.map((w) => {
+      const callable = state.waiting.filter((t) => (t.targetWindowId ? t.targetWindowId === w.id : w.categoryIds.includes(t.categoryId))).length;
+      const serving = state.serving.find((s) => s.windowId === w.id);
+      let nextCallAt: number | null = null;
+      if (w.state === 'open' && callable > 0) {
+        if (!serving) nextCallAt = now;
+        else {
+          const fit = this.serviceTimes.estimate(serving.categoryId, this.category(serving.categoryId).defaultServiceMs, w.id);
+          nextCallAt = now + residualLognormalMean(fit.mu, fit.sigma, Math.max(0, now - serving.startedAt));
+        }
+      }
+      const first = w.categoryIds[0];
+      return {
+        windowId: w.id,
+        state: w.state,
+        callable,
+        nextCallAt,
+        lineWaitMs: first ? (cats.get(first)?.expectedWaitMs ?? 0) : 0,
+      };
+    });
+  }
+
+  /** Counters for health checks. */
+  stats(): { events: number; tracked: number; lastEventAt: number } {
+    return { events: this.eventCount, tracked: this.tickets.size, lastEventAt: this.lastEventAt };
+  }
+}
+
+/** Calibration features: [1, raw QL_m mean (min), head-of-line wait (min)]. */
+function features(r: RawWait): number[] {
+  return [1, r.mean / MIN, r.headWaitMs / MIN];
+}
+
+/** Mean, p10, p90 and P(<= deadline) of a gamma with the given mean and variance. */
+export function summarize(mean: number, variance: number, deadlineMs: number) {
+  if (!Number.isFinite(mean)) {
+    return { expectedWaitMs: mean, p10WaitMs: mean, p90WaitMs: mean, pWithinTarget: 0 };
+  }
+  if (mean <= 0) return { expectedWaitMs: 0, p10WaitMs: 0, p90WaitMs: 0, pWithinTarget: deadlineMs >= 0 ? 1 : 0 };
+  const v = Math.max(variance, 1e-9 * mean * mean);
+  return {
+    expectedWaitMs: mean,
+    p10WaitMs: gammaQuantileMeanVar(0.1, mean, v),
+    p90WaitMs: gammaQuantileMeanVar(0.9, mean, v),
+    pWithinTarget: deadlineMs <= 0 ? 0 : gammaCdfMeanVar(deadlineMs, mean, v),
+  };
+}
+
+/** E[S - a | S > a] for a lognormal S (numerical, 64-point trapezoid on the survival function). */
+function residualLognormalMean(mu: number, sigma: number, elapsed: number): number {
+  const mean = Math.exp(mu + (sigma * sigma) / 2);
+  if (elapsed <= 0) return mean;
+  const surv = (x: number) => 1 - lognormalCdf(x, mu, sigma);
+  const s0 = surv(elapsed);
+  if (s0 < 1e-9) return mean * 0.05;
+  const hi = elapsed + 10 * mean;
+  const n = 64;
+  const h = (hi - elapsed) / n;
+  let acc = (surv(elapsed) + surv(hi)) / 2;
+  for (let i = 1; i < n; i++) acc += surv(elapsed + i * h);
+  return (acc * h) / s0;
+}
+
+function lognormalCdf(x: number, mu: number, sigma: number): number {
+  if (x <= 0) return 0;
+  const z = (Math.log(x) - mu) / (sigma * Math.SQRT2);
+  return 0.5 * (1 + erf(z));
+}
+
+function erf(x: number): number {
+  const t = 1 / (1 + 0.3275911 * Math.abs(x));
+  const y = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
+  return x >= 0 ? y : -y;
+}
+
+export function createForecaster(opts: ForecasterOptions = {}): Forecaster {
+  return new Forecaster(opts);
+}

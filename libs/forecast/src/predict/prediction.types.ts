@@ -1,0 +1,48 @@
+/** What the forecaster answers. Waits are remaining waits from `now`, in ms; times are epoch ms. */
+export type PredictionMethod = 'ql_m' | 'monte_carlo';
+
+export interface TicketPrediction {
+  ticketId: string;
+  categoryId: string;
+  /** Tickets expected to be called before this one. */
+  ahead: number;
+  /** Expected remaining wait until called, ms. */
+  expectedWaitMs: number;
+  /** 10th and 90th percentiles of the remaining wait, ms. */
+  p10WaitMs: number;
+  p90WaitMs: number;
+  /** now + expectedWaitMs. */
+  expectedCallAt: number;
+  /** Probability of being called by issuedAt + the category's target wait (0 once past it). */
+  pWithinTarget: number;
+  method: PredictionMethod;
+}
+
+export interface CategoryPrediction {
+  categoryId: string;
+  /** Tickets waiting in the category now. */
+  waiting: number;
+  /** Open windows whose profile includes the category. */
+  openWindows: number;
+  /** For a ticket taken now: expected wait and range, ms, and P(called within target). */
+  expectedWaitMs: number;
+  p10WaitMs: number;
+  p90WaitMs: number;
+  pWithinTarget: number;
+  /** Forecast arrivals per hour now. */
+  arrivalsPerHour: number;
+  /** Fitted mean service time, ms. */
+  meanServiceMs: number;
+  method: PredictionMethod;
+}
+
+export interface WindowPrediction {
+  windowId: string;
+  state: 'open' | 'paused' | 'closed';
+  /** Tickets this window may call now (its categories plus tickets transferred to it). */
+  callable: number;
+  /** When it is expected to call its next ticket (now if free with a line); null if closed or no line. */
+  nextCallAt: number | null;
+  /** Expected wait of a ticket taken now for the line it serves (its first category), ms. */
+  lineWaitMs: number;
+}
