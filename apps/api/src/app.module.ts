@@ -8,6 +8,7 @@ import { WindowActionsController } from './counter/window-actions.controller';
 import { DatabaseModule } from './database/database.module';
 import { DemoSeedService } from './demo/demo-seed.service';
 import { HallsController } from './halls/halls.controller';
+import { LiveModule } from './live/live.module';
 import { CloseOutJob } from './queue/close-out.job';
 import { QueueModule } from './queue/queue.module';
 import { TicketsController } from './tickets/tickets.controller';
@@ -22,7 +23,7 @@ export class AppModule {
       : [];
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, QueueModule, ScheduleModule.forRoot(), ...display],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, QueueModule, LiveModule, ScheduleModule.forRoot(), ...display],
       controllers: [HallsController, TicketsController, WindowActionsController],
       providers: [WaitService, TicketsService, DemoSeedService, CloseOutJob],
     };

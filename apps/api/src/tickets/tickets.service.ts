@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { QueueService, type IssueTicketInput } from '@hallq/queue';
+import { QueueService, type CitizenTicketView, type IssueTicketInput } from '@hallq/queue';
 import { WaitService } from '../waits/wait.service';
 import type { IssueTicketDto } from './dto/issue-ticket.dto';
 
@@ -14,8 +14,7 @@ export class TicketsService {
   async issue(hallId: string, dto: IssueTicketDto, idempotencyKey?: string) {
     const input: IssueTicketInput = { category: dto.category, priority: dto.priority ?? 'normal', channel: dto.channel ?? 'kiosk', idempotencyKey };
     const r = await this.queue.issueTicket(hallId, input);
-    const view = await this.queue.getByToken(r.ticket.token);
-    return { created: r.created, body: await this.present(view) };
+    return { created: r.created, body: await this.present(r) };
   }
 
   async byToken(token: string) {
@@ -26,7 +25,7 @@ export class TicketsService {
     return this.queue.cancelByToken(token);
   }
 
-  private async present(v: Awaited<ReturnType<QueueService['getByToken']>>) {
+  private async present(v: CitizenTicketView) {
     return {
       ...v.ticket,
       peopleAhead: v.peopleAhead,

@@ -24,11 +24,9 @@ export interface IssueTicketInput {
   idempotencyKey?: string;
 }
 
-export interface IssuedTicket {
-  ticket: TicketView;
+export interface IssuedTicket extends CitizenTicketView {
   /** False when this was a retry of an earlier request with the same idempotency key. */
   created: boolean;
-  peopleAhead: number;
 }
 
 export interface CitizenTicketView {
@@ -72,7 +70,7 @@ export class QueueService {
   private readonly tickets = new TicketRepository();
   private readonly maxPriorityStreak: number;
   /** Service day each hall was last closed out for: skips the check on the hot path. */
-  private readonly closedOut = new Map<string, string>();
+  private readonly closedOut = new Map<string, { day: string; timeZone: string }>();
 
   constructor(
     private readonly tx: TransactionRunner,
@@ -94,7 +92,7 @@ export class QueueService {
     await this.closeOutIfDue(hallId);
 
     const now = this.clock.now();
-    let issued: { t: TicketEntity; cat: ServiceCategoryEntity; ahead: number };
+    let issued: { t: TicketEntity; cat: ServiceCategoryEntity; hall: HallEntity };
     try {
       issued = await this.tx.run(async (em) => {
         const hall = await this.halls.getHall(em, hallId);
@@ -106,6 +104,7 @@ export class QueueService {
           });
         }
         const serviceDay = serviceDayOf(now, hall.timeZone);
+        // The counter row stays locked until commit: keep the work after it short.
         const seq = await this.tickets.nextSeq(em, hallId, cat.id, serviceDay);
         const t = em.create(TicketEntity, {
           id: randomUUID(), token: newTrackingToken(), hallId, categoryId: cat.id, issuedCategoryId: cat.id, serviceDay, seq,
@@ -118,7 +117,7 @@ export class QueueService {
           hallId, ticketId: t.id, windowId: null, categoryId: cat.id, type: 'issued', fromStatus: null, toStatus: 'waiting', at: now,
           data: { priority: t.priority, channel: t.channel, number: t.number },
         });
-        return { t, cat, ahead: await this.tickets.countAhead(em, t) };
+        return { t, cat, hall };
       });
     } catch (e) {
       // Two retries raced: the other one committed first. Answer with its ticket.
@@ -130,7 +129,9 @@ export class QueueService {
     }
     const ticket = ticketView(issued.t, issued.cat.code, null);
     this.publish({ kind: 'ticket', type: 'issued', hallId, at: now, ticket, window: null });
-    return { ticket, created: true, peopleAhead: issued.ahead };
+    // Counted after commit, outside the counter lock; a ticket issued meanwhile may or may not count.
+    const peopleAhead = await this.tickets.countAhead(em, issued.t);
+    return { ticket, created: true, peopleAhead, hall: hallView(issued.hall), category: categoryView(issued.cat) };
   }
 
   private async replay(em: EntityManager, t: TicketEntity, hash: string): Promise<IssuedTicket> {
@@ -139,10 +140,7 @@ export class QueueService {
         ticketId: t.id,
       });
     }
-    const cat = await this.halls.getCategory(em, t.hallId, t.categoryId);
-    const label = t.windowId ? (await em.findOne(WindowEntity, { where: { id: t.windowId } }))?.label ?? null : null;
-    const ahead = t.status === 'waiting' ? await this.tickets.countAhead(em, t) : 0;
-    return { ticket: ticketView(t, cat.code, label), created: false, peopleAhead: ahead };
+    return { ...(await this.citizenView(em, t)), created: false };
   }
 
   // ---- the citizen -------------------------------------------------------------------------------
@@ -151,6 +149,10 @@ export class QueueService {
     const em = this.tx.dataSource.manager;
     const t = await this.tickets.findByToken(em, token);
     if (!t) throw new QueueError('TICKET_NOT_FOUND', 'No ticket with this tracking code; check the link on your ticket.');
+    return this.citizenView(em, t);
+  }
+
+  private async citizenView(em: EntityManager, t: TicketEntity): Promise<CitizenTicketView> {
     const [hall, cat] = await Promise.all([this.halls.getHall(em, t.hallId), this.halls.getCategory(em, t.hallId, t.categoryId)]);
     const label = t.windowId ? (await em.findOne(WindowEntity, { where: { id: t.windowId } }))?.label ?? null : null;
     const peopleAhead = t.status === 'waiting' ? await this.tickets.countAhead(em, t) : 0;
@@ -322,12 +324,14 @@ export class QueueService {
    */
   async closeOutIfDue(hallId: string): Promise<number> {
     const now = this.clock.now();
+    const known = this.closedOut.get(hallId);
+    if (known && serviceDayOf(now, known.timeZone) === known.day) return 0;
     const em = this.tx.dataSource.manager;
     const hall = await em.findOne(HallEntity, { where: { id: hallId } });
     if (!hall) return 0;
     const today = serviceDayOf(now, hall.timeZone);
-    if (this.closedOut.get(hallId) === today || hall.closedOutDay === today) {
-      this.closedOut.set(hallId, today);
+    if (hall.closedOutDay === today) {
+      this.closedOut.set(hallId, { day: today, timeZone: hall.timeZone });
       return 0;
     }
     const events: QueueDomainEvent[] = [];
@@ -345,7 +349,7 @@ export class QueueService {
       }
       await em.update(HallEntity, { id: hallId }, { closedOutDay: today });
     });
-    this.closedOut.set(hallId, today);
+    this.closedOut.set(hallId, { day: today, timeZone: hall.timeZone });
     if (events.length) this.publish(...events, { kind: 'hall', type: 'day.closed_out', hallId, at: now, data: { count: events.length } });
     return events.length;
   }

@@ -1,0 +1,301 @@
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import {
+  QueueError, QueueEvents, QueueService, TicketEventEntity, WindowEntity,
+  type HallLine, type HallState, type QueueDomainEvent, type TicketView,
+} from '@hallq/queue';
+import { asyncScheduler, exhaustMap, from, groupBy, interval, map, merge, mergeMap, throttleTime, type Subscription } from 'rxjs';
+import { DataSource } from 'typeorm';
+import { WaitService } from '../waits/wait.service';
+import { LiveSocketRepository, roomOf } from './live-socket.repository';
+import {
+  citizenTicket, hallSnapshot, isFinal, peopleAheadOf, windowSnapshot,
+  type CalledEvent, type HallSnapshot, type TicketFacts, type TicketSnapshot, type WindowSnapshot,
+} from './live-views';
+
+/** A hall's snapshot is recomputed at most this often, however fast events come (issue 5: a few a second). */
+export const SNAPSHOT_THROTTLE_MS = 250;
+/** Watched halls are refreshed this often even when quiet: opening hours and the service day turn over. */
+export const QUIET_REFRESH_MS = 30_000;
+
+interface TicketWatch {
+  hallId: string;
+  /** The last snapshot sent, as JSON without seq/at, so an unchanged ticket is not sent again. */
+  lastBody: string;
+  final: boolean;
+}
+
+/**
+ * Per-hall live state. ALL OF IT IS PER PROCESS, by design until the multi-instance (Redis) issue:
+ * - `seq` counts this hall's ticket_event rows. It is seeded from the database at start and then bumped
+ *   by the events this process publishes; a second instance would not see the first one's events, so
+ *   its seq would lag. With several instances seq must come from a shared counter (Redis INCR) or the
+ *   event row ids.
+ * - the cached snapshot is a cache: the database is the truth and any instance can rebuild it.
+ * - `windows`/`tickets` list what this process's sockets watch, to skip work for unwatched ones.
+ */
+interface HallFeed {
+  hallId: string;
+  seq: number;
+  /** An event arrived since `latest` was computed. */
+  dirty: boolean;
+  latest: { raw: HallState; snap: HallSnapshot } | null;
+  inflight: Promise<{ raw: HallState; snap: HallSnapshot }> | null;
+  categoryNames: Map<string, { zh: string; en: string }>;
+  windows: Set<string>;
+  tickets: Set<string>;
+}
+
+/**
+ * Turns the queue's domain events into what /live clients receive: `called` at once for each call or
+ * recall, and per hall a snapshot recomputed at most every SNAPSHOT_THROTTLE_MS (one rxjs pipeline per
+ * hall, shared by all the hall's clients), from which window and ticket views are cut in memory.
+ */
+@Injectable()
+export class HallFeedService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(HallFeedService.name);
+  private readonly feeds = new Map<string, HallFeed>();
+  private readonly tickets = new Map<string, TicketWatch>();
+  private subscription: Subscription | null = null;
+  private readonly throttleMs = SNAPSHOT_THROTTLE_MS;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly queue: QueueService,
+    private readonly events: QueueEvents,
+    private readonly waits: WaitService,
+    private readonly sockets: LiveSocketRepository,
+  ) {}
+
+  /**
+   * Seeds each hall's seq from its ticket_event rows, then follows the event stream. This runs before the
+   * app listens and before the demo seeder (AppModule's own hooks run after imported modules'), so no
+   * event can fall between the count and the subscription.
+   */
+  async onModuleInit(): Promise<void> {
+    const rows: { hallId: string; n: string | number }[] = await this.dataSource
+      .createQueryBuilder(TicketEventEntity, 'e')
+      .select('e.hallId', 'hallId')
+      .addSelect('COUNT(*)', 'n')
+      .groupBy('e.hallId')
+      .getRawMany();
+    for (const r of rows) this.feed(r.hallId).seq = Number(r.n);
+
+    const quiet = interval(QUIET_REFRESH_MS).pipe(
+      mergeMap(() => [...this.feeds.values()].filter((f) => this.watched(f))),
+      map((f) => ((f.dirty = true), f.hallId)),
+    );
+    this.subscription = merge(this.events.stream.pipe(map((e) => this.onEvent(e))), quiet)
+      .pipe(
+        groupBy((hallId) => hallId),
+        mergeMap((hall$) =>
+          hall$.pipe(
+            throttleTime(this.throttleMs, asyncScheduler, { leading: true, trailing: true }),
+            // A refresh still running swallows triggers; its loop picks up the dirty flag they left.
+            exhaustMap(() => from(this.refreshWhileDirty(hall$.key))),
+          ),
+        ),
+      )
+      .subscribe();
+  }
+
+  onModuleDestroy(): void {
+    this.subscription?.unsubscribe();
+  }
+
+  // ---- subscribing ---------------------------------------------------------------------------------
+
+  /** The hall's current snapshot; throws QueueError HALL_NOT_FOUND for an unknown hall. */
+  async hallSnapshot(hallId: string): Promise<HallSnapshot> {
+    return (await this.current(this.feed(hallId))).snap;
+  }
+
+  /** Resolves a window id to its hall; throws WINDOW_NOT_FOUND. */
+  async windowSnapshot(windowId: string): Promise<WindowSnapshot> {
+    const w = await this.dataSource.manager.findOne(WindowEntity, { where: { id: windowId }, select: { id: true, hallId: true } });
+    if (!w) throw new QueueError('WINDOW_NOT_FOUND', 'No window with this id.');
+    const snap = windowSnapshot(await this.hallSnapshot(w.hallId), windowId);
+    if (!snap) throw new QueueError('WINDOW_NOT_FOUND', 'No window with this id.');
+    return snap;
+  }
+
+  /** The citizen's ticket; throws TICKET_NOT_FOUND for an unknown token. */
+  async ticketSnapshot(token: string): Promise<TicketSnapshot> {
+    const v = await this.queue.getByToken(token);
+    const feed = this.feed(v.ticket.hallId);
+    const { raw } = await this.current(feed);
+    const facts = this.factsFromHall(raw, token) ?? (await this.factsFromDb(token));
+    return this.ticketSnapshotOf(feed, raw, facts);
+  }
+
+  watchWindow(hallId: string, windowId: string): void {
+    this.feed(hallId).windows.add(windowId);
+  }
+
+  watchTicket(s: TicketSnapshot, token: string): void {
+    this.feed(s.hallId).tickets.add(token);
+    this.tickets.set(token, { hallId: s.hallId, lastBody: bodyOf(s), final: isFinal(s.ticket.status) });
+  }
+
+  // ---- events --------------------------------------------------------------------------------------
+
+  /** Runs synchronously in publish order, so seq and `called` follow the order events committed in. */
+  private onEvent(e: QueueDomainEvent): string {
+    const feed = this.feed(e.hallId);
+    // Ticket and window events each wrote one ticket_event row; hall settings changes write none and so
+    // do not move seq (seq stays equal to the row count, which is what makes it survive a restart).
+    if (e.kind !== 'hall') feed.seq++;
+    feed.dirty = true;
+    if (e.kind === 'ticket' && (e.type === 'called' || e.type === 'recalled') && e.ticket.windowId && e.ticket.windowLabel) {
+      const t = e.ticket;
+      const names = feed.categoryNames.get(t.category);
+      const called: CalledEvent = {
+        seq: feed.seq, hallId: e.hallId, number: t.number, window: t.windowLabel!, windowId: t.windowId!, category: t.category,
+        categoryNameZh: names?.zh ?? t.category, categoryNameEn: names?.en ?? t.category,
+        recall: e.type === 'recalled', recallCount: t.recallCount, at: e.at,
+      };
+      const rooms = [roomOf.hall(e.hallId), roomOf.window(t.windowId!)];
+      if (feed.tickets.has(t.token)) rooms.push(roomOf.ticket(t.token));
+      this.sockets.emitCalled(rooms, called);
+    }
+    return e.hallId;
+  }
+
+  private async refreshWhileDirty(hallId: string): Promise<void> {
+    const feed = this.feed(hallId);
+    try {
+      for (;;) {
+        if (!this.watched(feed)) {
+          // Nobody here watches this hall: drop the stale cache; the next subscriber computes a fresh one.
+          if (feed.dirty) feed.latest = null;
+          return;
+        }
+        const cur = await this.current(feed);
+        await this.broadcast(feed, cur.raw, cur.snap);
+        if (!feed.dirty) return;
+        // Events came during the refresh: go again, but no sooner than the throttle allows.
+        await sleep(this.throttleMs);
+      }
+    } catch (e) {
+      this.logger.warn(`Live refresh of hall ${hallId} failed: ${(e as Error).message}`);
+    }
+  }
+
+  private async broadcast(feed: HallFeed, raw: HallState, snap: HallSnapshot): Promise<void> {
+    this.sockets.emitSnapshot(roomOf.hall(feed.hallId), snap);
+    for (const windowId of feed.windows) {
+      const room = roomOf.window(windowId);
+      const w = this.sockets.hasMembers(room) ? windowSnapshot(snap, windowId) : null;
+      if (w) this.sockets.emitSnapshot(room, w);
+      else feed.windows.delete(windowId);
+    }
+    for (const token of feed.tickets) {
+      const room = roomOf.ticket(token);
+      const watch = this.tickets.get(token);
+      if (!watch || !this.sockets.hasMembers(room)) {
+        feed.tickets.delete(token);
+        this.tickets.delete(token);
+        continue;
+      }
+      const inHall = this.factsFromHall(raw, token);
+      // A ticket gone from the hall view has finished (or was cancelled...): one database read, once.
+      if (!inHall && watch.final) continue;
+      const s = this.ticketSnapshotOf(feed, raw, inHall ?? (await this.factsFromDb(token)));
+      const body = bodyOf(s);
+      if (body === watch.lastBody) continue;
+      watch.lastBody = body;
+      watch.final = isFinal(s.ticket.status);
+      this.sockets.emitSnapshot(room, s);
+    }
+  }
+
+  // ---- computing -----------------------------------------------------------------------------------
+
+  /** The cached snapshot if no event came since, else one shared computation (never one per client). */
+  private async current(feed: HallFeed): Promise<{ raw: HallState; snap: HallSnapshot }> {
+    for (let tries = 0; tries < 3; tries++) {
+      if (feed.latest && !feed.dirty) return feed.latest;
+      feed.inflight ??= this.compute(feed).finally(() => (feed.inflight = null));
+      const out = await feed.inflight;
+      if (!feed.dirty) return out;
+    }
+    return feed.latest ?? this.compute(feed);
+  }
+
+  private async compute(feed: HallFeed): Promise<{ raw: HallState; snap: HallSnapshot }> {
+    // Read seq before the state: the state then holds at least every event up to seq.
+    const seq = feed.seq;
+    feed.dirty = false;
+    try {
+      const raw = await this.queue.hallState(feed.hallId);
+      const snap = hallSnapshot(seq, raw, (l) => this.waits.forLine(l));
+      feed.categoryNames = new Map(raw.lines.map((l) => [l.category.code, { zh: l.category.nameZh, en: l.category.nameEn }]));
+      feed.latest = { raw, snap };
+      return feed.latest;
+    } catch (e) {
+      feed.dirty = true;
+      if (e instanceof QueueError && e.code === 'HALL_NOT_FOUND') this.feeds.delete(feed.hallId);
+      throw e;
+    }
+  }
+
+  private factsFromHall(raw: HallState, token: string): TicketFacts | null {
+    const t: TicketView | undefined =
+      raw.waiting.find((x) => x.token === token) ?? raw.windows.find((w) => w.current?.token === token)?.current ?? undefined;
+    if (!t) return null;
+    const line = raw.lines.find((l) => l.category.id === t.categoryId);
+    const peopleAhead = t.status === 'waiting' ? peopleAheadOf(t, raw.waiting) : 0;
+    return {
+      ticket: t, peopleAhead, hall: raw.hall, category: line?.category ?? { nameZh: t.category, nameEn: t.category },
+      estimatedWait: line && t.status === 'waiting' ? this.waits.forLine(ticketLine(line, t, peopleAhead, raw)) : null,
+    };
+  }
+
+  private async factsFromDb(token: string): Promise<TicketFacts> {
+    const v = await this.queue.getByToken(token);
+    return {
+      ticket: v.ticket, peopleAhead: v.peopleAhead, hall: v.hall, category: v.category,
+      estimatedWait: await this.waits.forTicket(v.ticket, v.peopleAhead, v.category.defaultServiceSec),
+    };
+  }
+
+  private ticketSnapshotOf(feed: HallFeed, raw: HallState, facts: TicketFacts): TicketSnapshot {
+    return {
+      seq: feed.latest?.snap.seq ?? feed.seq, scope: 'ticket', hallId: feed.hallId, at: raw.at,
+      hall: { id: raw.hall.id, name: raw.hall.name, isOpen: raw.hall.isOpen, serviceDay: raw.hall.serviceDay },
+      ticket: citizenTicket(facts),
+    };
+  }
+
+  private feed(hallId: string): HallFeed {
+    let f = this.feeds.get(hallId);
+    if (!f) {
+      f = { hallId, seq: 0, dirty: true, latest: null, inflight: null, categoryNames: new Map(), windows: new Set(), tickets: new Set() };
+      this.feeds.set(hallId, f);
+    }
+    return f;
+  }
+
+  private watched(f: HallFeed): boolean {
+    return this.sockets.hasMembers(roomOf.hall(f.hallId)) || f.windows.size > 0 || f.tickets.size > 0;
+  }
+}
+
+/**
+ * The line as seen from one waiting ticket: the people ahead of it, served by the windows that may call
+ * it. Fed to WaitService.forLine, so the phone's wait comes from the same estimator as the REST answer
+ * (the stand-in today, libs/forecast when it lands) without a database read per ticket.
+ */
+function ticketLine(line: HallLine, t: TicketView, peopleAhead: number, raw: HallState): HallLine {
+  const openWindows = t.targetWindowId
+    ? raw.windows.filter((w) => w.id === t.targetWindowId && w.state === 'open').length
+    : line.openWindows;
+  return { ...line, waiting: peopleAhead, openWindows };
+}
+
+function bodyOf(s: TicketSnapshot): string {
+  return JSON.stringify(s.ticket) + s.hall.isOpen;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms).unref?.());
+}
