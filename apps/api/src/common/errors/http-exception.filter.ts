@@ -30,14 +30,14 @@ export function toErrorBody(exception: unknown): ErrorBody {
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
+    // Body-parser failures arrive wrapped; say what is wrong in words a kiosk integrator understands.
+    const cause = (exception as { cause?: { type?: string } }).cause;
+    if (cause?.type === 'entity.parse.failed') return { statusCode: 400, code: 'BAD_JSON', message: 'The request body is not valid JSON.' };
+    if (cause?.type === 'entity.too.large') return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large (64 KB at most).' };
     const r = exception.getResponse();
     if (typeof r === 'object' && r !== null && 'code' in r) return { statusCode: status, ...(r as Omit<ErrorBody, 'statusCode'>) };
     const message = typeof r === 'string' ? r : String((r as { message?: unknown }).message ?? exception.message);
     return { statusCode: status, code: HttpStatus[status] ?? 'ERROR', message };
   }
-  // Malformed JSON from body-parser
-  const e = exception as { type?: string; status?: number; message?: string };
-  if (e?.type === 'entity.parse.failed') return { statusCode: 400, code: 'BAD_JSON', message: 'The request body is not valid JSON.' };
-  if (e?.type === 'entity.too.large') return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' };
   return { statusCode: 500, code: 'INTERNAL', message: 'Something went wrong on our side; please try again.' };
 }
