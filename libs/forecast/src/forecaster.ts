@@ -12,6 +12,7 @@ import { WaitCalibrator } from './estimators/wait-calibrator';
 import { rawPredictions, type LineModel, type RawWait } from './predict/fast-path';
 import type { CategoryPrediction, TicketPrediction, WindowPrediction } from './predict/prediction.types';
 import { gammaCdfMeanVar, gammaQuantileMeanVar } from './queueing/special-functions';
+import { monteCarlo, sampleStats, type MonteCarloModel, type MonteCarloResult } from './predict/monte-carlo';
 
 const MIN = 60_000;
 
@@ -70,6 +71,8 @@ export class Forecaster {
   private readonly priorityCounts = new Map<string, { prio: number; all: number }>();
   private lastEventAt = -Infinity;
   private eventCount = 0;
+  private mcCache: { state: HallSnapshot; now: number; result: MonteCarloResult } | null = null;
+  private rawCache: { state: HallSnapshot; now: number; result: ReturnType<typeof rawPredictions> } | null = null;
 
   constructor(opts: ForecasterOptions = {}) {
     this.opts = opts;
@@ -247,6 +250,60 @@ export class Forecaster {
     };
   }
 
+  /** The Monte Carlo's model: fitted lognormal services (per window), patience, arrivals. */
+  monteCarloModel(now: number): MonteCarloModel {
+    return {
+      service: (c, w) => {
+        const fit = this.serviceTimes.estimate(c, this.category(c).defaultServiceMs, w);
+        return { mu: fit.mu, sigma: fit.sigma };
+      },
+      patienceRatePerMs: (c) => this.abandonment.ratePerMs(c),
+      arrivalRatePerMs: (c) => (this.arrivals.ratePerHour(c, now, now) || 0) / 3_600_000,
+      priorityShare: (c) => {
+        const pc = this.priorityCounts.get(c);
+        return pc && pc.all ? pc.prio / pc.all : 0;
+      },
+    };
+  }
+
+  /** Whether predictions for this snapshot go through the Monte Carlo of the routing rule. */
+  usesMonteCarlo(state: HallSnapshot): boolean {
+    const method = this.opts.method ?? 'auto';
+    if (!this.opts.rule || method === 'fast') return false;
+    if (method === 'monte_carlo') return true;
+    return (
+      state.windows.some((w) => w.state === 'open' && w.categoryIds.length > 1) ||
+      state.waiting.some((t) => !!t.targetWindowId)
+    );
+  }
+
+  /** Monte Carlo result for (state, now), computed once and reused by the predict* calls. */
+  private monteCarloFor(state: HallSnapshot, now: number): MonteCarloResult {
+    if (this.mcCache && this.mcCache.state === state && this.mcCache.now === now) return this.mcCache.result;
+    const result = monteCarlo({
+      state: { ...state, maxPriorityStreak: state.maxPriorityStreak ?? this.streak() },
+      now,
+      rule: this.opts.rule as RoutingRule,
+      model: this.monteCarloModel(now),
+      seed: this.opts.seed ?? 1,
+    });
+    this.mcCache = { state, now, result };
+    return result;
+  }
+
+  /** Raw QL_m for (state, now), computed once and reused by the predict* calls. */
+  private rawFor(state: HallSnapshot, now: number): ReturnType<typeof rawPredictions> {
+    if (this.rawCache && this.rawCache.state === state && this.rawCache.now === now) return this.rawCache.result;
+    const result = rawPredictions(state, now, this.lineModel(now), state.maxPriorityStreak ?? this.streak());
+    this.rawCache = { state, now, result };
+    return result;
+  }
+
+  /** Tickets, categories and windows in one call (one fast-path pass, one Monte Carlo). */
+  predict(state: HallSnapshot, now: number): { tickets: TicketPrediction[]; categories: CategoryPrediction[]; windows: WindowPrediction[] } {
+    return { tickets: this.predictTickets(state, now), categories: this.predictCategories(state, now), windows: this.predictWindows(state, now) };
+  }
+
   private distribution(raw: RawWait, priority: PriorityClass): { mean: number; variance: number } {
     if (raw.ahead < raw.free) return { mean: 0, variance: 0 };
     if (!Number.isFinite(raw.mean)) return { mean: raw.mean, variance: raw.variance };
@@ -262,12 +319,14 @@ export class Forecaster {
   /** Predictions for every waiting ticket of the snapshot. */
   predictTickets(state: HallSnapshot, now: number): TicketPrediction[] {
     this.learnCategories(state);
-    const raw = rawPredictions(state, now, this.lineModel(now), state.maxPriorityStreak ?? this.streak());
+    const raw = this.rawFor(state, now);
+    const mc = this.usesMonteCarlo(state) ? this.monteCarloFor(state, now) : null;
     const out: TicketPrediction[] = [];
     for (const t of state.waiting) {
       const r = raw.tickets.get(t.id);
       if (!r) continue;
-      const d = this.distribution(r, t.priority);
+      const samples = mc?.tickets.get(t.id);
+      const d = samples ? mcDistribution(samples, r) : this.distribution(r, t.priority);
       const deadline = t.issuedAt + this.category(t.categoryId).targetWaitMs - now;
       out.push({
         ticketId: t.id,
@@ -275,7 +334,7 @@ export class Forecaster {
         ahead: r.ahead,
         ...summarize(d.mean, d.variance, deadline),
         expectedCallAt: now + d.mean,
-        method: 'ql_m',
+        method: samples ? 'monte_carlo' : 'ql_m',
       });
     }
     return out;
@@ -285,10 +344,12 @@ export class Forecaster {
   predictCategories(state: HallSnapshot, now: number): CategoryPrediction[] {
     this.learnCategories(state);
     const model = this.lineModel(now);
-    const raw = rawPredictions(state, now, model, state.maxPriorityStreak ?? this.streak());
+    const raw = this.rawFor(state, now);
+    const mc = this.usesMonteCarlo(state) ? this.monteCarloFor(state, now) : null;
     return state.categories.map((c) => {
       const r = raw.newTicket.get(c.id);
-      const d = r ? this.distribution(r, 'normal') : { mean: Infinity, variance: Infinity };
+      const samples = mc?.newTickets.get(c.id);
+      const d = samples ? mcDistribution(samples, r) : r ? this.distribution(r, 'normal') : { mean: Infinity, variance: Infinity };
       return {
         categoryId: c.id,
         waiting: state.waiting.filter((t) => t.categoryId === c.id).length,
@@ -296,7 +357,7 @@ export class Forecaster {
         ...summarize(d.mean, d.variance, c.targetWaitMs),
         arrivalsPerHour: this.arrivals.ratePerHour(c.id, now, now),
         meanServiceMs: model.serviceMeanMs(c.id),
-        method: 'ql_m' as const,
+        method: samples ? ('monte_carlo' as const) : ('ql_m' as const),
       };
     });
   }
@@ -304,12 +365,16 @@ export class Forecaster {
   /** Per window: the line it serves and when it will call its next ticket. */
   predictWindows(state: HallSnapshot, now: number): WindowPrediction[] {
     const cats = new Map(this.predictCategories(state, now).map((c) => [c.categoryId, c]));
-    const model = this.lineModel(now);
+    const mc = this.usesMonteCarlo(state) ? this.monteCarloFor(state, now) : null;
     return state.windows.map((w) => {
       const callable = state.waiting.filter((t) => (t.targetWindowId ? t.targetWindowId === w.id : w.categoryIds.includes(t.categoryId))).length;
       const serving = state.serving.find((s) => s.windowId === w.id);
       let nextCallAt: number | null = null;
-      if (w.state === 'open' && callable > 0) {
+      const mcNext = mc?.windows.get(w.id);
+      if (mcNext && w.state === 'open') {
+        const st = sampleStats(mcNext);
+        nextCallAt = st.finiteShare >= 0.5 ? now + st.mean : null;
+      } else if (w.state === 'open' && callable > 0) {
         if (!serving) nextCallAt = now;
         else {
           const fit = this.serviceTimes.estimate(serving.categoryId, this.category(serving.categoryId).defaultServiceMs, w.id);
@@ -331,6 +396,19 @@ export class Forecaster {
   stats(): { events: number; tracked: number; lastEventAt: number } {
     return { events: this.eventCount, tracked: this.tickets.size, lastEventAt: this.lastEventAt };
   }
+}
+
+/**
+ * Monte Carlo mean with a variance that leans on the QL_m shape when runs are few: the sample variance
+ * weighted by runs against the QL_m variance rescaled to the Monte Carlo mean (weight 20).
+ */
+function mcDistribution(samples: Float64Array, raw: RawWait | undefined): { mean: number; variance: number } {
+  const st = sampleStats(samples);
+  if (st.finiteShare < 0.5) return { mean: Infinity, variance: Infinity };
+  if (!raw || !(raw.mean > 0) || !Number.isFinite(raw.mean)) return st;
+  const shaped = raw.variance * (st.mean / raw.mean) ** 2;
+  const n = samples.length;
+  return { mean: st.mean, variance: (n * st.variance + 20 * shaped) / (n + 20) };
 }
 
 /** Calibration features: [1, raw QL_m mean (min), head-of-line wait (min)]. */

@@ -14,3 +14,4 @@ export * from './predict/queue-length.predictor';
 export { rawPredictions, type LineModel, type RawWait, type RawPredictions } from './predict/fast-path';
 export type * from './predict/prediction.types';
 export { Forecaster, createForecaster, summarize, type ForecasterOptions } from './forecaster';
+export { monteCarlo, sampleStats, type MonteCarloInput, type MonteCarloModel, type MonteCarloResult } from './predict/monte-carlo';
