@@ -1,0 +1,268 @@
+/**
+ * `npm run bench:issue`: ticket-issue throughput and p50/p99 latency through the built api with 64
+ * concurrent keep-alive HTTP clients on one category (one counter row), beside the raw database
+ * ceiling measured in the same run: a bare mysql2 loop doing the same counter-and-insert transaction
+ * with the same number of concurrent callers. Then the api on SQLite (no ceiling, just the figure).
+ *
+ * Every database is a fresh scratch one whose name contains "test", dropped afterwards (--keep keeps it).
+ *
+ * Options (environment):
+ *   DATABASE_URL        MariaDB/MySQL server, default mysql://root@127.0.0.1:3306 (the database part is ignored)
+ *   BENCH_SECONDS       measured seconds per run (default 10), after BENCH_WARMUP seconds (default 2)
+ *   BENCH_CONCURRENCY   concurrent callers (default 64)
+ *   BENCH_RAW_POOL      mysql2 pool size of the raw loop (default 32, the api's pool size)
+ *   BENCH_ONLY          comma list of runs: raw,api,sqlite (default all three)
+ *   BENCH_API_NODE_ARGS extra node flags for the api under load, e.g. "--cpu-prof --cpu-prof-dir=/tmp/hallq-prof"
+ * Flags: --keep (keep scratch databases), --no-sqlite.
+ */
+import { cpus } from 'node:os';
+import { ensureBuiltApi, spawnApi, type ApiProcess } from './support/built-api';
+import { keepAliveAgent, postJson } from './support/http-json';
+import { runClosedLoop, type LoadResult } from './support/load';
+import { diffCounters, serverCounters, serverVersion } from './support/mysql-status';
+import { RawIssuer } from './support/raw-issue';
+import { createMysqlScratch, createSqliteScratch, mysqlServer, type ScratchDb } from './support/scratch-db';
+import { createConnection } from 'mysql2/promise';
+import { cpuMsOf, pidFromFile } from './support/proc-cpu';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
+const RAW_POOL = Number(process.env.BENCH_RAW_POOL ?? 32);
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'raw,api,sqlite').split(',').map((s) => s.trim()));
+if (process.argv.includes('--no-sqlite')) ONLY.delete('sqlite');
+const KEEP = process.argv.includes('--keep');
+const SERVER = mysqlServer(process.env.DATABASE_URL?.startsWith('mysql') || process.env.DATABASE_URL?.startsWith('mariadb') ? process.env.DATABASE_URL : 'mysql://root@127.0.0.1:3306');
+const CATEGORY = 'enterprise';
+
+const TARGET_THROUGHPUT = 0.6;
+const TARGET_P99 = 1.5;
+
+const log = (s: string) => process.stderr.write(`${s}\n`);
+
+interface DemoHall {
+  hallId: string;
+  categoryId: string;
+  prefix: string;
+}
+
+async function demoHall(api: ApiProcess): Promise<DemoHall> {
+  const r = await fetch(`${api.url}/api/halls`);
+  const halls = (await r.json()) as { id: string; categories: { id: string; code: string; prefix: string }[] }[];
+  const cat = halls[0]?.categories.find((c) => c.code === CATEGORY);
+  if (!cat) throw new Error(`the demo hall has no "${CATEGORY}" category`);
+  return { hallId: halls[0].id, categoryId: cat.id, prefix: cat.prefix };
+}
+
+/** Numbers issued into a MySQL scratch database: count, and whether they run 1..n without gaps. */
+async function checkNumbers(db: ScratchDb, categoryId: string): Promise<string> {
+  const c = await createConnection(db.url);
+  try {
+    const [rows] = await c.query('SELECT COUNT(*) AS n, COUNT(DISTINCT seq) AS d, MIN(seq) AS lo, MAX(seq) AS hi FROM ticket WHERE issuedCategoryId = ?', [categoryId]);
+    const { n, d, lo, hi } = (rows as { n: number; d: number; lo: number; hi: number }[])[0];
+    const ok = Number(n) === Number(d) && Number(lo) === 1 && Number(hi) === Number(n);
+    return `${n} tickets in the rows, numbers ${ok ? '1..n, no gap, no repeat' : `NOT consecutive (distinct ${d}, min ${lo}, max ${hi})`}`;
+  } finally {
+    await c.end();
+  }
+}
+
+async function benchRaw(): Promise<{ result: LoadResult; perTicket: Record<string, number> }> {
+  const db = await createMysqlScratch(SERVER, 'bench_raw');
+  try {
+    // The api migrates the scratch database and seeds the demo hall; the raw loop then writes the same
+    // tables with the api stopped, so nothing but the loop touches the database.
+    const api = await spawnApi({ databaseUrl: db.url });
+    const hall = await demoHall(api);
+    const first = await postJson(keepAliveAgent(1), `${api.url}/api/halls/${hall.hallId}/tickets`, { category: CATEGORY, channel: 'kiosk' });
+    if (first.status !== 201) throw new Error(`first ticket: ${first.status} ${first.body}`);
+    const serviceDay = (JSON.parse(first.body) as { serviceDay: string }).serviceDay;
+    await api.stop();
+
+    const raw = new RawIssuer(db.url, RAW_POOL, hall.hallId, hall.categoryId, hall.prefix, serviceDay);
+    const before = await serverCounters(SERVER);
+    const cpu0 = sampleCpu();
+    const result = await runClosedLoop({
+      label: `raw mysql2 (pool ${RAW_POOL})`,
+      concurrency: CONCURRENCY,
+      warmupMs: WARMUP * 1000,
+      durationMs: SECONDS * 1000,
+      op: async () => {
+        await raw.issue();
+      },
+    });
+    const cpu1 = sampleCpu();
+    const made = (await countTickets(db)) - 1;
+    await raw.end();
+    const perTicket = { ...perTicketCounters(diffCounters(before, await serverCounters(SERVER)), made), ...cpuPerTicket(cpu0, cpu1, made) };
+    log(`  raw: ${await checkNumbers(db, hall.categoryId)}`);
+    return { result, perTicket };
+  } finally {
+    if (!KEEP) await db.drop();
+    else log(`  kept ${db.name}`);
+  }
+}
+
+async function countTickets(db: ScratchDb): Promise<number> {
+  const c = await createConnection(db.url);
+  try {
+    const [rows] = await c.query('SELECT COUNT(*) AS n FROM ticket');
+    return Number((rows as { n: number }[])[0].n);
+  } finally {
+    await c.end();
+  }
+}
+
+async function serverPid(): Promise<number | undefined> {
+  const c = await createConnection(SERVER);
+  try {
+    const [rows] = await c.query('SELECT @@pid_file AS f, @@datadir AS d');
+    const { f, d } = (rows as { f: string; d: string }[])[0];
+    return pidFromFile(f.startsWith('/') ? f : `${d}/${f}`);
+  } finally {
+    await c.end();
+  }
+}
+
+function perTicketCounters(d: Record<string, number>, tickets: number): Record<string, number> {
+  const out: Record<string, number> = { tickets };
+  for (const [k, v] of Object.entries(d)) out[k] = tickets ? Math.round((v / tickets) * 100) / 100 : NaN;
+  return out;
+}
+
+async function benchApi(db: ScratchDb, label: string): Promise<{ result: LoadResult; perTicket: Record<string, number> }> {
+  const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean);
+  const api = await spawnApi({ databaseUrl: db.url, nodeArgs });
+  try {
+    const hall = await demoHall(api);
+    const agent = keepAliveAgent(CONCURRENCY);
+    const url = `${api.url}/api/halls/${hall.hallId}/tickets`;
+    const body = { category: CATEGORY, priority: 'normal', channel: 'kiosk' };
+    const run = `${process.pid}-${Date.now().toString(36)}`;
+    const before = db.kind === 'mysql' ? await serverCounters(SERVER) : undefined;
+    const cpu0 = sampleCpu(api.child.pid);
+    let made = 0;
+    const result = await runClosedLoop({
+      label,
+      concurrency: CONCURRENCY,
+      warmupMs: WARMUP * 1000,
+      durationMs: SECONDS * 1000,
+      op: async (c, i) => {
+        const r = await postJson(agent, url, body, { 'idempotency-key': `bench-${run}-${c}-${i}` });
+        if (r.status !== 201) throw new Error(`HTTP ${r.status}: ${r.body.slice(0, 300)}`);
+        made++;
+      },
+    });
+    const cpu1 = sampleCpu(api.child.pid);
+    agent.destroy();
+    // Stop first: MariaDB folds a connection's statement counters into the global ones when it closes.
+    await api.stop();
+    let perTicket: Record<string, number> = cpuPerTicket(cpu0, cpu1, made);
+    if (db.kind === 'mysql') {
+      perTicket = { ...perTicketCounters(diffCounters(before!, await serverCounters(SERVER)), made), ...perTicket };
+      log(`  api: ${await checkNumbers(db, hall.categoryId)}`);
+    }
+    return { result, perTicket };
+  } catch (e) {
+    log(api.output().slice(-4000));
+    throw e;
+  } finally {
+    await api.stop();
+  }
+}
+
+/** CPU used per ticket by the api process, the database server and this process during a run. */
+interface CpuSample {
+  api: number;
+  db: number;
+  client: number;
+}
+let dbPid: number | undefined;
+function sampleCpu(apiPid?: number): CpuSample {
+  const u = process.cpuUsage();
+  return { api: cpuMsOf(apiPid), db: cpuMsOf(dbPid), client: (u.user + u.system) / 1000 };
+}
+function cpuPerTicket(a: CpuSample, b: CpuSample, tickets: number): Record<string, number> {
+  const r = (x: number) => Math.round((x / tickets) * 1000) / 1000;
+  const out: Record<string, number> = { clientCpuMs: r(b.client - a.client), dbCpuMs: r(b.db - a.db) };
+  if (Number.isFinite(a.api)) out.apiCpuMs = r(b.api - a.api);
+  return out;
+}
+
+const fmt = (n: number, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : '-');
+
+function row(r: LoadResult): string {
+  return `| ${r.label} | ${fmt(r.perSecond)} | ${fmt(r.p50Ms, 1)} | ${fmt(r.p99Ms, 1)} | ${fmt(r.maxMs, 1)} | ${r.ok} | ${r.errors} |`;
+}
+
+async function main(): Promise<void> {
+  const built = ensureBuiltApi(log);
+  const version = await serverVersion(SERVER);
+  dbPid = await serverPid();
+  log(`hallq bench:issue: ${CONCURRENCY} concurrent callers, ${WARMUP}s warm-up + ${SECONDS}s measured, one category (one counter)${built ? ' (api rebuilt)' : ''}`);
+  const results: LoadResult[] = [];
+  const counters: Record<string, Record<string, number>> = {};
+  let raw: LoadResult | undefined;
+  let api: LoadResult | undefined;
+  if (ONLY.has('raw')) {
+    log('raw mysql2 loop...');
+    const r = await benchRaw();
+    raw = r.result;
+    results.push(raw);
+    counters[raw.label] = r.perTicket;
+  }
+  if (ONLY.has('api')) {
+    log('api on MariaDB...');
+    const db = await createMysqlScratch(SERVER, 'bench_api');
+    try {
+      const r = await benchApi(db, 'api on MariaDB (HTTP)');
+      api = r.result;
+      results.push(api);
+      counters[api.label] = r.perTicket;
+    } finally {
+      if (!KEEP) await db.drop();
+      else log(`  kept ${db.name}`);
+    }
+  }
+  if (ONLY.has('sqlite')) {
+    log('api on SQLite...');
+    const db = createSqliteScratch();
+    try {
+      const r = await benchApi(db, 'api on SQLite (HTTP)');
+      results.push(r.result);
+      counters[r.result.label] = r.perTicket;
+    } finally {
+      if (!KEEP) await db.drop();
+    }
+  }
+
+  const lines: string[] = [];
+  lines.push('');
+  lines.push(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}, ${version}, ${new Date().toISOString().slice(0, 10)}`);
+  lines.push(`load: ${CONCURRENCY} concurrent callers, ${WARMUP}s warm-up + ${SECONDS}s measured, one category (one counter row)`);
+  lines.push('');
+  lines.push('| run | tickets/s | p50 ms | p99 ms | max ms | tickets | errors |');
+  lines.push('|---|---:|---:|---:|---:|---:|---:|');
+  for (const r of results) lines.push(row(r));
+  if (raw && api) {
+    const tp = api.perSecond / raw.perSecond;
+    const p99 = api.p99Ms / raw.p99Ms;
+    lines.push('');
+    lines.push(`api / raw throughput: ${fmt(tp * 100)}% (target >= ${TARGET_THROUGHPUT * 100}%) ${tp >= TARGET_THROUGHPUT ? 'MET' : 'MISSED'}`);
+    lines.push(`api / raw p99:        ${fmt(p99, 2)}x (target <= ${TARGET_P99}x) ${p99 <= TARGET_P99 ? 'MET' : 'MISSED'}`);
+  }
+  const cs = Object.entries(counters);
+  if (cs.length) {
+    lines.push('');
+    lines.push('Per ticket issued (warm-up included): CPU ms of the bench client, the database server and the api process;');
+    lines.push('MariaDB counters are SHOW GLOBAL STATUS deltas, server-wide: other clients of the server inflate them.');
+    for (const [label, c] of cs) lines.push(`  ${label}: ${Object.entries(c).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+  }
+  for (const r of results) if (r.firstError) lines.push(`  ${r.label}: ${r.errors} errors, first: ${r.firstError}`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+main().catch((e) => {
+  log(e instanceof Error ? e.stack ?? e.message : String(e));
+  process.exit(1);
+});

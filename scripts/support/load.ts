@@ -1,0 +1,75 @@
+import { performance } from 'node:perf_hooks';
+
+export interface LoadResult {
+  label: string;
+  concurrency: number;
+  /** Operations completed inside the measured window. */
+  ok: number;
+  errors: number;
+  seconds: number;
+  perSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  firstError?: string;
+}
+
+/**
+ * Closed-loop load: `concurrency` callers each run `op` back to back for warm-up + duration. Only
+ * operations that start after the warm-up and finish before the end count, for throughput and for
+ * the latency percentiles.
+ */
+export async function runClosedLoop(opts: {
+  label: string;
+  concurrency: number;
+  warmupMs: number;
+  durationMs: number;
+  op: (caller: number, i: number) => Promise<void>;
+}): Promise<LoadResult> {
+  const t0 = performance.now();
+  const from = t0 + opts.warmupMs;
+  const to = from + opts.durationMs;
+  let latencies = new Float64Array(1 << 16);
+  let n = 0;
+  let errors = 0;
+  let firstError: string | undefined;
+  const record = (ms: number) => {
+    if (n === latencies.length) {
+      const bigger = new Float64Array(latencies.length * 2);
+      bigger.set(latencies);
+      latencies = bigger;
+    }
+    latencies[n++] = ms;
+  };
+  const caller = async (c: number) => {
+    for (let i = 0; ; i++) {
+      const start = performance.now();
+      if (start >= to) return;
+      try {
+        await opts.op(c, i);
+        const end = performance.now();
+        if (start >= from && end <= to) record(end - start);
+      } catch (e) {
+        errors++;
+        firstError ??= e instanceof Error ? e.message : String(e);
+        if (errors > 1000) throw new Error(`${opts.label}: too many errors; first: ${firstError}`);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: opts.concurrency }, (_, c) => caller(c)));
+  const sorted = latencies.slice(0, n).sort();
+  const pct = (p: number) => (n ? sorted[Math.min(n - 1, Math.ceil((p / 100) * n) - 1)] : NaN);
+  const seconds = opts.durationMs / 1000;
+  return {
+    label: opts.label,
+    concurrency: opts.concurrency,
+    ok: n,
+    errors,
+    seconds,
+    perSecond: n / seconds,
+    p50Ms: pct(50),
+    p99Ms: pct(99),
+    maxMs: n ? sorted[n - 1] : NaN,
+    firstError,
+  };
+}
