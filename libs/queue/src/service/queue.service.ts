@@ -12,7 +12,10 @@ import type { Channel, TicketState } from '../ticket/ticket-state';
 import { nextWindowState, type WindowAction } from '../window/window-lifecycle';
 import { byLabel, HallRepository } from './hall-repository';
 import { QueueEvents, type QueueDomainEvent, type TicketEventName, type WindowEventName } from './queue-events';
-import { changeOf, stateOf, TicketRepository } from './ticket-repository';
+import { countAhead } from '../ticket/people-ahead';
+import { GroupCommit, type Outcome } from './group-commit';
+import { HallConfigCache } from './hall-config-cache';
+import { appendEvents, changeOf, stateOf, TicketRepository } from './ticket-repository';
 import { isUniqueViolation, TransactionRunner } from './transaction-runner';
 import { categoryView, hallView, ticketView, windowView, type CategoryView, type HallView, type TicketView, type WindowView } from './views';
 
@@ -71,6 +74,8 @@ export class QueueService {
   private readonly maxPriorityStreak: number;
   /** Service day each hall was last closed out for: skips the check on the hot path. */
   private readonly closedOut = new Map<string, { day: string; timeZone: string }>();
+  private readonly config: HallConfigCache;
+  private readonly issuing = new GroupCommit<PendingIssue, IssuedTicket>((_key, group) => this.issueGroup(group));
 
   constructor(
     private readonly tx: TransactionRunner,
@@ -79,67 +84,93 @@ export class QueueService {
     options: QueueServiceOptions = {},
   ) {
     this.maxPriorityStreak = options.maxPriorityStreak ?? DEFAULT_MAX_PRIORITY_STREAK;
+    this.config = new HallConfigCache(tx, events);
   }
 
   // ---- issuing ---------------------------------------------------------------------------------
 
+  /**
+   * Issues a ticket. Concurrent issues of one (hall, category, day) are grouped into one transaction
+   * (see GroupCommit), and every ticket is committed before its caller gets its number.
+   */
   async issueTicket(hallId: string, input: IssueTicketInput): Promise<IssuedTicket> {
-    const key = input.idempotencyKey ?? randomUUID();
-    const hash = requestHash(input);
-    const em = this.tx.dataSource.manager;
-    const earlier = await this.tickets.findByKey(em, hallId, key);
-    if (earlier) return this.replay(em, earlier, hash);
     await this.closeOutIfDue(hallId);
-
     const now = this.clock.now();
-    let issued: { t: TicketEntity; cat: ServiceCategoryEntity; hall: HallEntity };
-    try {
-      issued = await this.tx.run(async (em) => {
-        const hall = await this.halls.getHall(em, hallId);
-        const cat = await this.halls.getCategoryByCode(em, hallId, input.category);
-        if (!cat.active) throw new QueueError('CATEGORY_PAUSED', `"${cat.nameEn}" is not taking tickets right now.`, { category: cat.code });
-        if (!isOpenAt(hall, now, hall.timeZone)) {
-          throw new QueueError('HALL_CLOSED', `The hall is closed; it opens at ${hall.opensAt} and closes at ${hall.closesAt}.`, {
-            opensAt: hall.opensAt, closesAt: hall.closesAt,
-          });
-        }
-        const serviceDay = serviceDayOf(now, hall.timeZone);
-        // The counter row stays locked until commit: keep the work after it short.
-        const seq = await this.tickets.nextSeq(em, hallId, cat.id, serviceDay);
-        const t = em.create(TicketEntity, {
-          id: randomUUID(), token: newTrackingToken(), hallId, categoryId: cat.id, issuedCategoryId: cat.id, serviceDay, seq,
-          number: formatTicketNumber(cat.prefix, seq), priority: input.priority, channel: input.channel, status: 'waiting',
-          windowId: null, targetWindowId: null, issuedAt: now, calledAt: null, startedAt: null, finishedAt: null,
-          recallCount: 0, transferCount: 0, idempotencyKey: key, requestHash: hash,
-        });
-        await em.insert(TicketEntity, t);
-        await this.tickets.appendEvent(em, {
-          hallId, ticketId: t.id, windowId: null, categoryId: cat.id, type: 'issued', fromStatus: null, toStatus: 'waiting', at: now,
-          data: { priority: t.priority, channel: t.channel, number: t.number },
-        });
-        return { t, cat, hall };
-      });
-    } catch (e) {
-      // Two retries raced: the other one committed first. Answer with its ticket.
-      if (isUniqueViolation(e, 'uq_ticket_idempotency')) {
-        const winner = await this.tickets.findByKey(em, hallId, key);
-        if (winner) return this.replay(em, winner, hash);
-      }
-      throw e;
+    const { hall, category } = await this.config.category(hallId, input.category);
+    if (!category.active) {
+      throw new QueueError('CATEGORY_PAUSED', `"${category.nameEn}" is not taking tickets right now.`, { category: category.code });
     }
-    const ticket = ticketView(issued.t, issued.cat.code, null);
-    this.publish({ kind: 'ticket', type: 'issued', hallId, at: now, ticket, window: null });
-    // Counted after commit, outside the counter lock; a ticket issued meanwhile may or may not count.
-    const peopleAhead = await this.tickets.countAhead(em, issued.t);
-    return { ticket, created: true, peopleAhead, hall: hallView(issued.hall), category: categoryView(issued.cat) };
+    if (!isOpenAt(hall, now, hall.timeZone)) {
+      throw new QueueError('HALL_CLOSED', `The hall is closed; it opens at ${hall.opensAt} and closes at ${hall.closesAt}.`, {
+        opensAt: hall.opensAt, closesAt: hall.closesAt,
+      });
+    }
+    const serviceDay = serviceDayOf(now, hall.timeZone);
+    const request: PendingIssue = { hall, category, serviceDay, input, key: input.idempotencyKey ?? randomUUID(), hash: requestHash(input), now };
+    return this.issuing.submit(`${hallId}|${category.id}|${serviceDay}`, request);
+  }
+
+  /** One transaction for a group of issues of one counter; retried when a concurrent retry won a key. */
+  private async issueGroup(group: PendingIssue[]): Promise<Outcome<IssuedTicket>[]> {
+    const { hall, category, serviceDay } = group[0];
+    const em = this.tx.dataSource.manager;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const done = await this.tx.run(async (em) => {
+          const earlier = new Map((await this.tickets.findByKeys(em, hall.id, [...new Set(group.map((r) => r.key))])).map((t) => [t.idempotencyKey, t]));
+          const fresh = new Map<string, PendingIssue>();
+          for (const r of group) if (!earlier.has(r.key) && !fresh.has(r.key)) fresh.set(r.key, r);
+          const created: TicketEntity[] = [];
+          if (fresh.size) {
+            // The counter row stays locked until commit: only inserts follow it.
+            const last = await this.tickets.reserveSeqs(em, hall.id, category.id, serviceDay, fresh.size);
+            let seq = last - fresh.size;
+            for (const r of fresh.values()) {
+              seq++;
+              created.push(em.create(TicketEntity, {
+                id: randomUUID(), token: newTrackingToken(), hallId: hall.id, categoryId: category.id, issuedCategoryId: category.id, serviceDay, seq,
+                number: formatTicketNumber(category.prefix, seq), priority: r.input.priority, channel: r.input.channel, status: 'waiting',
+                windowId: null, targetWindowId: null, issuedAt: r.now, calledAt: null, startedAt: null, finishedAt: null,
+                recallCount: 0, transferCount: 0, idempotencyKey: r.key, requestHash: r.hash,
+              }));
+            }
+            await em.insert(TicketEntity, created);
+            await appendEvents(em, created.map((t) => ({
+              hallId: t.hallId, ticketId: t.id, windowId: null, categoryId: t.categoryId, type: 'issued', fromStatus: null, toStatus: 'waiting', at: t.issuedAt,
+              data: { priority: t.priority, channel: t.channel, number: t.number },
+            })));
+          }
+          return { earlier, created };
+        });
+        const mine = new Map(done.created.map((t) => [t.idempotencyKey, t]));
+        this.publish(...done.created.map((t) => ({ kind: 'ticket' as const, type: 'issued' as const, hallId: hall.id, at: t.issuedAt, ticket: ticketView(t, category.code, null), window: null })));
+        // Counted after commit, outside the counter lock, for the whole group in one read.
+        const line = done.created.length ? await this.tickets.findLine(em, hall.id, { categoryId: category.id, targetWindowId: null }) : [];
+        const answered = new Set<string>();
+        return Promise.all(group.map(async (r): Promise<Outcome<IssuedTicket>> => {
+          try {
+            const t = mine.get(r.key);
+            if (t && !answered.has(r.key)) {
+              answered.add(r.key);
+              if (t.requestHash !== r.hash) throw mismatch(t);
+              return { ok: true, value: { ticket: ticketView(t, category.code, null), created: true, peopleAhead: countAhead(t, line), hall: hallView(hall), category: categoryView(category) } };
+            }
+            // A retry: of an earlier request, or of one in this very group.
+            return { ok: true, value: await this.replay(em, done.earlier.get(r.key) ?? t!, r.hash) };
+          } catch (error) {
+            return { ok: false, error };
+          }
+        }));
+      } catch (e) {
+        // A retry on another instance committed the same key first: go again, it will be found.
+        if (attempt < 3 && isUniqueViolation(e, 'uq_ticket_idempotency')) continue;
+        throw e;
+      }
+    }
   }
 
   private async replay(em: EntityManager, t: TicketEntity, hash: string): Promise<IssuedTicket> {
-    if (t.requestHash !== hash) {
-      throw new QueueError('IDEMPOTENCY_MISMATCH', 'This Idempotency-Key was already used for a different request; use a new key.', {
-        ticketId: t.id,
-      });
-    }
+    if (t.requestHash !== hash) throw mismatch(t);
     return { ...(await this.citizenView(em, t)), created: false };
   }
 
@@ -442,6 +473,20 @@ const WINDOW_EVENT: Record<WindowAction, WindowEventName> = {
 
 function requestHash(input: IssueTicketInput): string {
   return createHash('sha256').update(JSON.stringify([input.category, input.priority, input.channel])).digest('hex');
+}
+
+function mismatch(t: TicketEntity): QueueError {
+  return new QueueError('IDEMPOTENCY_MISMATCH', 'This Idempotency-Key was already used for a different request; use a new key.', { ticketId: t.id });
+}
+
+interface PendingIssue {
+  hall: HallEntity;
+  category: ServiceCategoryEntity;
+  serviceDay: string;
+  input: IssueTicketInput;
+  key: string;
+  hash: string;
+  now: number;
 }
 
 function busy(w: WindowEntity, t: TicketEntity): QueueError {

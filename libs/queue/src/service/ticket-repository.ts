@@ -1,8 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import { In, LessThan } from 'typeorm';
+import { In, IsNull, LessThan } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { TicketEntity, TicketEventEntity } from '../entities';
 import type { RoutableTicket } from '../routing/routing-rule.types';
+import { countAhead, type LinePosition } from '../ticket/people-ahead';
 import type { TicketState, TicketStatus } from '../ticket/ticket-state';
 import { isMysql } from './hall-repository';
 
@@ -14,15 +15,16 @@ export type TicketChange = Pick<
 /** Ticket reads and guarded writes. Every write is conditional on the status the caller last saw. */
 export class TicketRepository {
   /**
-   * Next number of (hall, category, day). The upsert takes the counter row's lock until commit, so
-   * concurrent issuers on any number of processes queue on it and never get the same number.
+   * Reserves the next `count` numbers of (hall, category, day) and returns the last one. The upsert
+   * takes the counter row's lock until commit, so concurrent issuers on any number of processes queue
+   * on it and never get the same number; a rollback gives the numbers back.
    */
-  async nextSeq(em: EntityManager, hallId: string, categoryId: string, serviceDay: string): Promise<number> {
+  async reserveSeqs(em: EntityManager, hallId: string, categoryId: string, serviceDay: string, count: number): Promise<number> {
     if (isMysql(em)) {
       await em.query(
-        'INSERT INTO ticket_counter (hallId, categoryId, serviceDay, lastSeq) VALUES (?, ?, ?, 1) ' +
-          'ON DUPLICATE KEY UPDATE lastSeq = lastSeq + 1',
-        [hallId, categoryId, serviceDay],
+        'INSERT INTO ticket_counter (hallId, categoryId, serviceDay, lastSeq) VALUES (?, ?, ?, ?) ' +
+          'ON DUPLICATE KEY UPDATE lastSeq = lastSeq + ?',
+        [hallId, categoryId, serviceDay, count, count],
       );
       const rows: { lastSeq: number }[] = await em.query(
         'SELECT lastSeq FROM ticket_counter WHERE hallId = ? AND categoryId = ? AND serviceDay = ?',
@@ -31,11 +33,15 @@ export class TicketRepository {
       return Number(rows[0].lastSeq);
     }
     const rows: { lastSeq: number }[] = await em.query(
-      'INSERT INTO ticket_counter (hallId, categoryId, serviceDay, lastSeq) VALUES (?, ?, ?, 1) ' +
-        'ON CONFLICT (hallId, categoryId, serviceDay) DO UPDATE SET lastSeq = lastSeq + 1 RETURNING lastSeq',
-      [hallId, categoryId, serviceDay],
+      'INSERT INTO ticket_counter (hallId, categoryId, serviceDay, lastSeq) VALUES (?, ?, ?, ?) ' +
+        'ON CONFLICT (hallId, categoryId, serviceDay) DO UPDATE SET lastSeq = lastSeq + ? RETURNING lastSeq',
+      [hallId, categoryId, serviceDay, count, count],
     );
     return Number(rows[0].lastSeq);
+  }
+
+  findByKeys(em: EntityManager, hallId: string, keys: string[]): Promise<TicketEntity[]> {
+    return em.find(TicketEntity, { where: { hallId, idempotencyKey: In(keys) } });
   }
 
   findByKey(em: EntityManager, hallId: string, idempotencyKey: string): Promise<TicketEntity | null> {
@@ -102,26 +108,19 @@ export class TicketRepository {
     return em.find(TicketEntity, { where: { hallId, status: In(['waiting', 'called']), serviceDay: LessThan(today) } });
   }
 
-  /**
-   * People who will be called before this ticket: waiting tickets of the same line (same category, or
-   * the same target window) with a higher priority class, or the same class and an earlier issue time.
-   */
+  /** The waiting line of a category (or of tickets sent to one window), as positions for countAhead. */
+  findLine(em: EntityManager, hallId: string, line: { categoryId: string; targetWindowId: string | null }): Promise<LinePosition[]> {
+    return em.find(TicketEntity, {
+      where: line.targetWindowId
+        ? { hallId, status: 'waiting', targetWindowId: line.targetWindowId }
+        : { hallId, status: 'waiting', categoryId: line.categoryId, targetWindowId: IsNull() },
+      select: { id: true, priority: true, issuedAt: true, seq: true, targetWindowId: true },
+    });
+  }
+
+  /** People who will be called before this ticket (see countAhead). */
   async countAhead(em: EntityManager, t: TicketEntity): Promise<number> {
-    const qb = em
-      .createQueryBuilder(TicketEntity, 'o')
-      .where('o.hallId = :hallId AND o.status = :waiting AND o.id <> :id', { hallId: t.hallId, waiting: 'waiting', id: t.id });
-    if (t.targetWindowId) {
-      qb.andWhere('o.targetWindowId = :tw', { tw: t.targetWindowId });
-    } else {
-      qb.andWhere('o.categoryId = :cat AND o.targetWindowId IS NULL', { cat: t.categoryId });
-    }
-    const earlier = '(o.issuedAt < :at OR (o.issuedAt = :at AND o.seq < :seq))';
-    if (t.priority === 'priority') {
-      qb.andWhere(`o.priority = 'priority' AND ${earlier}`, { at: t.issuedAt, seq: t.seq });
-    } else {
-      qb.andWhere(`(o.priority = 'priority' OR ${earlier})`, { at: t.issuedAt, seq: t.seq });
-    }
-    return qb.getCount();
+    return countAhead(t, await this.findLine(em, t.hallId, t));
   }
 
   /** Applies a change only if the ticket is still in `expected` status; false when another actor won. */
@@ -141,6 +140,11 @@ export class TicketRepository {
 }
 
 export type NewEvent = Omit<TicketEventEntity, 'id'>;
+
+/** Appends several events in one statement. */
+export function appendEvents(em: EntityManager, es: NewEvent[]): Promise<unknown> {
+  return em.insert(TicketEventEntity, es as QueryDeepPartialEntity<TicketEventEntity>[]);
+}
 
 /** Appends to the event log; call inside the transaction that makes the change. */
 export function appendEvent(em: EntityManager, e: NewEvent): Promise<unknown> {
