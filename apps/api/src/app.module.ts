@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import type { AppConfig } from './common/config/app-config';
@@ -10,13 +10,19 @@ import { DemoSeedService } from './demo/demo-seed.service';
 import { HallsController } from './halls/halls.controller';
 import { LiveModule } from './live/live.module';
 import { CloseOutJob } from './queue/close-out.job';
+import { TransitionLogService } from './queue/transition-log.service';
+import { RequestLoggingMiddleware } from './common/logging/request-logging.middleware';
 import { QueueModule } from './queue/queue.module';
 import { TicketsController } from './tickets/tickets.controller';
 import { TicketsService } from './tickets/tickets.service';
 import { WaitService } from './waits/wait.service';
 
 @Module({})
-export class AppModule {
+export class AppModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestLoggingMiddleware).forRoutes('api/{*path}');
+  }
+
   static forRoot(config: AppConfig): DynamicModule {
     const display = existsSync(config.displayDir)
       ? [ServeStaticModule.forRoot({ rootPath: config.displayDir, exclude: ['/api/{*path}'] })]
@@ -25,7 +31,7 @@ export class AppModule {
       module: AppModule,
       imports: [ConfigModule.forRoot(config), DatabaseModule, QueueModule, LiveModule, ScheduleModule.forRoot(), ...display],
       controllers: [HallsController, TicketsController, WindowActionsController],
-      providers: [WaitService, TicketsService, DemoSeedService, CloseOutJob],
+      providers: [WaitService, TicketsService, DemoSeedService, CloseOutJob, TransitionLogService],
     };
   }
 }

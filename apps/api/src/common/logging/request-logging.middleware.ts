@@ -1,0 +1,31 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger, NestMiddleware } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+
+/**
+ * One line per API request: method, path, status, milliseconds and a request id (taken from the
+ * X-Request-Id header or made here, and echoed back). Ticket tracking tokens in paths are masked:
+ * they are the citizen's key to the phone page.
+ */
+@Injectable()
+export class RequestLoggingMiddleware implements NestMiddleware {
+  private readonly logger = new Logger('HTTP');
+
+  use(req: Request, res: Response, next: NextFunction): void {
+    const started = process.hrtime.bigint();
+    const header = req.headers['x-request-id'];
+    const id = typeof header === 'string' && /^[\w.-]{1,64}$/.test(header) ? header : randomUUID();
+    res.setHeader('X-Request-Id', id);
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      const line = `${req.method} ${maskTokens(req.originalUrl)} ${res.statusCode} ${ms.toFixed(1)}ms id=${id}`;
+      if (res.statusCode >= 500) this.logger.error(line);
+      else this.logger.verbose(line);
+    });
+    next();
+  }
+}
+
+export function maskTokens(url: string): string {
+  return url.replace(/\/tickets\/[A-Za-z0-9_-]{16,}/, '/tickets/***').replace(/\/t\/[A-Za-z0-9_-]{16,}/, '/t/***');
+}
