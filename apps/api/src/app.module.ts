@@ -1,13 +1,14 @@
 import { existsSync } from 'node:fs';
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
-import { ServeStaticModule } from '@nestjs/serve-static';
 import type { AppConfig } from './common/config/app-config';
 import { ConfigModule } from './common/config/config.module';
 import { WindowActionsController } from './counter/window-actions.controller';
 import { DatabaseModule } from './database/database.module';
 import { DemoSeedService } from './demo/demo-seed.service';
+import { ForecastModule } from './forecast/forecast.module';
 import { HallsController } from './halls/halls.controller';
+import { DisplayStaticModule } from './live/display-static.module';
 import { LiveModule } from './live/live.module';
 import { CloseOutJob } from './queue/close-out.job';
 import { TransitionLogService } from './queue/transition-log.service';
@@ -15,7 +16,6 @@ import { RequestLoggingMiddleware } from './common/logging/request-logging.middl
 import { QueueModule } from './queue/queue.module';
 import { TicketsController } from './tickets/tickets.controller';
 import { TicketsService } from './tickets/tickets.service';
-import { WaitService } from './waits/wait.service';
 
 @Module({})
 export class AppModule implements NestModule {
@@ -25,13 +25,13 @@ export class AppModule implements NestModule {
 
   static forRoot(config: AppConfig): DynamicModule {
     const display = existsSync(config.displayDir)
-      ? [ServeStaticModule.forRoot({ rootPath: config.displayDir, exclude: ['/api/{*path}'] })]
+      ? [DisplayStaticModule.forRoot({ rootPath: config.displayDir, exclude: ['/api/{*path}'] })]
       : [];
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, QueueModule, LiveModule, ScheduleModule.forRoot(), ...display],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, QueueModule, ForecastModule, LiveModule, ScheduleModule.forRoot(), ...display],
       controllers: [HallsController, TicketsController, WindowActionsController],
-      providers: [WaitService, TicketsService, DemoSeedService, CloseOutJob, TransitionLogService],
+      providers: [TicketsService, DemoSeedService, CloseOutJob, TransitionLogService],
     };
   }
 }

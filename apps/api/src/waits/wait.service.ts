@@ -1,21 +1,28 @@
 import { Injectable } from '@nestjs/common';
-import { WindowEntity, type HallLine, type TicketView } from '@hallq/queue';
-import { DataSource } from 'typeorm';
+import type { HallLine, TicketView } from '@hallq/queue';
+import { HallForecastService } from '../forecast/hall-forecast.service';
 import { standInWait, type WaitEstimate } from './wait-estimator';
 
-/** Answers "how long will I wait?" for a ticket or a ticket taken now. Stand-in until libs/forecast. */
+/** Answers "how long will I wait?" for a ticket or for a ticket taken now, from the hall's forecaster. */
 @Injectable()
 export class WaitService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly forecasts: HallForecastService) {}
 
+  /** A waiting ticket's remaining wait; a ticket newer than the last prediction gets its line's wait. */
   async forTicket(t: TicketView, peopleAhead: number, defaultServiceSec: number): Promise<WaitEstimate | null> {
     if (t.status !== 'waiting') return null;
-    const windows = await this.dataSource.manager.find(WindowEntity, { where: { hallId: t.hallId, state: 'open' } });
-    const serving = windows.filter((w) => (t.targetWindowId ? w.id === t.targetWindowId : w.categoryIds.includes(t.categoryId))).length;
-    return standInWait(peopleAhead, serving, defaultServiceSec);
+    await this.forecasts.ready(t.hallId);
+    const own = this.forecasts.ticketWait(t.hallId, t.id);
+    if (own !== undefined) return own;
+    const line = this.forecasts.categoryWait(t.hallId, t.categoryId);
+    return line !== undefined ? line : standInWait(peopleAhead, 1, defaultServiceSec);
   }
 
+  /** Wait for a ticket taken now in the line's category (synchronous: read from the last prediction). */
   forLine(line: HallLine): WaitEstimate | null {
+    const f = this.forecasts.categoryWait(line.category.hallId, line.category.id);
+    if (f !== undefined) return f;
+    this.forecasts.warm(line.category.hallId);
     return standInWait(line.waiting, line.openWindows, line.category.defaultServiceSec);
   }
 }

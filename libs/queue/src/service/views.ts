@@ -35,6 +35,8 @@ export interface WindowView {
   pauseReason: string | null;
   /** Work profile as category codes, in order of preference. */
   categories: string[];
+  /** The same profile as category ids. */
+  categoryIds: string[];
 }
 
 export interface TicketView {
@@ -75,6 +77,7 @@ export function windowView(w: WindowEntity, codeOf: (categoryId: string) => stri
   return {
     id: w.id, hallId: w.hallId, label: w.label, state: w.state, pauseReason: w.pauseReason,
     categories: w.categoryIds.map(codeOf).filter((c): c is string => !!c),
+    categoryIds: [...w.categoryIds],
   };
 }
 

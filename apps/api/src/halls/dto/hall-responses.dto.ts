@@ -23,6 +23,7 @@ export class WindowResponseDto {
   @ApiProperty({ enum: ['open', 'paused', 'closed'] }) state: string;
   @ApiProperty({ nullable: true, type: String }) pauseReason: string | null;
   @ApiProperty({ type: [String], description: 'Work profile as category codes, in order of preference.' }) categories: string[];
+  @ApiProperty({ type: [String], description: 'The same profile as category ids.' }) categoryIds: string[];
 }
 
 export class HallResponseDto {

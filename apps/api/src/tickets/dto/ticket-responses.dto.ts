@@ -4,7 +4,8 @@ export class WaitEstimateDto {
   @ApiProperty({ description: 'Expected wait in seconds.' }) expectedSec: number;
   @ApiProperty({ description: 'Low end of the range (p10), seconds.' }) lowSec: number;
   @ApiProperty({ description: 'High end of the range (p90), seconds.' }) highSec: number;
-  @ApiProperty({ enum: ['stand-in', 'forecast'] }) source: string;
+  @ApiPropertyOptional({ description: "Probability of being called within the category's target wait." }) withinTargetProbability?: number;
+  @ApiProperty({ enum: ['stand-in', 'forecast'], description: "'stand-in' only while the hall's forecaster loads after a start." }) source: string;
 }
 
 export class TicketResponseDto {

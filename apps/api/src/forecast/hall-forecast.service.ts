@@ -1,0 +1,206 @@
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Forecaster, type CategoryPrediction, type ForecastEvent, type TicketPrediction, type WindowPrediction } from '@hallq/forecast';
+import {
+  DEFAULT_MAX_PRIORITY_STREAK, HallEntity, pickNextTicket, QueueEvents, QueueService, ServiceCategoryEntity, TicketEventEntity, type Clock,
+} from '@hallq/queue';
+import type { Subscription } from 'rxjs';
+import { DataSource } from 'typeorm';
+import { CLOCK } from '../queue/queue.module';
+import type { WaitEstimate } from '../waits/wait-estimator';
+import { fromDomainEvent, fromEventRow, hallSnapshotOf } from './forecast-events';
+
+const DAY = 86_400_000;
+/** History replayed into a new forecaster: enough for weekday-and-slot arrival rates. */
+const HISTORY_DAYS = 28;
+/** Predictions for a hall are recomputed at most this often, however busy it is. */
+const REFRESH_MS = 500;
+
+interface Predictions {
+  at: number;
+  tickets: Map<string, TicketPrediction>;
+  categories: Map<string, CategoryPrediction>;
+  windows: WindowPrediction[];
+}
+
+interface HallForecast {
+  hallId: string;
+  forecaster: Forecaster;
+  predictions: Predictions | null;
+  timer: NodeJS.Timeout | null;
+  lastRefresh: number;
+  refreshing: Promise<void> | null;
+}
+
+/**
+ * One libs/forecast Forecaster per hall, rebuilt from the event log on first use and fed every
+ * committed change after that. Predictions are recomputed from the hall's state at most twice a second
+ * and read synchronously by whoever shows a wait (REST answers, the live feed).
+ *
+ * Per-instance state: with several api instances each keeps its own forecaster fed by its own events;
+ * making them agree across instances is the production issue's work.
+ */
+@Injectable()
+export class HallForecastService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(HallForecastService.name);
+  private readonly halls = new Map<string, Promise<HallForecast>>();
+  private readonly loaded = new Map<string, HallForecast>();
+  private sub?: Subscription;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly queue: QueueService,
+    private readonly events: QueueEvents,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.sub = this.events.stream.subscribe((e) => {
+      const h = this.loaded.get(e.hallId);
+      if (!h) return; // not loaded yet: the replay at load will include this change
+      const fe = fromDomainEvent(e);
+      if (fe) h.forecaster.observe(fe);
+      this.scheduleRefresh(h);
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.sub?.unsubscribe();
+    for (const h of this.loaded.values()) if (h.timer) clearTimeout(h.timer);
+  }
+
+  /** Loads the hall's forecaster and its first predictions. */
+  async ready(hallId: string): Promise<void> {
+    const h = await this.hall(hallId);
+    if (!h.predictions) await this.refresh(h);
+  }
+
+  /** Starts loading in the background (for synchronous readers that found nothing yet). */
+  warm(hallId: string): void {
+    this.ready(hallId).catch((e) => this.logger.warn(`Forecast for hall ${hallId} failed: ${(e as Error).message}`));
+  }
+
+  /** Recomputes now (tests and admin tools); normal readers get the throttled refresh. */
+  async refreshNow(hallId: string): Promise<void> {
+    await this.refresh(await this.hall(hallId));
+  }
+
+  /** Wait for a ticket taken now in the category; undefined when not loaded, null when no window serves it. */
+  categoryWait(hallId: string, categoryId: string): WaitEstimate | null | undefined {
+    const p = this.loaded.get(hallId)?.predictions;
+    const c = p?.categories.get(categoryId);
+    if (!p || !c) return undefined;
+    return estimate(c.expectedWaitMs, c.p10WaitMs, c.p90WaitMs, c.pWithinTarget, this.clock.now() - p.at);
+  }
+
+  /** Remaining wait of a waiting ticket as last predicted; undefined when not in the last prediction. */
+  ticketWait(hallId: string, ticketId: string): WaitEstimate | null | undefined {
+    const p = this.loaded.get(hallId)?.predictions;
+    const t = p?.tickets.get(ticketId);
+    if (!p || !t) return undefined;
+    return estimate(t.expectedWaitMs, t.p10WaitMs, t.p90WaitMs, t.pWithinTarget, this.clock.now() - p.at);
+  }
+
+  windowPredictions(hallId: string): WindowPrediction[] | undefined {
+    return this.loaded.get(hallId)?.predictions?.windows;
+  }
+
+  forecaster(hallId: string): Promise<Forecaster> {
+    return this.hall(hallId).then((h) => h.forecaster);
+  }
+
+  private hall(hallId: string): Promise<HallForecast> {
+    let p = this.halls.get(hallId);
+    if (!p) {
+      p = this.load(hallId);
+      this.halls.set(hallId, p);
+      p.catch(() => this.halls.delete(hallId));
+    }
+    return p;
+  }
+
+  private async load(hallId: string): Promise<HallForecast> {
+    const em = this.dataSource.manager;
+    const hall = await em.findOne(HallEntity, { where: { id: hallId } });
+    if (!hall) throw new Error(`no hall ${hallId}`);
+    const cats = await em.find(ServiceCategoryEntity, { where: { hallId } });
+    const now = this.clock.now();
+    const forecaster = new Forecaster({
+      categories: cats.map((c) => ({ id: c.id, targetWaitMs: c.targetWaitSec * 1000, targetShare: c.targetShare, defaultServiceMs: c.defaultServiceSec * 1000 })),
+      utcOffsetMinutes: utcOffsetMinutes(hall.timeZone, now),
+      rule: pickNextTicket,
+      maxPriorityStreak: DEFAULT_MAX_PRIORITY_STREAK,
+    });
+    const idOfCode = new Map(cats.map((c) => [c.code, c.id]));
+    // Replay the history in pages, oldest first; events committed meanwhile reach the forecaster through
+    // the stream once it is registered below, so a change is at worst counted once by each path's rules.
+    let lastId = '0';
+    let replayed = 0;
+    for (;;) {
+      const rows = await em
+        .createQueryBuilder(TicketEventEntity, 'e')
+        .where('e.hallId = :hallId AND e.at >= :since AND e.id > :lastId', { hallId, since: now - HISTORY_DAYS * DAY, lastId })
+        .orderBy('e.id', 'ASC')
+        .limit(5000)
+        .getMany();
+      for (const r of rows) {
+        const fe: ForecastEvent | null = fromEventRow(r, (code) => idOfCode.get(code));
+        if (fe) forecaster.observe(fe);
+      }
+      replayed += rows.length;
+      if (rows.length < 5000) break;
+      lastId = rows[rows.length - 1].id;
+    }
+    const h: HallForecast = { hallId, forecaster, predictions: null, timer: null, lastRefresh: 0, refreshing: null };
+    this.loaded.set(hallId, h);
+    this.logger.log(`Forecaster for hall ${hallId} rebuilt from ${replayed} events`);
+    return h;
+  }
+
+  private scheduleRefresh(h: HallForecast): void {
+    if (h.timer) return;
+    const wait = Math.max(0, h.lastRefresh + REFRESH_MS - Date.now());
+    h.timer = setTimeout(() => {
+      h.timer = null;
+      this.refresh(h).catch((e) => this.logger.warn(`Forecast refresh failed: ${(e as Error).message}`));
+    }, wait);
+    h.timer.unref?.();
+  }
+
+  private refresh(h: HallForecast): Promise<void> {
+    if (h.refreshing) return h.refreshing;
+    h.refreshing = (async () => {
+      try {
+        h.lastRefresh = Date.now();
+        const state = await this.queue.hallState(h.hallId);
+        const p = h.forecaster.predict(hallSnapshotOf(state, DEFAULT_MAX_PRIORITY_STREAK), state.at);
+        h.predictions = {
+          at: state.at,
+          tickets: new Map(p.tickets.map((t) => [t.ticketId, t])),
+          categories: new Map(p.categories.map((c) => [c.categoryId, c])),
+          windows: p.windows,
+        };
+      } finally {
+        h.refreshing = null;
+      }
+    })();
+    return h.refreshing;
+  }
+}
+
+/** A prediction made `elapsed` ms ago, as seen now: the wait has run down by that much. */
+function estimate(expectedMs: number, p10Ms: number, p90Ms: number, pWithin: number, elapsed: number): WaitEstimate | null {
+  if (!Number.isFinite(expectedMs)) return null;
+  const left = (ms: number) => Math.max(0, Math.round((ms - Math.max(0, elapsed)) / 1000));
+  return { expectedSec: left(expectedMs), lowSec: left(p10Ms), highSec: left(Number.isFinite(p90Ms) ? p90Ms : expectedMs * 2), withinTargetProbability: round2(pWithin), source: 'forecast' };
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+function utcOffsetMinutes(timeZone: string, at: number): number {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(new Date(at));
+  const m = /GMT([+-])(\d{2}):?(\d{2})?/.exec(parts.find((p) => p.type === 'timeZoneName')?.value ?? '');
+  if (!m) return 0;
+  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
+}
