@@ -1,14 +1,15 @@
-// Placeholder start page until the live display pages land: lists halls from the API.
-interface HallSummary { id: string; name: string; categories: { code: string; nameZh: string }[]; windows: { label: string }[] }
+import { applyPrefs } from './shared/prefs';
+import { homePage } from './pages/home/home.page';
+import { kioskPage } from './pages/kiosk/kiosk.page';
+import { screenPage } from './pages/screen/screen.page';
+import { ticketPage } from './pages/ticket/ticket.page';
+import './shared/base.css';
 
-async function main(): Promise<void> {
-  const list = document.querySelector<HTMLUListElement>('#halls')!;
-  const halls: HallSummary[] = await (await fetch('/api/halls')).json();
-  for (const h of halls) {
-    const li = document.createElement('li');
-    li.textContent = `${h.name}: ${h.categories.length} categories, ${h.windows.length} windows`;
-    list.append(li);
-  }
-}
-
-void main();
+/** Path routing for the three device pages; the api serves index.html for each of them. */
+const root = document.getElementById('app')!;
+applyPrefs();
+const [, page, id] = location.pathname.split('/').map(decodeURIComponent);
+if (page === 'screen' && id) screenPage(root, id);
+else if (page === 'kiosk' && id) kioskPage(root, id);
+else if (page === 't' && id) ticketPage(root, id);
+else void homePage(root);

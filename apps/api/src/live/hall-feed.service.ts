@@ -1,7 +1,8 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import {
   QueueError, QueueEvents, QueueService, TicketEventEntity, WindowEntity,
-  type HallLine, type HallState, type QueueDomainEvent, type TicketView,
+  type HallState, type QueueDomainEvent, type TicketView,
 } from '@hallq/queue';
 import { asyncScheduler, exhaustMap, from, groupBy, interval, map, merge, mergeMap, throttleTime, type Subscription } from 'rxjs';
 import { DataSource } from 'typeorm';
@@ -62,9 +63,15 @@ export class HallFeedService implements OnModuleInit, OnModuleDestroy {
     private readonly dataSource: DataSource,
     private readonly queue: QueueService,
     private readonly events: QueueEvents,
-    private readonly waits: WaitService,
     private readonly sockets: LiveSocketRepository,
+    private readonly moduleRef: ModuleRef,
   ) {}
+
+  /**
+   * The app's one WaitService (AppModule's), found at init rather than provided here: it holds the hall
+   * forecasters, and a second instance would answer differently from the REST api.
+   */
+  private waits!: WaitService;
 
   /**
    * Seeds each hall's seq from its ticket_event rows, then follows the event stream. This runs before the
@@ -72,6 +79,7 @@ export class HallFeedService implements OnModuleInit, OnModuleDestroy {
    * event can fall between the count and the subscription.
    */
   async onModuleInit(): Promise<void> {
+    this.waits = this.moduleRef.get(WaitService, { strict: false });
     const rows: { hallId: string; n: string | number }[] = await this.dataSource
       .createQueryBuilder(TicketEventEntity, 'e')
       .select('e.hallId', 'hallId')
@@ -123,7 +131,7 @@ export class HallFeedService implements OnModuleInit, OnModuleDestroy {
     const v = await this.queue.getByToken(token);
     const feed = this.feed(v.ticket.hallId);
     const { raw } = await this.current(feed);
-    const facts = this.factsFromHall(raw, token) ?? (await this.factsFromDb(token));
+    const facts = (await this.factsFromHall(raw, token)) ?? (await this.factsFromDb(token));
     return this.ticketSnapshotOf(feed, raw, facts);
   }
 
@@ -196,7 +204,7 @@ export class HallFeedService implements OnModuleInit, OnModuleDestroy {
         this.tickets.delete(token);
         continue;
       }
-      const inHall = this.factsFromHall(raw, token);
+      const inHall = await this.factsFromHall(raw, token);
       // A ticket gone from the hall view has finished (or was cancelled...): one database read, once.
       if (!inHall && watch.final) continue;
       const s = this.ticketSnapshotOf(feed, raw, inHall ?? (await this.factsFromDb(token)));
@@ -238,7 +246,8 @@ export class HallFeedService implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  private factsFromHall(raw: HallState, token: string): TicketFacts | null {
+  /** The ticket as its phone sees it, from the hall state in memory; null when it left the hall view. */
+  private async factsFromHall(raw: HallState, token: string): Promise<TicketFacts | null> {
     const t: TicketView | undefined =
       raw.waiting.find((x) => x.token === token) ?? raw.windows.find((w) => w.current?.token === token)?.current ?? undefined;
     if (!t) return null;
@@ -246,7 +255,8 @@ export class HallFeedService implements OnModuleInit, OnModuleDestroy {
     const peopleAhead = t.status === 'waiting' ? peopleAheadOf(t, raw.waiting) : 0;
     return {
       ticket: t, peopleAhead, hall: raw.hall, category: line?.category ?? { nameZh: t.category, nameEn: t.category },
-      estimatedWait: line && t.status === 'waiting' ? this.waits.forLine(ticketLine(line, t, peopleAhead, raw)) : null,
+      // The same estimator call as GET /api/tickets/:token, so phone and REST agree.
+      estimatedWait: line && t.status === 'waiting' ? await this.waits.forTicket(t, peopleAhead, line.category.defaultServiceSec) : null,
     };
   }
 
@@ -278,18 +288,6 @@ export class HallFeedService implements OnModuleInit, OnModuleDestroy {
   private watched(f: HallFeed): boolean {
     return this.sockets.hasMembers(roomOf.hall(f.hallId)) || f.windows.size > 0 || f.tickets.size > 0;
   }
-}
-
-/**
- * The line as seen from one waiting ticket: the people ahead of it, served by the windows that may call
- * it. Fed to WaitService.forLine, so the phone's wait comes from the same estimator as the REST answer
- * (the stand-in today, libs/forecast when it lands) without a database read per ticket.
- */
-function ticketLine(line: HallLine, t: TicketView, peopleAhead: number, raw: HallState): HallLine {
-  const openWindows = t.targetWindowId
-    ? raw.windows.filter((w) => w.id === t.targetWindowId && w.state === 'open').length
-    : line.openWindows;
-  return { ...line, waiting: peopleAhead, openWindows };
 }
 
 function bodyOf(s: TicketSnapshot): string {

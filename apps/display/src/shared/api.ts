@@ -1,0 +1,57 @@
+/** REST calls the pages make (the public contract in the api's OpenAPI document). */
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly code: string | undefined, message: string) {
+    super(message);
+  }
+}
+
+export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const r = await fetch(`/api${path}`, { ...init, headers: { 'content-type': 'application/json', ...(init.headers ?? {}) } });
+  const body = r.status === 204 ? null : await r.json().catch(() => null);
+  if (!r.ok) throw new ApiError(r.status, body?.code, body?.message ?? r.statusText);
+  return body as T;
+}
+
+export interface IssuedTicket {
+  id: string;
+  number: string;
+  token: string;
+  category: string;
+  priority: string;
+  issuedAt: number;
+  peopleAhead: number;
+  estimatedWait: { expectedSec: number; lowSec: number; highSec: number; source: string } | null;
+  trackPath: string;
+  hallName: string;
+  categoryNameZh: string;
+  categoryNameEn: string;
+  materials: string[];
+}
+
+/**
+ * Issues a ticket. The idempotency key is made once per tap and reused by every retry, so a kiosk that
+ * lost the answer to a network blip gets the same ticket back, never a second one.
+ */
+export async function issueTicket(hallId: string, category: string, priority: 'normal' | 'priority', attempts = 4): Promise<IssuedTicket> {
+  const key = newKey();
+  let last: unknown;
+  for (let i = 0; i < attempts; i++) {
+    try {
+      return await api<IssuedTicket>(`/halls/${encodeURIComponent(hallId)}/tickets`, {
+        method: 'POST', headers: { 'Idempotency-Key': key }, body: JSON.stringify({ category, priority, channel: 'kiosk' }),
+      });
+    } catch (e) {
+      last = e;
+      // A refusal (closed, paused, bad input) will not change on retry; a network error or 5xx may.
+      if (e instanceof ApiError && e.status < 500) throw e;
+      await new Promise((r) => setTimeout(r, 400 * 2 ** i));
+    }
+  }
+  throw last;
+}
+
+/** 128 random bits, URL-safe. Not crypto.randomUUID: that needs https, and kiosks on a hall LAN use http. */
+function newKey(): string {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+}

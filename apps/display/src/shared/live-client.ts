@@ -1,0 +1,33 @@
+import { io, type Socket } from 'socket.io-client';
+
+export type ConnectionState = 'connecting' | 'live' | 'offline';
+
+export interface LiveHandlers<S> {
+  snapshot(s: S): void;
+  called?(e: import('./live-types').CalledEvent): void;
+  state(s: ConnectionState): void;
+  /** The server refused the subscription (unknown hall or token): retrying will not help. */
+  refused(error: string, code?: string): void;
+}
+
+/**
+ * One /live subscription that survives anything: socket.io reconnects with backoff forever, and every
+ * (re)connect subscribes again, so a screen gets a fresh snapshot after an api restart by itself.
+ * A page that has heard nothing for a while (no snapshot, no ping) reconnects too.
+ */
+export function subscribeLive<S>(target: { hall: string } | { ticket: string } | { window: string }, on: LiveHandlers<S>): Socket {
+  const socket = io('/live', { transports: ['websocket', 'polling'], reconnectionDelay: 500, reconnectionDelayMax: 5000 });
+  on.state('connecting');
+  socket.on('connect', () => {
+    socket.timeout(10_000).emit('subscribe', target, (err: Error | null, ack?: { ok: boolean; error?: string; code?: string }) => {
+      if (err) return socket.disconnect().connect(); // no answer: start over
+      if (ack?.ok) on.state('live');
+      else on.refused(ack?.error ?? 'refused', ack?.code);
+    });
+  });
+  socket.on('disconnect', () => on.state('offline'));
+  socket.on('connect_error', () => on.state('offline'));
+  socket.on('snapshot', (s: S) => on.snapshot(s));
+  if (on.called) socket.on('called', on.called);
+  return socket;
+}
