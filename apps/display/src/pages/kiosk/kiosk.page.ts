@@ -72,7 +72,9 @@ export function kioskPage(root: HTMLElement, hallId: string): void {
     h('span', { class: 'prefix' }, l.category.prefix),
     h('span', { class: 'cat-name' }, categoryName(l.category)),
     h('span', { class: 'cat-meta' },
-      !l.category.active ? t('paused') : `${t('waitingCount')} ${l.waiting}${t('people')} · ${l.openWindows ? waitText(l.waitNow?.expectedSec) : t('noWindowOpen')}`),
+      !l.category.active
+        ? h('span', {}, t('paused'))
+        : [h('span', {}, `${t('waitingCount')} ${l.waiting}${t('people')}`), ' · ', h('span', {}, l.openWindows ? waitText(l.waitNow?.expectedSec) : t('noWindowOpen'))]),
     );
 
   const body = (): HTMLElement => {
