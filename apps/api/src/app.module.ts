@@ -8,6 +8,7 @@ import { DatabaseModule } from './database/database.module';
 import { DemoSeedService } from './demo/demo-seed.service';
 import { ForecastModule } from './forecast/forecast.module';
 import { HallsController } from './halls/halls.controller';
+import { HealthModule } from './health/health.module';
 import { DisplayStaticModule } from './live/display-static.module';
 import { LiveModule } from './live/live.module';
 import { CloseOutJob } from './queue/close-out.job';
@@ -29,7 +30,7 @@ export class AppModule implements NestModule {
       : [];
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, QueueModule, ForecastModule, LiveModule, ScheduleModule.forRoot(), ...display],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, QueueModule, ForecastModule, HealthModule, LiveModule, ScheduleModule.forRoot(), ...display],
       controllers: [HallsController, TicketsController, WindowActionsController],
       providers: [TicketsService, DemoSeedService, CloseOutJob, TransitionLogService],
     };

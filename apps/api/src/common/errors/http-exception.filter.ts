@@ -35,9 +35,10 @@ export function toErrorBody(exception: unknown): ErrorBody {
     if (cause?.type === 'entity.parse.failed') return { statusCode: 400, code: 'BAD_JSON', message: 'The request body is not valid JSON.' };
     if (cause?.type === 'entity.too.large') return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large (64 KB at most).' };
     const r = exception.getResponse();
-    if (typeof r === 'object' && r !== null && 'code' in r) return { statusCode: status, ...(r as Omit<ErrorBody, 'statusCode'>) };
-    const message = typeof r === 'string' ? r : String((r as { message?: unknown }).message ?? exception.message);
-    return { statusCode: status, code: HttpStatus[status] ?? 'ERROR', message };
+    if (typeof r === 'string') return { statusCode: status, code: HttpStatus[status] ?? 'ERROR', message: r };
+    // Structured bodies (ours, or a health report) keep their fields; code and message are always there.
+    const o = r as Record<string, unknown>;
+    return { ...o, statusCode: status, code: String(o.code ?? HttpStatus[status] ?? 'ERROR'), message: String(o.message ?? exception.message) };
   }
   return { statusCode: 500, code: 'INTERNAL', message: 'Something went wrong on our side; please try again.' };
 }

@@ -1,0 +1,26 @@
+import { Injectable } from '@nestjs/common';
+import { HealthIndicatorService } from '@nestjs/terminus';
+import { DataSource } from 'typeorm';
+
+/** Ready only when the database answers a trivial query within a second. */
+@Injectable()
+export class DatabaseHealthIndicator {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly health: HealthIndicatorService,
+  ) {}
+
+  async check(key = 'database') {
+    const indicator = this.health.check(key);
+    const started = Date.now();
+    try {
+      await Promise.race([
+        this.dataSource.query('SELECT 1'),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('no answer within 1 s')), 1000).unref()),
+      ]);
+      return indicator.up({ type: this.dataSource.options.type, ms: Date.now() - started });
+    } catch (e) {
+      return indicator.down({ type: this.dataSource.options.type, message: (e as Error).message });
+    }
+  }
+}
