@@ -1,5 +1,5 @@
 /** Speed of predictions for a large hall: 1,000 waiting tickets, 40 windows, Monte Carlo included. */
-import { createForecaster, referenceRoutingRule, type ForecastEvent, type HallSnapshot, type RoutingRule } from '../src';
+import { createForecaster, referenceRoutingRule, type ForecastEvent, type HallSnapshot, type RoutableTicket, type RoutingRule } from '../src';
 
 const MIN = 60_000;
 
@@ -25,16 +25,16 @@ export function bigHall(now: number): HallSnapshot {
 /** A rule shaped like a production one (builds a rank map and buckets per call), for honest timing. */
 export const mapBasedRule: RoutingRule = (window, waiting, ctx) => {
   const rank = new Map(window.categoryIds.map((c, i) => [c, i]));
-  const directed = [];
-  const priority = [];
-  const normal = [];
+  const directed: RoutableTicket[] = [];
+  const priority: RoutableTicket[] = [];
+  const normal: RoutableTicket[] = [];
   for (const t of waiting) {
     if (t.targetWindowId) {
       if (t.targetWindowId === window.id) directed.push(t);
     } else if (rank.has(t.categoryId)) (t.priority === 'priority' ? priority : normal).push(t);
   }
-  const rel = (t: (typeof waiting)[number]) => (ctx.now - t.issuedAt) / (ctx.targetWaitMs[t.categoryId] ?? 1_200_000);
-  const best = (xs: typeof directed) => xs.reduce((b, t) => (rel(t) > rel(b) || (rel(t) === rel(b) && t.issuedAt < b.issuedAt) ? t : b));
+  const rel = (t: RoutableTicket) => (ctx.now - t.issuedAt) / (ctx.targetWaitMs[t.categoryId] ?? 1_200_000);
+  const best = (xs: RoutableTicket[]) => xs.reduce((b, t) => (rel(t) > rel(b) || (rel(t) === rel(b) && t.issuedAt < b.issuedAt) ? t : b));
   if (directed.length) return best(directed);
   if (priority.length && (normal.length === 0 || window.priorityStreak < ctx.maxPriorityStreak)) return best(priority);
   return normal.length ? best(normal) : undefined;

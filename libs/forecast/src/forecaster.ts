@@ -13,6 +13,9 @@ import { rawPredictions, type LineModel, type RawWait } from './predict/fast-pat
 import type { CategoryPrediction, TicketPrediction, WindowPrediction } from './predict/prediction.types';
 import { gammaCdfMeanVar, gammaQuantileMeanVar } from './queueing/special-functions';
 import { monteCarlo, sampleStats, type MonteCarloModel, type MonteCarloResult } from './predict/monte-carlo';
+import { staffingEffect, windowsNeeded, type CategoryLoadInput, type StaffingEffect } from './staffing/staffing';
+import { StaffingHysteresis, type HysteresisOptions } from './staffing/hysteresis';
+import type { ActionEffect, CategoryAdvice, StaffingAction, StaffingAdvice, WhatIfChange, WhatIfResult } from './staffing/advice.types';
 
 const MIN = 60_000;
 
@@ -42,6 +45,11 @@ export interface ForecasterOptions {
   seed?: number;
   /** Calibration forgetting factor (default 0.999). */
   calibrationForgetting?: number;
+  /** Staffing: clear the waiting line within this (default 2 h); hysteresis timings. */
+  clearWithinMs?: number;
+  hysteresis?: HysteresisOptions;
+  /** Default share of tickets to be called within target (default 0.9). */
+  defaultTargetShare?: number;
 }
 
 interface TrackedTicket {
@@ -71,6 +79,7 @@ export class Forecaster {
   private readonly priorityCounts = new Map<string, { prio: number; all: number }>();
   private lastEventAt = -Infinity;
   private eventCount = 0;
+  private readonly hysteresis: StaffingHysteresis;
   private mcCache: { state: HallSnapshot; now: number; result: MonteCarloResult } | null = null;
   private rawCache: { state: HallSnapshot; now: number; result: ReturnType<typeof rawPredictions> } | null = null;
 
@@ -80,6 +89,7 @@ export class Forecaster {
     this.abandonment = new AbandonmentEstimator({ priorPatienceMs: opts.priorPatienceMs });
     this.calibrator = new WaitCalibrator(3, { forgetting: opts.calibrationForgetting });
     for (const c of opts.categories ?? []) this.categories.set(c.id, c);
+    this.hysteresis = new StaffingHysteresis(opts.hysteresis);
   }
 
   // ---------------------------------------------------------------- events
@@ -392,6 +402,179 @@ export class Forecaster {
     });
   }
 
+  // ---------------------------------------------------------------- staffing
+
+  /** What the staffing model needs to know of a category at `now`. */
+  categoryLoad(state: HallSnapshot, categoryId: string, now: number): CategoryLoadInput {
+    const c = this.category(categoryId);
+    const fit = this.serviceTimes.estimate(categoryId, c.defaultServiceMs);
+    const rates = this.arrivals.forecast(categoryId, now, 5, 15 * MIN, now).map((r) => (Number.isFinite(r) ? r : 0));
+    return {
+      categoryId,
+      targetWaitMs: c.targetWaitMs,
+      targetShare: c.targetShare ?? this.opts.defaultTargetShare ?? 0.9,
+      meanServiceMs: fit.meanMs,
+      serviceCv: fit.cv,
+      meanPatienceMs: this.abandonment.meanPatienceMs(categoryId),
+      arrivalsPerHour: rates,
+      stepMs: 15 * MIN,
+      waiting: state.waiting.filter((t) => t.categoryId === categoryId).length,
+      inService: state.serving.filter((t) => t.categoryId === categoryId).length,
+    };
+  }
+
+  /** Windows serving each category: an open window's time is split over its categories by load. */
+  supply(state: HallSnapshot, loads: Map<string, CategoryLoadInput>): Map<string, number> {
+    const H = this.opts.clearWithinMs ?? 2 * 3_600_000;
+    const weight = (id: string) => {
+      const l = loads.get(id);
+      return l ? (l.arrivalsPerHour[0] / 3_600_000) * l.meanServiceMs + (l.waiting * l.meanServiceMs) / H : 0;
+    };
+    const out = new Map<string, number>();
+    for (const c of state.categories) out.set(c.id, 0);
+    for (const w of state.windows) {
+      if (w.state !== 'open') continue;
+      const cats = w.categoryIds.filter((c) => out.has(c));
+      const total = cats.reduce((a, c) => a + weight(c), 0);
+      for (const c of cats) out.set(c, (out.get(c) as number) + (total > 0 ? weight(c) / total : 1 / cats.length));
+    }
+    return out;
+  }
+
+  /**
+   * Staffing advice: per category the windows needed now, over the next hour and for the backlog, the
+   * advised count after hysteresis, and concrete actions (open window X for K; move window Y from C to
+   * K; close window Z) with their expected effect. Call it every minute and after large changes.
+   */
+  advise(state: HallSnapshot, now: number): StaffingAdvice {
+    this.learnCategories(state);
+    const H = this.opts.clearWithinMs ?? 2 * 3_600_000;
+    const loads = new Map(state.categories.map((c) => [c.id, this.categoryLoad(state, c.id, now)]));
+    const supply = this.supply(state, loads);
+    const categories: CategoryAdvice[] = state.categories.map((c) => {
+      const load = loads.get(c.id) as CategoryLoadInput;
+      const need = windowsNeeded(load, { clearWithinMs: H });
+      const strict = windowsNeeded({ ...load, targetShare: Math.min(0.99, load.targetShare + 0.05) }, { clearWithinMs: H * 0.8 });
+      const advised = this.hysteresis.update(c.id, need.needed, strict.needed, now);
+      const current = supply.get(c.id) as number;
+      return {
+        categoryId: c.id,
+        current,
+        needNow: need.now,
+        needNextHour: need.nextHour,
+        needBacklog: need.backlog,
+        advised,
+        waiting: load.waiting,
+        arrivalsPerHour: load.arrivalsPerHour[0],
+        before: staffingEffect(load, current),
+        after: staffingEffect(load, Math.max(advised, current)),
+      };
+    });
+    const { actions, unmet } = this.planActions(state, categories, loads, supply);
+    return { at: now, categories, actions, unmet };
+  }
+
+  private planActions(
+    state: HallSnapshot,
+    advice: CategoryAdvice[],
+    loads: Map<string, CategoryLoadInput>,
+    supply: Map<string, number>,
+  ): { actions: StaffingAction[]; unmet: { categoryId: string; windows: number }[] } {
+    const have = new Map(supply);
+    const want = new Map(advice.map((a) => [a.categoryId, a.advised]));
+    const surplus = (c: string) => Math.floor((have.get(c) ?? 0) - (want.get(c) ?? 0) + 1e-9);
+    const deficit = (c: string) => Math.ceil((want.get(c) ?? 0) - (have.get(c) ?? 0) - 0.25);
+    const used = new Set<string>();
+    const actions: StaffingAction[] = [];
+    const unmet: { categoryId: string; windows: number }[] = [];
+    const effect = (c: string, delta: number): ActionEffect => {
+      const load = loads.get(c) as CategoryLoadInput;
+      const before = have.get(c) ?? 0;
+      return { categoryId: c, before: staffingEffect(load, before), after: staffingEffect(load, before + delta) };
+    };
+    const describe = (e: ActionEffect) =>
+      `${e.categoryId} ${fmtN(e.before.windows)} -> ${fmtN(e.after.windows)} windows, expected wait ${fmtMin(e.before.expectedWaitMs)} -> ${fmtMin(e.after.expectedWaitMs)} min`;
+    // Most urgent first: predicted wait relative to target.
+    const order = [...advice].sort((a, b) => b.before.expectedWaitMs / (loads.get(b.categoryId)?.targetWaitMs ?? 1) - a.before.expectedWaitMs / (loads.get(a.categoryId)?.targetWaitMs ?? 1));
+    for (const a of order) {
+      const k = a.categoryId;
+      let need = deficit(k);
+      while (need > 0) {
+        const closed = state.windows
+          .filter((w) => w.state !== 'open' && !used.has(w.id))
+          .sort((x, y) => rankOf(x.categoryIds, k) - rankOf(y.categoryIds, k));
+        if (closed.length) {
+          const w = closed[0];
+          const categoryIds = w.categoryIds.includes(k) ? w.categoryIds : [k];
+          const e = effect(k, 1);
+          actions.push({ kind: 'open', windowId: w.id, categoryId: k, categoryIds, effects: [e], summary: `Open window ${w.id} for ${k}: ${describe(e)}` });
+          have.set(k, (have.get(k) ?? 0) + 1);
+          used.add(w.id);
+          need--;
+          continue;
+        }
+        const donor = state.windows
+          .filter((w) => w.state === 'open' && !used.has(w.id) && w.categoryIds.length > 0 && w.categoryIds[0] !== k && surplus(w.categoryIds[0]) >= 1)
+          .sort((x, y) => surplus(y.categoryIds[0]) - surplus(x.categoryIds[0]))[0];
+        if (!donor) break;
+        const from = donor.categoryIds[0];
+        const eTo = effect(k, 1);
+        const eFrom = effect(from, -1);
+        actions.push({
+          kind: 'move', windowId: donor.id, fromCategoryId: from, categoryId: k, categoryIds: [k], effects: [eTo, eFrom],
+          summary: `Move window ${donor.id} from ${from} to ${k}: ${describe(eTo)}; ${describe(eFrom)}`,
+        });
+        have.set(k, (have.get(k) ?? 0) + 1);
+        have.set(from, (have.get(from) ?? 0) - 1);
+        used.add(donor.id);
+        need--;
+      }
+      if (need > 0) unmet.push({ categoryId: k, windows: need });
+    }
+    // Windows no category needs: close those dedicated to a category with a whole window to spare.
+    for (const w of state.windows) {
+      if (w.state !== 'open' || used.has(w.id) || w.categoryIds.length !== 1) continue;
+      const c = w.categoryIds[0];
+      // Never close on a line: only when the category's waiting tickets fit its advised windows.
+      if (!want.has(c) || surplus(c) < 1 || (loads.get(c)?.waiting ?? 0) > (want.get(c) ?? 0)) continue;
+      if ((have.get(c) ?? 0) - 1 < Math.max(1, want.get(c) ?? 0)) continue;
+      const e = effect(c, -1);
+      actions.push({ kind: 'close', windowId: w.id, categoryId: c, effects: [e], summary: `Close window ${w.id} (${c}): ${describe(e)}` });
+      have.set(c, (have.get(c) ?? 0) - 1);
+      used.add(w.id);
+    }
+    return { actions, unmet };
+  }
+
+  /** The effect of a change the manager proposes (window states, work profiles), before and after. */
+  whatIf(state: HallSnapshot, change: WhatIfChange, now: number): WhatIfResult {
+    this.learnCategories(state);
+    const changed: HallSnapshot = {
+      ...state,
+      windows: state.windows.map((w) => {
+        const c = change.windows.find((x) => x.windowId === w.id);
+        return c ? { ...w, state: c.state ?? w.state, categoryIds: c.categoryIds ? [...c.categoryIds] : [...w.categoryIds] } : w;
+      }),
+    };
+    const loads = new Map(state.categories.map((c) => [c.id, this.categoryLoad(state, c.id, now)]));
+    const sBefore = this.supply(state, loads);
+    const sAfter = this.supply(changed, loads);
+    const pBefore = new Map(this.predictCategories(state, now).map((p) => [p.categoryId, p]));
+    const pAfter = new Map(this.predictCategories(changed, now).map((p) => [p.categoryId, p]));
+    return {
+      categories: state.categories.map((c) => {
+        const load = loads.get(c.id) as CategoryLoadInput;
+        const b = pBefore.get(c.id);
+        const a = pAfter.get(c.id);
+        return {
+          categoryId: c.id,
+          before: { ...staffingEffect(load, sBefore.get(c.id) ?? 0), predictedWaitMs: b?.expectedWaitMs ?? Infinity, pWithinTarget: b?.pWithinTarget ?? 0 },
+          after: { ...staffingEffect(load, sAfter.get(c.id) ?? 0), predictedWaitMs: a?.expectedWaitMs ?? Infinity, pWithinTarget: a?.pWithinTarget ?? 0 },
+        };
+      }),
+    };
+  }
+
   /** Counters for health checks. */
   stats(): { events: number; tracked: number; lastEventAt: number } {
     return { events: this.eventCount, tracked: this.tickets.size, lastEventAt: this.lastEventAt };
@@ -409,6 +592,17 @@ function mcDistribution(samples: Float64Array, raw: RawWait | undefined): { mean
   const shaped = raw.variance * (st.mean / raw.mean) ** 2;
   const n = samples.length;
   return { mean: st.mean, variance: (n * st.variance + 20 * shaped) / (n + 20) };
+}
+
+function rankOf(ids: string[], k: string): number {
+  const i = ids.indexOf(k);
+  return i < 0 ? 100 + ids.length : i;
+}
+function fmtN(x: number): string {
+  return Math.abs(x - Math.round(x)) < 0.05 ? String(Math.round(x)) : x.toFixed(1);
+}
+function fmtMin(ms: number): string {
+  return Number.isFinite(ms) ? String(Math.round(ms / MIN)) : 'inf';
 }
 
 /** Calibration features: [1, raw QL_m mean (min), head-of-line wait (min)]. */

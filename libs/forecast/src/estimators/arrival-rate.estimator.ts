@@ -41,7 +41,10 @@ export class ArrivalRateEstimator {
     return (((day + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday (4)
   }
 
-  /** Moves the clock of the estimator; a new service day folds the previous day into history. */
+  /**
+   * Moves the clock of the estimator; a new service day folds the previous day into history. Queries
+   * call it with their `now`, so a day with no events yet still sees yesterday in the profile.
+   */
   advanceTo(t: number): void {
     const d = this.dayOf(t);
     if (d <= this.currentDay) return;
@@ -84,6 +87,7 @@ export class ArrivalRateEstimator {
 
   /** Today's arrivals so far divided by what the profile expected so far (shrunk toward 1). */
   todayFactor(categoryId: string, now: number): number {
+    this.advanceTo(now);
     if (this.dayOf(now) !== this.currentDay) return 1;
     const counts = this.today.get(categoryId) ?? [];
     const nowSlot = this.slotOf(now);
@@ -105,6 +109,7 @@ export class ArrivalRateEstimator {
    * history: today's average rate so far (over the last two hours), else 0.
    */
   ratePerHour(categoryId: string, t: number, now: number): number {
+    this.advanceTo(now);
     const p = this.profileRatePerHour(categoryId, t);
     if (Number.isFinite(p)) return p * this.todayFactor(categoryId, now);
     if (this.dayOf(now) !== this.currentDay) return 0;

@@ -129,7 +129,7 @@ export function queueMetrics(input: QueueModelInput): QueueModelResult {
     logS = logAddExp(logS, lq);
     logSJ = logAddExp(logSJ, lq + Math.log(j));
     if (lq > maxLq) maxLq = lq;
-    if (j > peak && lq < maxLq - 45 && lq < logS - 40) break;
+    if (j > peak && lq < maxLq - 38 && lq < logS - 36) break; // relative mass < 1e-16
   }
   const logPiC = -logAddExp(logInvB, logS);
   const pWait = Math.exp(logPiC + logAddExp(0, logS));
@@ -199,14 +199,15 @@ export function windowsRequired(input: WindowsRequiredInput): number {
     return m.stable && m.serviceLevel >= input.serviceLevel && (input.maxAbandon === undefined || m.pAbandon <= input.maxAbandon);
   };
   if (input.arrivalRate <= 0) return 0;
-  let lo = Math.max(0, Math.floor(input.arrivalRate * input.meanService * 0.5) - 1); // below: fails (cheap start)
-  if (ok(lo) && lo > 0) lo = 0;
-  let hi = max;
-  if (!ok(hi)) return max + 1;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (ok(mid)) hi = mid;
-    else lo = mid;
+  // The answer sits near the offered load: start there and step (the measures are monotone in c).
+  let c = Math.min(max, Math.max(1, Math.round(input.arrivalRate * input.meanService)));
+  if (ok(c)) {
+    while (c > 1 && ok(c - 1)) c--;
+    return c;
   }
-  return ok(lo) ? lo : hi;
+  while (c < max) {
+    c++;
+    if (ok(c)) return c;
+  }
+  return max + 1;
 }

@@ -58,6 +58,8 @@ export interface SimConfig {
   changes?: SimWindowChange[];
   rule: RoutingRule;
   maxPriorityStreak?: number;
+  /** Record the event stream (default true; long validation runs switch it off to save memory). */
+  recordEvents?: boolean;
   /** Tickets already waiting / in service at `start`. */
   initialWaiting?: WaitingTicketSnapshot[];
   initialServing?: ServingTicketSnapshot[];
@@ -70,6 +72,11 @@ export interface SimTicket {
   issuedAt: number;
   calledAt?: number;
   abandonedAt?: number;
+  /**
+   * For an abandoned ticket: when it would have been called had it stayed (its offered wait ends then).
+   * The routing rule reaches it as a ghost and the window calls the next ticket at once.
+   */
+  offeredCallAt?: number;
   serviceStart?: number;
   serviceEnd?: number;
   windowId?: string;
@@ -109,6 +116,10 @@ export function simulateHall(cfg: SimConfig): SimResult {
   const slotMs = cfg.slotMs ?? 30 * 60_000;
   const heap = new MinHeap<Ev>();
   const events: ForecastEvent[] = [];
+  const record = cfg.recordEvents ?? true;
+  const emit = (e: ForecastEvent) => {
+    if (record) events.push(e);
+  };
   const tickets: SimTicket[] = [];
   const waiting: RoutableTicket[] = [];
   const simById = new Map<string, SimTicket>();
@@ -126,6 +137,7 @@ export function simulateHall(cfg: SimConfig): SimResult {
   }));
   const windowById = new Map(windows.map((w) => [w.id, w]));
   const seq = cfg.categories.map(() => 0);
+  let ghosts = 0; // abandoned tickets still in `waiting` until the rule reaches them
   let now = cfg.start;
 
   const rateAt = (cat: SimCategory, t: number): number => {
@@ -160,18 +172,26 @@ export function simulateHall(cfg: SimConfig): SimResult {
     t.calledAt = now;
     t.serviceStart = now;
     t.windowId = w.id;
-    events.push({ type: 'called', at: now, ticketId: t.id, windowId: w.id });
-    events.push({ type: 'started', at: now, ticketId: t.id, windowId: w.id });
+    emit({ type: 'called', at: now, ticketId: t.id, windowId: w.id });
+    emit({ type: 'started', at: now, ticketId: t.id, windowId: w.id });
     const s = sampleService(rng, cat, w.speed);
     heap.push(now + s, { k: 'done', w, t });
   };
 
   const tryCall = (w: WState): boolean => {
     if (w.busy || w.state !== 'open' || !waiting.length) return false;
-    const pick = cfg.rule(w, waiting, { now, targetWaitMs, maxPriorityStreak });
-    if (!pick) return false;
-    const i = waiting.indexOf(pick);
-    waiting.splice(i >= 0 ? i : waiting.findIndex((x) => x.id === pick.id), 1);
+    let pick: RoutableTicket | undefined;
+    for (;;) {
+      pick = cfg.rule(w, waiting, { now, targetWaitMs, maxPriorityStreak });
+      if (!pick) return false;
+      const i = waiting.indexOf(pick);
+      waiting.splice(i >= 0 ? i : waiting.findIndex((x) => x.id === (pick as RoutableTicket).id), 1);
+      const sim = simById.get(pick.id) as SimTicket;
+      if (sim.abandonedAt === undefined) break;
+      ghosts--;
+      sim.offeredCallAt = now; // a ghost: it left earlier; the window calls the next ticket
+      if (!waiting.length) return false;
+    }
     w.priorityStreak = pick.priority === 'priority' && !pick.targetWindowId ? w.priorityStreak + 1 : 0;
     startService(w, simById.get(pick.id) as SimTicket);
     return true;
@@ -216,10 +236,10 @@ export function simulateHall(cfg: SimConfig): SimResult {
       case 'arrival': {
         const cat = cfg.categories[ev.cat];
         const priority: PriorityClass = rng.next() < (cat.priorityShare ?? 0) ? 'priority' : 'normal';
-        const t: SimTicket = { id: `${cat.id}-${++seq[ev.cat]}`, categoryId: cat.id, priority, issuedAt: now, waitingAtIssue: waiting.length };
+        const t: SimTicket = { id: `${cat.id}-${++seq[ev.cat]}`, categoryId: cat.id, priority, issuedAt: now, waitingAtIssue: waiting.length - ghosts };
         tickets.push(t);
         simById.set(t.id, t);
-        events.push({ type: 'issued', at: now, ticketId: t.id, categoryId: cat.id, priority });
+        emit({ type: 'issued', at: now, ticketId: t.id, categoryId: cat.id, priority });
         enqueue(t);
         const nxt = nextArrival(cat, now);
         if (Number.isFinite(nxt)) heap.push(nxt, { k: 'arrival', cat: ev.cat });
@@ -228,17 +248,16 @@ export function simulateHall(cfg: SimConfig): SimResult {
       }
       case 'abandon': {
         if (ev.t.calledAt !== undefined) break;
-        const i = waiting.findIndex((x) => x.id === ev.t.id);
-        if (i < 0) break;
-        waiting.splice(i, 1);
+        // It stays in the list as a ghost until the rule reaches it (see SimTicket.offeredCallAt).
         ev.t.abandonedAt = now;
-        events.push({ type: 'abandoned', at: now, ticketId: ev.t.id });
+        ghosts++;
+        emit({ type: 'abandoned', at: now, ticketId: ev.t.id });
         break;
       }
       case 'done': {
         ev.t.serviceEnd = now;
         ev.w.busy = false;
-        events.push({ type: 'finished', at: now, ticketId: ev.t.id, windowId: ev.w.id });
+        emit({ type: 'finished', at: now, ticketId: ev.t.id, windowId: ev.w.id });
         tryCall(ev.w);
         break;
       }
@@ -247,11 +266,11 @@ export function simulateHall(cfg: SimConfig): SimResult {
         if (!w) break;
         if (ev.c.categoryIds) {
           w.categoryIds = [...ev.c.categoryIds];
-          events.push({ type: 'profile_changed', at: now, windowId: w.id, categoryIds: [...w.categoryIds] });
+          emit({ type: 'profile_changed', at: now, windowId: w.id, categoryIds: [...w.categoryIds] });
         }
         if (ev.c.state && ev.c.state !== w.state) {
           w.state = ev.c.state;
-          events.push(
+          emit(
             w.state === 'open'
               ? { type: 'window_opened', at: now, windowId: w.id, categoryIds: [...w.categoryIds] }
               : w.state === 'paused'
