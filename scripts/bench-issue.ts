@@ -11,11 +11,12 @@
  *   BENCH_SECONDS       measured seconds per run (default 10), after BENCH_WARMUP seconds (default 2)
  *   BENCH_CONCURRENCY   concurrent callers (default 64)
  *   BENCH_RAW_POOL      mysql2 pool size of the raw loop (default 32, the api's pool size)
+ *   BENCH_ROUNDS        raw/api pairs, alternating (default 3); the ratios are the medians over the rounds
  *   BENCH_ONLY          comma list of runs: raw,api,sqlite (default all three)
  *   BENCH_API_NODE_ARGS extra node flags for the api under load, e.g. "--cpu-prof --cpu-prof-dir=/tmp/hallq-prof"
  * Flags: --keep (keep scratch databases), --no-sqlite.
  */
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { ensureBuiltApi, spawnApi, type ApiProcess } from './support/built-api';
 import { keepAliveAgent, postJson } from './support/http-json';
 import { runClosedLoop, type LoadResult } from './support/load';
@@ -29,6 +30,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
 const RAW_POOL = Number(process.env.BENCH_RAW_POOL ?? 32);
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
 const ONLY = new Set((process.env.BENCH_ONLY ?? 'raw,api,sqlite').split(',').map((s) => s.trim()));
 if (process.argv.includes('--no-sqlite')) ONLY.delete('sqlite');
 const KEEP = process.argv.includes('--keep');
@@ -61,7 +63,14 @@ async function checkNumbers(db: ScratchDb, categoryId: string): Promise<string> 
     const [rows] = await c.query('SELECT COUNT(*) AS n, COUNT(DISTINCT seq) AS d, MIN(seq) AS lo, MAX(seq) AS hi FROM ticket WHERE issuedCategoryId = ?', [categoryId]);
     const { n, d, lo, hi } = (rows as { n: number; d: number; lo: number; hi: number }[])[0];
     const ok = Number(n) === Number(d) && Number(lo) === 1 && Number(hi) === Number(n);
-    return `${n} tickets in the rows, numbers ${ok ? '1..n, no gap, no repeat' : `NOT consecutive (distinct ${d}, min ${lo}, max ${hi})`}`;
+    // Each "issued" event must point at the ticket whose number it records.
+    const [bad] = await c.query(
+      "SELECT COUNT(*) AS n FROM ticket_event e JOIN ticket t ON t.id = e.ticketId WHERE e.type = 'issued' AND t.issuedCategoryId = ? AND JSON_VALUE(e.data, '$.number') <> t.number",
+      [categoryId],
+    );
+    const misfiled = Number((bad as { n: number }[])[0].n);
+    return `${n} tickets in the rows, numbers ${ok ? '1..n, no gap, no repeat' : `NOT consecutive (distinct ${d}, min ${lo}, max ${hi})`}; ` +
+      (misfiled ? `${misfiled} "issued" events point at a ticket with another number (INTEGRITY FAILURE)` : 'every "issued" event points at its own ticket');
   } finally {
     await c.end();
   }
@@ -165,6 +174,8 @@ async function benchApi(db: ScratchDb, label: string): Promise<{ result: LoadRes
     return { result, perTicket };
   } catch (e) {
     log(api.output().slice(-4000));
+    const { exitCode, signalCode } = api.child;
+    if (exitCode !== null || signalCode !== null) log(`the api process ended during the run (exit ${exitCode}, signal ${signalCode})`);
     throw e;
   } finally {
     await api.stop();
@@ -199,30 +210,37 @@ async function main(): Promise<void> {
   const built = ensureBuiltApi(log);
   const version = await serverVersion(SERVER);
   dbPid = await serverPid();
-  log(`hallq bench:issue: ${CONCURRENCY} concurrent callers, ${WARMUP}s warm-up + ${SECONDS}s measured, one category (one counter)${built ? ' (api rebuilt)' : ''}`);
+  const load = loadAverage();
+  log(`hallq bench:issue: ${CONCURRENCY} concurrent callers, ${WARMUP}s warm-up + ${SECONDS}s measured, one category (one counter), ${ROUNDS} round(s)${built ? ' (api rebuilt)' : ''}`);
   const results: LoadResult[] = [];
-  const counters: Record<string, Record<string, number>> = {};
-  let raw: LoadResult | undefined;
-  let api: LoadResult | undefined;
-  if (ONLY.has('raw')) {
-    log('raw mysql2 loop...');
-    const r = await benchRaw();
-    raw = r.result;
-    results.push(raw);
-    counters[raw.label] = r.perTicket;
-  }
-  if (ONLY.has('api')) {
-    log('api on MariaDB...');
-    const db = await createMysqlScratch(SERVER, 'bench_api');
-    try {
-      const r = await benchApi(db, 'api on MariaDB (HTTP)');
-      api = r.result;
-      results.push(api);
-      counters[api.label] = r.perTicket;
-    } finally {
-      if (!KEEP) await db.drop();
-      else log(`  kept ${db.name}`);
+  const counters: [string, Record<string, number>][] = [];
+  const pairs: { raw: LoadResult; api: LoadResult }[] = [];
+  // Raw and api alternate round by round, so a change in the machine's load hits both sides alike.
+  for (let round = 1; round <= ROUNDS; round++) {
+    const tag = ROUNDS > 1 ? ` #${round}` : '';
+    let raw: LoadResult | undefined;
+    let api: LoadResult | undefined;
+    if (ONLY.has('raw')) {
+      log(`raw mysql2 loop${tag}...`);
+      const r = await benchRaw();
+      raw = { ...r.result, label: r.result.label + tag };
+      results.push(raw);
+      counters.push([raw.label, r.perTicket]);
     }
+    if (ONLY.has('api')) {
+      log(`api on MariaDB${tag}...`);
+      const db = await createMysqlScratch(SERVER, 'bench_api');
+      try {
+        const r = await benchApi(db, `api on MariaDB (HTTP)${tag}`);
+        api = r.result;
+        results.push(api);
+        counters.push([api.label, r.perTicket]);
+      } finally {
+        if (!KEEP) await db.drop();
+        else log(`  kept ${db.name}`);
+      }
+    }
+    if (raw && api) pairs.push({ raw, api });
   }
   if (ONLY.has('sqlite')) {
     log('api on SQLite...');
@@ -230,7 +248,7 @@ async function main(): Promise<void> {
     try {
       const r = await benchApi(db, 'api on SQLite (HTTP)');
       results.push(r.result);
-      counters[r.result.label] = r.perTicket;
+      counters.push([r.result.label, r.perTicket]);
     } finally {
       if (!KEEP) await db.drop();
     }
@@ -238,28 +256,41 @@ async function main(): Promise<void> {
 
   const lines: string[] = [];
   lines.push('');
-  lines.push(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}, ${version}, ${new Date().toISOString().slice(0, 10)}`);
-  lines.push(`load: ${CONCURRENCY} concurrent callers, ${WARMUP}s warm-up + ${SECONDS}s measured, one category (one counter row)`);
+  lines.push(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}, ${version}, ${new Date().toISOString().slice(0, 10)}; load average at start ${load}`);
+  lines.push(`load: ${CONCURRENCY} concurrent callers, ${WARMUP}s warm-up + ${SECONDS}s measured per run, one category (one counter row)`);
   lines.push('');
   lines.push('| run | tickets/s | p50 ms | p99 ms | max ms | tickets | errors |');
   lines.push('|---|---:|---:|---:|---:|---:|---:|');
   for (const r of results) lines.push(row(r));
-  if (raw && api) {
-    const tp = api.perSecond / raw.perSecond;
-    const p99 = api.p99Ms / raw.p99Ms;
+  if (pairs.length) {
+    const tp = median(pairs.map((p) => p.api.perSecond / p.raw.perSecond));
+    const p99 = median(pairs.map((p) => p.api.p99Ms / p.raw.p99Ms));
+    const per = pairs.length > 1 ? ` (median of ${pairs.length} rounds: ${pairs.map((p) => `${fmt((p.api.perSecond / p.raw.perSecond) * 100)}%/${fmt(p.api.p99Ms / p.raw.p99Ms, 2)}x`).join(', ')})` : '';
     lines.push('');
     lines.push(`api / raw throughput: ${fmt(tp * 100)}% (target >= ${TARGET_THROUGHPUT * 100}%) ${tp >= TARGET_THROUGHPUT ? 'MET' : 'MISSED'}`);
-    lines.push(`api / raw p99:        ${fmt(p99, 2)}x (target <= ${TARGET_P99}x) ${p99 <= TARGET_P99 ? 'MET' : 'MISSED'}`);
+    lines.push(`api / raw p99:        ${fmt(p99, 2)}x (target <= ${TARGET_P99}x) ${p99 <= TARGET_P99 ? 'MET' : 'MISSED'}${per}`);
   }
-  const cs = Object.entries(counters);
-  if (cs.length) {
+  if (counters.length) {
     lines.push('');
     lines.push('Per ticket issued (warm-up included): CPU ms of the bench client, the database server and the api process;');
     lines.push('MariaDB counters are SHOW GLOBAL STATUS deltas, server-wide: other clients of the server inflate them.');
-    for (const [label, c] of cs) lines.push(`  ${label}: ${Object.entries(c).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+    for (const [label, c] of counters) lines.push(`  ${label}: ${Object.entries(c).map(([k, v]) => `${k}=${v}`).join(' ')}`);
   }
+  lines.push('');
+  lines.push('Tickets per second, second by second (the line grows all run long: nothing is called):');
+  for (const r of results) lines.push(`  ${r.label}: ${r.perSecondSeries.join(' ')}`);
   for (const r of results) if (r.firstError) lines.push(`  ${r.label}: ${r.errors} errors, first: ${r.firstError}`);
   process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function loadAverage(): string {
+  return loadavg().map((x) => x.toFixed(2)).join(' ');
 }
 
 main().catch((e) => {

@@ -11,6 +11,8 @@ export interface LoadResult {
   p50Ms: number;
   p99Ms: number;
   maxMs: number;
+  /** Completions per second of the measured window, in order: shows a slowdown as the tables grow. */
+  perSecondSeries: number[];
   firstError?: string;
 }
 
@@ -31,6 +33,7 @@ export async function runClosedLoop(opts: {
   const to = from + opts.durationMs;
   let latencies = new Float64Array(1 << 16);
   let n = 0;
+  const series = new Array<number>(Math.ceil(opts.durationMs / 1000)).fill(0);
   let errors = 0;
   let firstError: string | undefined;
   const record = (ms: number) => {
@@ -48,7 +51,10 @@ export async function runClosedLoop(opts: {
       try {
         await opts.op(c, i);
         const end = performance.now();
-        if (start >= from && end <= to) record(end - start);
+        if (start >= from && end <= to) {
+          record(end - start);
+          series[Math.floor((end - from) / 1000)]++;
+        }
       } catch (e) {
         errors++;
         firstError ??= e instanceof Error ? e.message : String(e);
@@ -70,6 +76,7 @@ export async function runClosedLoop(opts: {
     p50Ms: pct(50),
     p99Ms: pct(99),
     maxMs: n ? sorted[n - 1] : NaN,
+    perSecondSeries: series,
     firstError,
   };
 }
