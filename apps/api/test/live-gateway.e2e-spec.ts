@@ -80,7 +80,7 @@ describe('live gateway (/live)', () => {
     expect(snap.lines.map((l: any) => [l.category.code, l.waiting])).toEqual([['enterprise', 1], ['social', 0], ['tax', 0]]);
     expect(snap.lines[0].waitNow).toMatchObject({ source: expect.stringMatching(/^(forecast|stand-in)$/) });
     expect(snap.windows.map((w: any) => w.label)).toEqual(['1', '2', '3']);
-    expect(snap.waiting.map((w: any) => w.number)).toEqual(['A001']);
+    expect(snap.nextWaiting.map((w: any) => w.number)).toEqual(['A001']);
     // The screen is public: no tracking token may be in anything broadcast.
     const token = (await t.http.get(`/api/halls/${h.hallId}/state`)).body.waiting[0].token;
     expect(JSON.stringify(snap)).not.toContain(token);

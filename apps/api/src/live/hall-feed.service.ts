@@ -97,7 +97,10 @@ export class HallFeedService implements OnModuleInit, OnModuleDestroy {
         groupBy((hallId) => hallId),
         mergeMap((hall$) =>
           hall$.pipe(
-            throttleTime(this.throttleMs, asyncScheduler, { leading: true, trailing: true }),
+            // Trailing only: a call's `called` event goes out at once, and the snapshot after it waits
+            // one throttle period, so thousands of screens are not decoding a snapshot while the
+            // `called` frames behind it are still on their way (bench:live measures this).
+            throttleTime(this.throttleMs, asyncScheduler, { leading: false, trailing: true }),
             // A refresh still running swallows triggers; its loop picks up the dirty flag they left.
             exhaustMap(() => from(this.refreshWhileDirty(hall$.key))),
           ),
@@ -121,7 +124,8 @@ export class HallFeedService implements OnModuleInit, OnModuleDestroy {
   async windowSnapshot(windowId: string): Promise<WindowSnapshot> {
     const w = await this.dataSource.manager.findOne(WindowEntity, { where: { id: windowId }, select: { id: true, hallId: true } });
     if (!w) throw new QueueError('WINDOW_NOT_FOUND', 'No window with this id.');
-    const snap = windowSnapshot(await this.hallSnapshot(w.hallId), windowId);
+    const cur = await this.current(this.feed(w.hallId));
+    const snap = windowSnapshot(cur.snap, cur.raw, windowId);
     if (!snap) throw new QueueError('WINDOW_NOT_FOUND', 'No window with this id.');
     return snap;
   }
@@ -192,7 +196,7 @@ export class HallFeedService implements OnModuleInit, OnModuleDestroy {
     this.sockets.emitSnapshot(roomOf.hall(feed.hallId), snap);
     for (const windowId of feed.windows) {
       const room = roomOf.window(windowId);
-      const w = this.sockets.hasMembers(room) ? windowSnapshot(snap, windowId) : null;
+      const w = this.sockets.hasMembers(room) ? windowSnapshot(snap, raw, windowId) : null;
       if (w) this.sockets.emitSnapshot(room, w);
       else feed.windows.delete(windowId);
     }

@@ -49,8 +49,16 @@ export interface HallSnapshot {
   windows: LiveWindow[];
   /** Newest call first. */
   recentCalls: PublicTicket[];
-  waiting: PublicTicket[];
+  /**
+   * The first few waiting tickets, oldest first (a manager's glance; `lines` has the counts). Not all of
+   * them: this goes to every screen of the hall several times a minute, and a list of hundreds of
+   * tickets to thousands of screens is what would make the next `called` late.
+   */
+  nextWaiting: PublicTicket[];
 }
+
+/** How many waiting tickets a hall snapshot lists. */
+export const HALL_SNAPSHOT_WAITING = 10;
 
 export interface WindowSnapshot {
   seq: number;
@@ -122,16 +130,18 @@ export function hallSnapshot(seq: number, s: HallState, waitNow: (l: HallLine) =
       id: w.id, label: w.label, state: w.state, pauseReason: w.pauseReason, categories: w.categories, current: w.current ? publicTicket(w.current) : null,
     })),
     recentCalls: s.recentCalls.map(publicTicket),
-    waiting: s.waiting.map(publicTicket),
+    nextWaiting: s.waiting.slice(0, HALL_SNAPSHOT_WAITING).map(publicTicket),
   };
 }
 
-/** A window's view, cut from its hall's snapshot: no extra query per window. */
-export function windowSnapshot(h: HallSnapshot, windowId: string): WindowSnapshot | null {
+/** A window's view, cut from its hall's snapshot and state: no extra query per window. */
+export function windowSnapshot(h: HallSnapshot, raw: HallState, windowId: string): WindowSnapshot | null {
   const window = h.windows.find((w) => w.id === windowId);
   if (!window) return null;
   const lines = window.categories.map((code) => h.lines.find((l) => l.category.code === code)).filter((l): l is LiveLine => !!l);
-  const waiting = h.waiting.filter((t) => (t.targetWindowId ? t.targetWindowId === windowId : window.categories.includes(t.category)));
+  const waiting = raw.waiting
+    .filter((t) => (t.targetWindowId ? t.targetWindowId === windowId : window.categories.includes(t.category)))
+    .map(publicTicket);
   return { seq: h.seq, scope: 'window', hallId: h.hallId, at: h.at, hall: h.hall, window, lines, waiting };
 }
 
