@@ -13,7 +13,7 @@ import { rawPredictions, type LineModel, type RawWait } from './predict/fast-pat
 import type { CategoryPrediction, TicketPrediction, WindowPrediction } from './predict/prediction.types';
 import { gammaCdfMeanVar, gammaQuantileMeanVar } from './queueing/special-functions';
 import { monteCarlo, sampleStats, type MonteCarloModel, type MonteCarloResult } from './predict/monte-carlo';
-import { staffingEffect, windowsNeeded, type CategoryLoadInput, type StaffingEffect } from './staffing/staffing';
+import { integrateRate, staffingEffect, windowsNeeded, type CategoryLoadInput, type StaffingEffect } from './staffing/staffing';
 import { StaffingHysteresis, type HysteresisOptions } from './staffing/hysteresis';
 import type { ActionEffect, CategoryAdvice, StaffingAction, StaffingAdvice, WhatIfChange, WhatIfResult } from './staffing/advice.types';
 
@@ -126,6 +126,7 @@ export class Forecaster {
         t.windowId = e.windowId;
         break;
       }
+      case 'served':
       case 'started': {
         const t = this.tickets.get(e.ticketId);
         if (!t) break;
@@ -243,8 +244,18 @@ export class Forecaster {
     );
   }
 
+  /** Every snapshot passed in refreshes the categories and windows the forecaster knows. */
   private learnCategories(state: HallSnapshot): void {
     for (const c of state.categories) this.categories.set(c.id, c);
+    for (const w of state.windows) this.windows.set(w.id, { id: w.id, state: w.state, categoryIds: [...w.categoryIds] });
+  }
+
+  /**
+   * Tell the forecaster the hall as it is (categories, windows) without asking anything, e.g. at start
+   * before replaying the event log, so windows opened long ago are known.
+   */
+  sync(state: Pick<HallSnapshot, 'categories' | 'windows'>): void {
+    this.learnCategories({ ...state, waiting: [], serving: [] });
   }
 
   /** The line model the predictors use: fitted service means, patience, priority arrival rates. */
@@ -366,6 +377,7 @@ export class Forecaster {
         openWindows: state.windows.filter((w) => w.state === 'open' && w.categoryIds.includes(c.id)).length,
         ...summarize(d.mean, d.variance, c.targetWaitMs),
         arrivalsPerHour: this.arrivals.ratePerHour(c.id, now, now),
+        arrivalsNextHour: integrateRate(this.arrivals.forecast(c.id, now, 4, 15 * MIN, now).map((r) => (Number.isFinite(r) ? r : 0)), 15 * MIN, 60 * MIN),
         meanServiceMs: model.serviceMeanMs(c.id),
         method: samples ? ('monte_carlo' as const) : ('ql_m' as const),
       };

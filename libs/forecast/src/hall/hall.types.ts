@@ -55,6 +55,8 @@ export type ForecastEvent =
   | { type: 'issued'; at: number; ticketId: string; categoryId: string; priority?: PriorityClass }
   | { type: 'called'; at: number; ticketId: string; windowId: string }
   | { type: 'started'; at: number; ticketId: string; windowId?: string }
+  /** Same as 'started' (service began at the window). */
+  | { type: 'served'; at: number; ticketId: string; windowId?: string }
   | { type: 'finished'; at: number; ticketId: string; windowId?: string }
   | { type: 'no_show'; at: number; ticketId: string }
   | { type: 'abandoned'; at: number; ticketId: string }

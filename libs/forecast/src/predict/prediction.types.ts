@@ -29,8 +29,9 @@ export interface CategoryPrediction {
   p10WaitMs: number;
   p90WaitMs: number;
   pWithinTarget: number;
-  /** Forecast arrivals per hour now. */
+  /** Forecast arrivals per hour now, and expected arrivals over the next hour. */
   arrivalsPerHour: number;
+  arrivalsNextHour: number;
   /** Fitted mean service time, ms. */
   meanServiceMs: number;
   method: PredictionMethod;
