@@ -26,18 +26,20 @@ export function screenPage(root: HTMLElement, hallId: string): void {
   const clips = new ClipOutput();
   for (const lang of prefs.voice) void clips.preload(lang, CLIP_NAMES[lang]).catch(() => undefined);
   const voiceLog: AnnouncerLogEntry[] = [];
+  const voiceCounts: Record<AnnouncerLogEntry['kind'], number> = { said: 0, failed: 0, stalled: 0, dropped: 0, skipped: 0 };
   const announcer = new Announcer({
     langs: prefs.voice.length ? prefs.voice : ['zh'],
     repeat: prefs.repeat,
     outputs: [new SpeechSynthesisOutput(), clips],
     chime: clips,
     log: (e) => {
+      voiceCounts[e.kind]++;
       voiceLog.push(e);
       if (voiceLog.length > 200) voiceLog.splice(0, voiceLog.length - 200);
     },
   });
-  // Read by the browser test and handy for hall staff in the console: what was said, how, when.
-  (window as unknown as { hallqVoice: unknown }).hallqVoice = { log: voiceLog, announcer };
+  // Read by the browser tests and handy for hall staff in the console: what was said, how, when.
+  (window as unknown as { hallqVoice: unknown }).hallqVoice = { log: voiceLog, counts: voiceCounts, announcer };
 
   const fromSnapshot = (s: HallSnapshot): Call[] =>
     s.recentCalls
