@@ -97,7 +97,7 @@ export function replayBankLog(file: string): ReplayResult {
   };
   const inQueue = new Map<string, BankCall>();
   let lastLesWait = 0;
-  const rows: { actual: number; ours: number; p: number; c: number; ql: number; qlm: number; les: number; hol: number }[] = [];
+  const rows: { actual: number; ours: number; p: number; p10: number; p90: number; c: number; ql: number; qlm: number; les: number; hol: number }[] = [];
   const snapshotCats = types.map((id) => ({ id, targetWaitMs: BANK_TARGET_S * S, defaultServiceMs: 200 * S }));
   for (const ev of evs) {
     const e = ev.e;
@@ -120,6 +120,8 @@ export function replayBankLog(file: string): ReplayResult {
           actual: c.qTime,
           ours: (pred?.expectedWaitMs ?? 0) / S,
           p: pred?.pWithinTarget ?? 0,
+          p10: (pred?.p10WaitMs ?? 0) / S,
+          p90: (pred?.p90WaitMs ?? 0) / S,
           c: 0,
           ql: (n + 1) / (busy * mu),
           qlm,
@@ -140,7 +142,7 @@ export function replayBankLog(file: string): ReplayResult {
   const actual = rows.map((r) => r.actual);
   const meanWait = actual.reduce((a, b) => a + b, 0) / actual.length;
   const scores = [
-    score('hallq (calibrated QL_m)', rows.map((r) => r.ours), actual, rows.map((r) => r.p), BANK_TARGET_S, true),
+    score('hallq (calibrated QL_m)', rows.map((r) => r.ours), actual, rows.map((r) => r.p), BANK_TARGET_S, true, { p10: rows.map((r) => r.p10), p90: rows.map((r) => r.p90) }),
     score('constant mean', rows.map(() => meanWait), actual),
     score('QL', rows.map((r) => r.ql), actual),
     score('QL_m', rows.map((r) => r.qlm), actual),

@@ -12,11 +12,21 @@ export interface Score {
   calibration: number;
   /** Brier score of P(called within target). */
   brier: number;
+  /** Share of actual waits inside the predicted p10-p90 range (0.8 is right; NaN when not predicted). */
+  coverage: number;
   ours?: boolean;
 }
 
 /** Waits in seconds; probabilities optional (one per call) with the target in seconds. */
-export function score(name: string, predicted: number[], actual: number[], pWithin?: number[], targetS?: number, ours = false): Score {
+export function score(
+  name: string,
+  predicted: number[],
+  actual: number[],
+  pWithin?: number[],
+  targetS?: number,
+  ours = false,
+  range?: { p10: number[]; p90: number[] },
+): Score {
   const n = actual.length;
   let se = 0;
   let ae = 0;
@@ -47,15 +57,21 @@ export function score(name: string, predicted: number[], actual: number[], pWith
     brier /= n;
     calibration = bins.reduce((a, x) => a + (x.n ? Math.abs(x.p - x.y) : 0), 0) / n;
   }
-  return { name, n, rase: se / n / (mean * mean), mae: ae / n, bias: b / n, calibration, brier, ours };
+  let coverage = NaN;
+  if (range) {
+    let inside = 0;
+    for (let i = 0; i < n; i++) if (actual[i] >= range.p10[i] && actual[i] <= range.p90[i]) inside++;
+    coverage = inside / n;
+  }
+  return { name, n, rase: se / n / (mean * mean), mae: ae / n, bias: b / n, calibration, brier, coverage, ours };
 }
 
 export function formatScores(title: string, scores: Score[]): string {
-  const lines = [title, `  ${'predictor'.padEnd(26)} ${'RASE'.padStart(7)} ${'MAE s'.padStart(8)} ${'bias s'.padStart(8)} ${'calib'.padStart(7)} ${'brier'.padStart(7)}`];
+  const lines = [title, `  ${'predictor'.padEnd(26)} ${'RASE'.padStart(7)} ${'MAE s'.padStart(8)} ${'bias s'.padStart(8)} ${'calib'.padStart(7)} ${'brier'.padStart(7)} ${'p10-p90'.padStart(8)}`];
   for (const s of scores) {
     const f = (x: number, d = 3) => (Number.isNaN(x) ? '-' : x.toFixed(d));
     lines.push(
-      `${s.ours ? '* ' : '  '}${s.name.padEnd(26)} ${f(s.rase).padStart(7)} ${f(s.mae, 1).padStart(8)} ${f(s.bias, 1).padStart(8)} ${f(s.calibration).padStart(7)} ${f(s.brier).padStart(7)}`,
+      `${s.ours ? '* ' : '  '}${s.name.padEnd(26)} ${f(s.rase).padStart(7)} ${f(s.mae, 1).padStart(8)} ${f(s.bias, 1).padStart(8)} ${f(s.calibration).padStart(7)} ${f(s.brier).padStart(7)} ${f(s.coverage, 2).padStart(8)}`,
     );
   }
   return lines.join('\n');

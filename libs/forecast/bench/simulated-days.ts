@@ -56,7 +56,7 @@ export function scoreSimulatedDays(sc: DayScenario): { scores: Score[]; tickets:
     for (const t of r.tickets) if (t.calledAt !== undefined) ((trainSum += t.calledAt - t.issuedAt), trainN++);
   }
   const constant = trainSum / trainN / 1000;
-  const rows: { a: number; ours: number; p: number; target: number; ql: number; qlm: number; les: number; hol: number; c: number }[] = [];
+  const rows: { a: number; ours: number; p: number; p10: number; p90: number; target: number; ql: number; qlm: number; les: number; hol: number; c: number }[] = [];
   let method = 'ql_m';
   for (let d = sc.trainingDays; d < sc.trainingDays + sc.testDays; d++) {
     const r = day(d * 7);
@@ -82,6 +82,8 @@ export function scoreSimulatedDays(sc: DayScenario): { scores: Score[]; tickets:
             a: (t.calledAt - t.issuedAt) / 1000,
             ours: (p?.expectedWaitMs ?? 0) / 1000,
             p: p?.pWithinTarget ?? 0,
+            p10: (p?.p10WaitMs ?? 0) / 1000,
+            p90: (p?.p90WaitMs ?? 0) / 1000,
             target: cat.targetWaitMs / 1000,
             ql: free > same.length ? 0 : qlmWait({ ahead: same.length, serviceRate: rate, abandonRate: 0 }).mean / 1000,
             qlm: free > same.length ? 0 : qlmWait({ ahead: same.length, serviceRate: rate, abandonRate: theta }).mean / 1000,
@@ -106,7 +108,7 @@ export function scoreSimulatedDays(sc: DayScenario): { scores: Score[]; tickets:
   }
   const actual = rows.map((x) => x.a);
   // P(within target) calibration needs one target per row: score against each row's own target.
-  const sc1 = score('hallq', rows.map((x) => x.ours), actual, rows.map((x) => x.p), 0, true);
+  const sc1 = score('hallq', rows.map((x) => x.ours), actual, rows.map((x) => x.p), 0, true, { p10: rows.map((x) => x.p10), p90: rows.map((x) => x.p90) });
   const hits = rows.map((x) => (x.a <= x.target ? 1 : 0));
   const bins = Array.from({ length: 10 }, () => ({ p: 0, y: 0, n: 0 }));
   let brier = 0;

@@ -57,6 +57,7 @@ export function measureSpeed(rule: RoutingRule = mapBasedRule, reps = 20): { med
   f.observeAll(ev);
   const times: number[] = [];
   let runs = 0;
+  for (let r = 0; r < 10; r++) f.predict({ ...state }, now - 1000 + r); // warm the JIT, as a running api is
   for (let r = 0; r < reps; r++) {
     const s = { ...state }; // fresh object: no cache reuse between repetitions
     const t0 = performance.now();

@@ -332,7 +332,7 @@ export class Forecaster {
     if (!cal.calibrated) return { mean: raw.mean, variance: raw.variance };
     const mean = cal.mean * MIN;
     const scaled = raw.mean > 0 ? raw.variance * (mean / raw.mean) ** 2 : 0;
-    return { mean, variance: Math.max(scaled, cal.variance * MIN * MIN) };
+    return { mean, variance: Number.isFinite(cal.variance) && cal.variance > 0 ? cal.variance * MIN * MIN : scaled };
   }
 
   // ---------------------------------------------------------------- predictions
@@ -466,8 +466,8 @@ export class Forecaster {
     const categories: CategoryAdvice[] = state.categories.map((c) => {
       const load = loads.get(c.id) as CategoryLoadInput;
       const need = windowsNeeded(load, { clearWithinMs: H });
-      const strict = windowsNeeded({ ...load, targetShare: Math.min(0.99, load.targetShare + 0.05) }, { clearWithinMs: H * 0.8 });
-      const advised = this.hysteresis.update(c.id, need.needed, strict.needed, now);
+      const strict = () => windowsNeeded({ ...load, targetShare: Math.min(0.99, load.targetShare + 0.05) }, { clearWithinMs: H * 0.8 }).needed;
+      const advised = this.hysteresis.update(c.id, need.needed, strict, now);
       const current = supply.get(c.id) as number;
       return {
         categoryId: c.id,

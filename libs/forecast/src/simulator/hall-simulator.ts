@@ -121,8 +121,9 @@ export function simulateHall(cfg: SimConfig): SimResult {
     if (record) events.push(e);
   };
   const tickets: SimTicket[] = [];
-  const waiting: RoutableTicket[] = [];
-  const simById = new Map<string, SimTicket>();
+  const waiting: Entry[] = [];
+  // Each line entry carries its record, so the rule's pick leads straight back to it (no id lookups).
+  type Entry = RoutableTicket & { sim: SimTicket };
   const catIndex = new Map(cfg.categories.map((c, i) => [c.id, i]));
   const targetWaitMs: Record<string, number> = {};
   for (const c of cfg.categories) targetWaitMs[c.id] = c.targetWaitMs;
@@ -161,7 +162,7 @@ export function simulateHall(cfg: SimConfig): SimResult {
 
   const enqueue = (t: SimTicket, targetWindowId?: string | null) => {
     const cat = cfg.categories[catIndex.get(t.categoryId) ?? -1];
-    waiting.push({ id: t.id, categoryId: t.categoryId, priority: t.priority, issuedAt: t.issuedAt, targetWindowId: targetWindowId ?? null });
+    waiting.push({ id: t.id, categoryId: t.categoryId, priority: t.priority, issuedAt: t.issuedAt, targetWindowId: targetWindowId ?? null, sim: t });
     const patience = cat ? sampleExponential(rng, cat.meanPatienceMs ?? Infinity) : Infinity;
     if (Number.isFinite(patience)) heap.push(now + patience, { k: 'abandon', t });
   };
@@ -181,19 +182,21 @@ export function simulateHall(cfg: SimConfig): SimResult {
   const tryCall = (w: WState): boolean => {
     if (w.busy || w.state !== 'open' || !waiting.length) return false;
     let pick: RoutableTicket | undefined;
+    let sim: SimTicket;
     for (;;) {
       pick = cfg.rule(w, waiting, { now, targetWaitMs, maxPriorityStreak });
       if (!pick) return false;
-      const i = waiting.indexOf(pick);
-      waiting.splice(i >= 0 ? i : waiting.findIndex((x) => x.id === (pick as RoutableTicket).id), 1);
-      const sim = simById.get(pick.id) as SimTicket;
+      let i = waiting.indexOf(pick as Entry);
+      if (i < 0) i = waiting.findIndex((x) => x.id === (pick as RoutableTicket).id); // a rule that copies tickets
+      sim = waiting[i].sim;
+      waiting.splice(i, 1);
       if (sim.abandonedAt === undefined) break;
       ghosts--;
       sim.offeredCallAt = now; // a ghost: it left earlier; the window calls the next ticket
       if (!waiting.length) return false;
     }
     w.priorityStreak = pick.priority === 'priority' && !pick.targetWindowId ? w.priorityStreak + 1 : 0;
-    startService(w, simById.get(pick.id) as SimTicket);
+    startService(w, sim);
     return true;
   };
   const dispatchAll = () => {
@@ -207,7 +210,6 @@ export function simulateHall(cfg: SimConfig): SimResult {
     if (!w || !cat) continue;
     const t: SimTicket = { id: s.id, categoryId: s.categoryId, priority: 'normal', issuedAt: s.startedAt, calledAt: s.startedAt, serviceStart: s.startedAt, windowId: w.id, waitingAtIssue: 0 };
     tickets.push(t);
-    simById.set(t.id, t);
     w.busy = true;
     const elapsed = Math.max(0, now - s.startedAt);
     let d = 0;
@@ -217,7 +219,6 @@ export function simulateHall(cfg: SimConfig): SimResult {
   for (const q of [...(cfg.initialWaiting ?? [])].sort((a, b) => a.issuedAt - b.issuedAt)) {
     const t: SimTicket = { id: q.id, categoryId: q.categoryId, priority: q.priority, issuedAt: q.issuedAt, waitingAtIssue: 0 };
     tickets.push(t);
-    simById.set(t.id, t);
     enqueue(t, q.targetWindowId);
   }
   cfg.categories.forEach((c, i) => {
@@ -238,8 +239,7 @@ export function simulateHall(cfg: SimConfig): SimResult {
         const priority: PriorityClass = rng.next() < (cat.priorityShare ?? 0) ? 'priority' : 'normal';
         const t: SimTicket = { id: `${cat.id}-${++seq[ev.cat]}`, categoryId: cat.id, priority, issuedAt: now, waitingAtIssue: waiting.length - ghosts };
         tickets.push(t);
-        simById.set(t.id, t);
-        emit({ type: 'issued', at: now, ticketId: t.id, categoryId: cat.id, priority });
+            emit({ type: 'issued', at: now, ticketId: t.id, categoryId: cat.id, priority });
         enqueue(t);
         const nxt = nextArrival(cat, now);
         if (Number.isFinite(nxt)) heap.push(nxt, { k: 'arrival', cat: ev.cat });

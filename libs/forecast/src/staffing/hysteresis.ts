@@ -29,9 +29,10 @@ export class StaffingHysteresis {
 
   /**
    * `need`: windows needed now; `needWithMargin`: windows needed for a stricter target (the margin a
-   * drop must keep). Returns the advised count.
+   * drop must keep), or a function computing it (only called when a drop is possible). Returns the
+   * advised count.
    */
-  update(key: string, need: number, needWithMargin: number, now: number): number {
+  update(key: string, need: number, needWithMargin: number | (() => number), now: number): number {
     const e = this.entries.get(key);
     if (!e) {
       this.entries.set(key, { advised: need, changedAt: now, belowSince: null, changes: 0 });
@@ -45,7 +46,7 @@ export class StaffingHysteresis {
       e.changes++;
       return e.advised;
     }
-    const lower = Math.max(need, needWithMargin);
+    const lower = need < e.advised ? Math.max(need, typeof needWithMargin === 'function' ? needWithMargin() : needWithMargin) : need;
     if (lower < e.advised) {
       if (e.belowSince === null) e.belowSince = now;
       if (now - e.belowSince >= this.closeAfter && now - e.changedAt >= this.minOpen) {
