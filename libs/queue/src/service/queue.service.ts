@@ -134,7 +134,7 @@ export class QueueService {
                 recallCount: 0, transferCount: 0, idempotencyKey: r.key, requestHash: r.hash,
               }));
             }
-            await em.insert(TicketEntity, created);
+            await this.tickets.insertMany(em, created);
             await appendEvents(em, created.map((t) => ({
               hallId: t.hallId, ticketId: t.id, windowId: null, categoryId: t.categoryId, type: 'issued', fromStatus: null, toStatus: 'waiting', at: t.issuedAt,
               data: { priority: t.priority, channel: t.channel, number: t.number },

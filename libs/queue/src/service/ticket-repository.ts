@@ -40,6 +40,14 @@ export class TicketRepository {
     return Number(rows[0].lastSeq);
   }
 
+  /**
+   * Inserts rows exactly as given. TypeORM's default insert re-reads the new rows and copies them back
+   * onto the entities by position; MySQL returns them in key order, which swapped ids between tickets.
+   */
+  async insertMany(em: EntityManager, rows: TicketEntity[]): Promise<void> {
+    await em.createQueryBuilder().insert().into(TicketEntity).values(rows).updateEntity(false).execute();
+  }
+
   findByKeys(em: EntityManager, hallId: string, keys: string[]): Promise<TicketEntity[]> {
     return em.find(TicketEntity, { where: { hallId, idempotencyKey: In(keys) } });
   }
@@ -143,13 +151,18 @@ export type NewEvent = Omit<TicketEventEntity, 'id'>;
 
 /** Appends several events in one statement. */
 export function appendEvents(em: EntityManager, es: NewEvent[]): Promise<unknown> {
-  return em.insert(TicketEventEntity, es as QueryDeepPartialEntity<TicketEventEntity>[]);
+  return em
+    .createQueryBuilder()
+    .insert()
+    .into(TicketEventEntity)
+    .values(es as QueryDeepPartialEntity<TicketEventEntity>[])
+    .updateEntity(false)
+    .execute();
 }
 
 /** Appends to the event log; call inside the transaction that makes the change. */
 export function appendEvent(em: EntityManager, e: NewEvent): Promise<unknown> {
-  // simple-json columns are typed loosely by TypeORM's insert signature
-  return em.insert(TicketEventEntity, e as QueryDeepPartialEntity<TicketEventEntity>);
+  return appendEvents(em, [e]);
 }
 
 export function stateOf(t: TicketEntity): TicketState {
