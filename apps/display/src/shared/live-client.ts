@@ -11,11 +11,16 @@ export interface LiveHandlers<S> {
 }
 
 /**
- * One /live subscription that survives anything: socket.io reconnects with backoff forever, and every
- * (re)connect subscribes again, so a screen gets a fresh snapshot after an api restart by itself.
- * A page that has heard nothing for a while (no snapshot, no ping) reconnects too.
+ * One /live subscription that survives anything: socket.io reconnects with backoff forever (its
+ * heartbeat notices a dead connection), and every (re)connect subscribes again, so a screen gets a
+ * fresh snapshot after an api restart by itself. With `staleAfterMs` (hall subscriptions, which get a
+ * snapshot at least every 30 s) a connection that is up but silent that long is restarted too.
  */
-export function subscribeLive<S>(target: { hall: string } | { ticket: string } | { window: string }, on: LiveHandlers<S>): Socket {
+export function subscribeLive<S>(
+  target: { hall: string } | { ticket: string } | { window: string },
+  on: LiveHandlers<S>,
+  opts: { staleAfterMs?: number } = {},
+): Socket {
   const socket = io('/live', { transports: ['websocket', 'polling'], reconnectionDelay: 500, reconnectionDelayMax: 5000 });
   on.state('connecting');
   socket.on('connect', () => {
@@ -27,7 +32,20 @@ export function subscribeLive<S>(target: { hall: string } | { ticket: string } |
   });
   socket.on('disconnect', () => on.state('offline'));
   socket.on('connect_error', () => on.state('offline'));
-  socket.on('snapshot', (s: S) => on.snapshot(s));
+  let heard = Date.now();
+  socket.on('snapshot', (s: S) => {
+    heard = Date.now();
+    on.snapshot(s);
+  });
   if (on.called) socket.on('called', on.called);
+  if (opts.staleAfterMs) {
+    const limit = opts.staleAfterMs;
+    setInterval(() => {
+      if (socket.connected && Date.now() - heard > limit) {
+        heard = Date.now();
+        socket.disconnect().connect();
+      }
+    }, Math.min(15_000, limit));
+  }
   return socket;
 }

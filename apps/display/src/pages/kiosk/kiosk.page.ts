@@ -125,7 +125,7 @@ export function kioskPage(root: HTMLElement, hallId: string): void {
       refused = error;
       draw();
     },
-  });
+  }, { staleAfterMs: 75_000 });
 
   lockKiosk(touch);
   touch();

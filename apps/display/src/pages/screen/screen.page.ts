@@ -112,7 +112,7 @@ export function screenPage(root: HTMLElement, hallId: string): void {
       refused = error;
       draw();
     },
-  });
+  }, { staleAfterMs: 75_000 });
 
   setInterval(() => {
     const c = document.getElementById('clock');
