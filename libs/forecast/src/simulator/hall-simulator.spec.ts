@@ -1,6 +1,6 @@
 import { queueMetrics } from '../queueing/erlang';
 import { referenceRoutingRule } from '../testing/reference-routing-rule';
-import { simulateHall, type SimConfig, type SimTicket } from './hall-simulator';
+import { createHallSimulation, simulateHall, type SimConfig, type SimTicket } from './hall-simulator';
 
 const MIN = 60_000;
 const HOUR = 3_600_000;
@@ -135,5 +135,44 @@ describe('hall simulator mechanics', () => {
       expect(r.tickets.find((t) => t.id === 'T1')?.windowId ?? 'w3').toBe('w3');
     }
     expect(res.tickets.find((t) => t.id === 'T2')?.calledAt).toBe(0); // oldest, called at once by a free window
+  });
+});
+
+describe('hall simulation stepped by a clock', () => {
+  const cfg = (): SimConfig => ({
+    seed: 8,
+    start: 0,
+    end: 3 * HOUR,
+    categories: [{ id: 'A', targetWaitMs: 20 * MIN, arrivalsPerHour: 30, meanServiceMs: 8 * MIN, serviceCv: 0.6, meanPatienceMs: 40 * MIN }],
+    windows: [
+      { id: 'w1', state: 'open', categoryIds: ['A'] },
+      { id: 'w2', state: 'open', categoryIds: ['A'] },
+      { id: 'w3', state: 'closed', categoryIds: ['A'] },
+    ],
+    rule: referenceRoutingRule,
+  });
+
+  it('produces the same day in steps as at once', () => {
+    const whole = simulateHall(cfg());
+    const sim = createHallSimulation(cfg());
+    const stepped = [];
+    for (let t = MIN; t <= 5 * HOUR; t += 7 * MIN) stepped.push(...sim.advanceTo(t));
+    stepped.push(...sim.runToEnd());
+    expect(stepped).toEqual(whole.events);
+  });
+
+  it('takes a manager\'s change mid-day and shows it in the snapshot', () => {
+    const sim = createHallSimulation(cfg());
+    sim.advanceTo(HOUR);
+    expect(sim.now).toBe(HOUR);
+    const before = sim.snapshot();
+    expect(before.waiting.length).toBeGreaterThan(3); // 30/h on two 8-minute windows: a line builds
+    const out = sim.changeWindow({ windowId: 'w3', state: 'open' });
+    expect(out[0]).toEqual({ type: 'window_opened', at: HOUR, windowId: 'w3', categoryIds: ['A'] });
+    expect(out.some((e) => e.type === 'called' && e.windowId === 'w3')).toBe(true); // calls at once
+    const after = sim.snapshot();
+    expect(after.serving.some((s) => s.windowId === 'w3')).toBe(true);
+    expect(after.waiting.length).toBe(before.waiting.length - 1);
+    expect(after.windows.find((w) => w.id === 'w3')?.state).toBe('open');
   });
 });

@@ -111,7 +111,35 @@ export function sampleService(rng: Rng, cat: SimCategory, speed = 1): number {
   return sampleLognormal(rng, mu, sigma);
 }
 
+/**
+ * A hall simulation that can be advanced step by step (the demo drives it from its clock) and changed
+ * while it runs (a manager opens a window, changes a profile).
+ */
+export interface HallSimulation {
+  /** Simulation time: the last processed event, or the time last advanced to. */
+  readonly now: number;
+  /** Every ticket so far (records are updated in place as the day goes on). */
+  readonly tickets: readonly SimTicket[];
+  /** The event stream so far (when `recordEvents` is on). */
+  readonly events: readonly ForecastEvent[];
+  /** Process every event up to and including `t`; returns the events this produced. */
+  advanceTo(t: number): ForecastEvent[];
+  /** Run until no event is left (or `stopAt`). */
+  runToEnd(): ForecastEvent[];
+  /** Change a window now: state and/or work profile. Returns the events this produced. */
+  changeWindow(change: Omit<SimWindowChange, 'at'>): ForecastEvent[];
+  /** The hall as a snapshot, for the forecaster. */
+  snapshot(): { waiting: WaitingTicketSnapshot[]; serving: ServingTicketSnapshot[]; windows: { id: string; state: WindowStatus; categoryIds: string[]; priorityStreak: number }[] };
+}
+
+/** Simulate a whole day (or until `stopAt`) at once. */
 export function simulateHall(cfg: SimConfig): SimResult {
+  const sim = createHallSimulation(cfg);
+  sim.runToEnd();
+  return { tickets: sim.tickets as SimTicket[], events: sim.events as ForecastEvent[], endedAt: sim.now };
+}
+
+export function createHallSimulation(cfg: SimConfig): HallSimulation {
   const rng = createRng(cfg.seed);
   const slotMs = cfg.slotMs ?? 30 * 60_000;
   const heap = new MinHeap<Ev>();
@@ -229,10 +257,7 @@ export function simulateHall(cfg: SimConfig): SimResult {
   dispatchAll();
 
   const stopAt = cfg.stopAt ?? Infinity;
-  while (heap.size) {
-    if (heap.peekKey() > stopAt) break;
-    now = heap.peekKey();
-    const ev = heap.pop() as Ev;
+  const handle = (ev: Ev): void => {
     switch (ev.k) {
       case 'arrival': {
         const cat = cfg.categories[ev.cat];
@@ -282,6 +307,45 @@ export function simulateHall(cfg: SimConfig): SimResult {
         break;
       }
     }
-  }
-  return { tickets, events, endedAt: now };
+  };
+  const runUntil = (limit: number): ForecastEvent[] => {
+    const from = events.length;
+    while (heap.size && heap.peekKey() <= Math.min(limit, stopAt)) {
+      now = heap.peekKey();
+      handle(heap.pop() as Ev);
+    }
+    return events.slice(from);
+  };
+  const servingNow = new Map<string, SimTicket>(); // rebuilt on demand by snapshot()
+  return {
+    get now() {
+      return now;
+    },
+    tickets,
+    events,
+    advanceTo(t: number) {
+      const out = runUntil(t);
+      if (Number.isFinite(t) && t > now) now = t;
+      return out;
+    },
+    runToEnd() {
+      return runUntil(Infinity);
+    },
+    changeWindow(change) {
+      const from = events.length;
+      handle({ k: 'change', c: { ...change, at: now } });
+      return events.slice(from);
+    },
+    snapshot() {
+      servingNow.clear();
+      for (const t of tickets) if (t.serviceStart !== undefined && t.serviceEnd === undefined && t.windowId) servingNow.set(t.windowId, t);
+      return {
+        waiting: waiting
+          .filter((e) => e.sim.abandonedAt === undefined)
+          .map((e) => ({ id: e.id, categoryId: e.categoryId, priority: e.priority, issuedAt: e.issuedAt, targetWindowId: e.targetWindowId ?? null })),
+        serving: [...servingNow.values()].map((t) => ({ id: t.id, categoryId: t.categoryId, windowId: t.windowId as string, startedAt: t.serviceStart as number })),
+        windows: windows.map((w) => ({ id: w.id, state: w.state, categoryIds: [...w.categoryIds], priorityStreak: w.priorityStreak })),
+      };
+    },
+  };
 }
