@@ -86,6 +86,32 @@ describe('Forecaster: events in, predictions out', () => {
     expect(((w2?.nextCallAt as number) - now) / MIN).toBeLessThan(10);
   });
 
+  it('answers plain data for edge cases: empty hall, no open window, unknown category', () => {
+    const f = createForecaster({ categories: cats, rule: referenceRoutingRule });
+    const now = MONDAY + 10 * HOUR;
+    const empty: HallSnapshot = { categories: cats, windows: [{ id: 'w1', state: 'open', categoryIds: ['A'] }], waiting: [], serving: [] };
+    expect(f.predictTickets(empty, now)).toEqual([]);
+    const [c] = f.predictCategories(empty, now);
+    expect(c.expectedWaitMs).toBe(0); // a free window calls a new ticket at once
+    expect(c.pWithinTarget).toBe(1);
+    const closed: HallSnapshot = {
+      categories: cats,
+      windows: [{ id: 'w1', state: 'closed', categoryIds: ['A'] }],
+      waiting: [
+        { id: 'A1', categoryId: 'A', priority: 'normal', issuedAt: now - MIN },
+        { id: 'X1', categoryId: 'X', priority: 'normal', issuedAt: now - MIN },
+      ],
+      serving: [],
+    };
+    const preds = f.predictTickets(closed, now);
+    expect(preds.map((p) => p.expectedWaitMs)).toEqual([Infinity, Infinity]); // nobody will call them
+    expect(preds.every((p) => p.pWithinTarget === 0)).toBe(true);
+    const advice = f.advise(closed, now);
+    expect(advice.actions[0]).toMatchObject({ kind: 'open', windowId: 'w1', categoryId: 'A' });
+    // Outputs survive JSON (Infinity becomes null, as documented).
+    expect(() => JSON.parse(JSON.stringify({ preds, advice, w: f.predictWindows(closed, now) }))).not.toThrow();
+  });
+
   it('learns from simulated days: unbiased and calibrated P(called within target) on the next day', () => {
     const cat: SimCategory = { id: 'A', targetWaitMs: 20 * MIN, arrivalsPerHour: 50, meanServiceMs: 8 * MIN, serviceCv: 0.7, meanPatienceMs: 90 * MIN };
     const windows = Array.from({ length: 7 }, (_, i) => ({ id: `w${i}`, state: 'open' as const, categoryIds: ['A'] }));

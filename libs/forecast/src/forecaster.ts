@@ -98,6 +98,7 @@ export class Forecaster {
   observe(e: ForecastEvent): void {
     this.eventCount++;
     this.lastEventAt = Math.max(this.lastEventAt, e.at);
+    if (this.eventCount % 1000 === 0) this.sweep(e.at);
     switch (e.type) {
       case 'issued': {
         this.arrivals.observeArrival(e.categoryId, e.at);
@@ -193,6 +194,14 @@ export class Forecaster {
         this.windows.set(w.id, w);
         break;
       }
+    }
+  }
+
+  /** Forget tickets untouched for 12 hours (a lost terminal event must not leave a window busy forever). */
+  private sweep(now: number): void {
+    for (const [id, t] of this.tickets) {
+      const last = Math.max(t.queuedAt, t.calledAt ?? -Infinity, t.startedAt ?? -Infinity);
+      if (now - last > 12 * 3_600_000) this.tickets.delete(id);
     }
   }
 
