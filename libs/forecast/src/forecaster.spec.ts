@@ -32,6 +32,7 @@ describe('Forecaster: events in, predictions out', () => {
       { type: 'profile_changed', at: t0 + 21 * MIN, windowId: 'w2', categoryIds: ['B'] },
       { type: 'window_paused', at: t0 + 22 * MIN, windowId: 'w1' },
     ]);
+    f.observe({ type: 'issued', at: t0 + 3 * MIN, ticketId: 'A3', categoryId: 'A' }); // a duplicate: ignored
     const s = f.internalSnapshot();
     expect(s.waiting).toEqual([{ id: 'A3', categoryId: 'B', priority: 'normal', issuedAt: t0 + 3 * MIN, targetWindowId: 'w2' }]);
     expect(s.serving).toEqual([]);

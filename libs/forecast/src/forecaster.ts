@@ -101,6 +101,7 @@ export class Forecaster {
     if (this.eventCount % 1000 === 0) this.sweep(e.at);
     switch (e.type) {
       case 'issued': {
+        if (this.tickets.has(e.ticketId)) break; // the same event seen twice (log replay and live stream)
         this.arrivals.observeArrival(e.categoryId, e.at);
         const pc = this.priorityCounts.get(e.categoryId) ?? { prio: 0, all: 0 };
         pc.all++;
