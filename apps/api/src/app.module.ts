@@ -9,6 +9,8 @@ import { DemoSeedService } from './demo/demo-seed.service';
 import { ForecastModule } from './forecast/forecast.module';
 import { HallsController } from './halls/halls.controller';
 import { HealthModule } from './health/health.module';
+import { StaffingController } from './staffing/staffing.controller';
+import { StaffingService } from './staffing/staffing.service';
 import { DisplayStaticModule } from './live/display-static.module';
 import { LiveModule } from './live/live.module';
 import { CloseOutJob } from './queue/close-out.job';
@@ -31,8 +33,8 @@ export class AppModule implements NestModule {
     return {
       module: AppModule,
       imports: [ConfigModule.forRoot(config), DatabaseModule, QueueModule, ForecastModule, HealthModule, LiveModule, ScheduleModule.forRoot(), ...display],
-      controllers: [HallsController, TicketsController, WindowActionsController],
-      providers: [TicketsService, DemoSeedService, CloseOutJob, TransitionLogService],
+      controllers: [HallsController, TicketsController, WindowActionsController, StaffingController],
+      providers: [TicketsService, StaffingService, DemoSeedService, CloseOutJob, TransitionLogService],
     };
   }
 }

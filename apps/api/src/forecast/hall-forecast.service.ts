@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { Forecaster, type CategoryPrediction, type ForecastEvent, type TicketPrediction, type WindowPrediction } from '@hallq/forecast';
+import { Forecaster, type CategoryPrediction, type ForecastEvent, type HallSnapshot, type TicketPrediction, type WindowPrediction } from '@hallq/forecast';
 import {
-  DEFAULT_MAX_PRIORITY_STREAK, HallEntity, pickNextTicket, QueueEvents, QueueService, ServiceCategoryEntity, TicketEventEntity, type Clock,
+  DEFAULT_MAX_PRIORITY_STREAK, HallEntity, type HallState, pickNextTicket, QueueEvents, QueueService, ServiceCategoryEntity, TicketEventEntity, type Clock,
 } from '@hallq/queue';
 import type { Subscription } from 'rxjs';
 import { DataSource } from 'typeorm';
@@ -102,6 +102,13 @@ export class HallForecastService implements OnModuleInit, OnModuleDestroy {
 
   windowPredictions(hallId: string): WindowPrediction[] | undefined {
     return this.loaded.get(hallId)?.predictions?.windows;
+  }
+
+  /** The hall's forecaster with the hall as it is now (for advice and what-ifs). */
+  async current(hallId: string): Promise<{ forecaster: Forecaster; state: HallState; snapshot: HallSnapshot }> {
+    const h = await this.hall(hallId);
+    const state = await this.queue.hallState(hallId);
+    return { forecaster: h.forecaster, state, snapshot: hallSnapshotOf(state, DEFAULT_MAX_PRIORITY_STREAK) };
   }
 
   forecaster(hallId: string): Promise<Forecaster> {

@@ -1,3 +1,4 @@
+import { AuditEntryEntity } from './audit-entry.entity';
 import { HallEntity } from './hall.entity';
 import { ServiceCategoryEntity } from './service-category.entity';
 import { TicketCounterEntity } from './ticket-counter.entity';
@@ -5,7 +6,7 @@ import { TicketEventEntity } from './ticket-event.entity';
 import { TicketEntity } from './ticket.entity';
 import { WindowEntity } from './window.entity';
 
-export { HallEntity, ServiceCategoryEntity, TicketCounterEntity, TicketEventEntity, TicketEntity, WindowEntity };
+export { AuditEntryEntity, HallEntity, ServiceCategoryEntity, TicketCounterEntity, TicketEventEntity, TicketEntity, WindowEntity };
 export { WINDOW_STATES, type WindowState } from './window.entity';
 
 export const QUEUE_ENTITIES = [
@@ -15,4 +16,5 @@ export const QUEUE_ENTITIES = [
   TicketEntity,
   TicketEventEntity,
   TicketCounterEntity,
+  AuditEntryEntity,
 ];

@@ -1,0 +1,51 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+
+export class StaffingActionDto {
+  @ApiProperty({ enum: ['open', 'move', 'close'] })
+  @IsIn(['open', 'move', 'close'])
+  kind: 'open' | 'move' | 'close';
+
+  @ApiProperty({ description: 'The window the action is about (id).' })
+  @IsString() @IsNotEmpty() @MaxLength(36)
+  windowId: string;
+
+  @ApiProperty({ example: 'enterprise', description: 'The category the action serves (code).' })
+  @IsString() @IsNotEmpty() @MaxLength(32)
+  category: string;
+
+  @ApiPropertyOptional({ example: 'tax', description: 'For a move: the category the window leaves (code).' })
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(32)
+  fromCategory?: string;
+
+  @ApiPropertyOptional({ example: ['enterprise', 'tax'], description: 'For open and move: the work profile to set (codes).' })
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true })
+  categories?: string[];
+}
+
+export class DismissAdviceDto extends StaffingActionDto {
+  @ApiPropertyOptional({ example: 'Clerk not available' })
+  @IsOptional() @IsString() @MaxLength(200)
+  reason?: string;
+}
+
+export class WhatIfWindowDto {
+  @ApiProperty()
+  @IsString() @IsNotEmpty() @MaxLength(36)
+  windowId: string;
+
+  @ApiPropertyOptional({ enum: ['open', 'paused', 'closed'] })
+  @IsOptional() @IsIn(['open', 'paused', 'closed'])
+  state?: 'open' | 'paused' | 'closed';
+
+  @ApiPropertyOptional({ example: ['enterprise'], description: 'Work profile to try (codes).' })
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true })
+  categories?: string[];
+}
+
+export class WhatIfDto {
+  @ApiProperty({ type: [WhatIfWindowDto] })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => WhatIfWindowDto)
+  windows: WhatIfWindowDto[];
+}

@@ -1,0 +1,165 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { StaffingAction, StaffingEffect } from '@hallq/forecast';
+import { AuditEntryEntity, HallAdminService, QueueError, QueueService, type CategoryView, type Clock, type WindowView } from '@hallq/queue';
+import { DataSource } from 'typeorm';
+import { HallForecastService } from '../forecast/hall-forecast.service';
+import { CLOCK } from '../queue/queue.module';
+import { actionText, headline, type Effect } from './advice-text';
+import type { DismissAdviceDto, StaffingActionDto, WhatIfDto } from './dto/staffing.dto';
+
+const MIN = 60_000;
+
+/** Staffing advice from libs/forecast, turned into actions a manager applies or dismisses (audited). */
+@Injectable()
+export class StaffingService {
+  constructor(
+    private readonly forecasts: HallForecastService,
+    private readonly admin: HallAdminService,
+    private readonly queue: QueueService,
+    private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async advice(hallId: string) {
+    const { forecaster, state, snapshot } = await this.forecasts.current(hallId);
+    const a = forecaster.advise(snapshot, state.at);
+    const cats = new Map(state.lines.map((l) => [l.category.id, l.category]));
+    const wins = new Map(state.windows.map((w) => [w.id, w]));
+    return {
+      at: a.at,
+      categories: a.categories.map((c) => {
+        const cat = cats.get(c.categoryId)!;
+        const before = effect(c.before);
+        const after = effect(c.after);
+        return {
+          category: cat.code, nameZh: cat.nameZh, nameEn: cat.nameEn,
+          current: round1(c.current), advised: c.advised, needNow: c.needNow, needNextHour: c.needNextHour, needBacklog: c.needBacklog,
+          waiting: c.waiting, arrivalsPerHour: round1(c.arrivalsPerHour), before, after,
+          headline: c.advised !== Math.round(c.current) ? headline(cat, before, after) : null,
+        };
+      }),
+      actions: a.actions.map((x) => this.presentAction(x, cats, wins)),
+      unmet: a.unmet.map((u) => ({ category: cats.get(u.categoryId)?.code ?? u.categoryId, windows: u.windows })),
+    };
+  }
+
+  /** Applies one advised action. Refused (409, nothing changed) when the hall no longer fits it. */
+  async apply(hallId: string, dto: StaffingActionDto) {
+    const hall = await this.admin.getHall(hallId);
+    const w = hall.windows.find((x) => x.id === dto.windowId);
+    if (!w) throw new QueueError('WINDOW_NOT_FOUND', `Hall has no window with id "${dto.windowId}".`, { windowId: dto.windowId });
+    const codes = new Set(hall.categories.map((c) => c.code));
+    for (const c of [dto.category, dto.fromCategory, ...(dto.categories ?? [])]) {
+      if (c !== undefined && !codes.has(c)) throw new QueueError('CATEGORY_NOT_FOUND', `Hall has no service category "${c}".`, { category: c });
+    }
+    const before = { state: w.state, categories: w.categories };
+    let after: WindowView;
+    switch (dto.kind) {
+      case 'open': {
+        if (w.state === 'open') throw stale(`Window ${w.label} is already open; this advice was applied or overtaken.`, w);
+        const profile = dto.categories ?? (w.categories.includes(dto.category) ? w.categories : [dto.category, ...w.categories]);
+        if (!sameList(profile, w.categories)) await this.admin.updateWindow(hallId, w.id, { categories: profile });
+        after = await this.queue.windowAction(hallId, w.id, w.state === 'paused' ? 'resume' : 'open');
+        break;
+      }
+      case 'move': {
+        if (w.state !== 'open') throw stale(`Window ${w.label} is ${w.state}; open it instead of moving it.`, w);
+        if (dto.fromCategory && !w.categories.includes(dto.fromCategory)) throw stale(`Window ${w.label} no longer serves "${dto.fromCategory}".`, w);
+        const profile = dto.categories ?? [dto.category, ...w.categories.filter((c) => c !== dto.category && c !== dto.fromCategory)];
+        if (sameList(profile, w.categories)) throw stale(`Window ${w.label} already has this work profile.`, w);
+        after = await this.admin.updateWindow(hallId, w.id, { categories: profile });
+        break;
+      }
+      case 'close': {
+        if (w.state === 'closed') throw stale(`Window ${w.label} is already closed.`, w);
+        after = await this.queue.windowAction(hallId, w.id, 'close');
+        break;
+      }
+    }
+    const entry = await this.audit(hallId, 'advice.applied', { ...dto, window: w.label, before, after: { state: after.state, categories: after.categories } });
+    return { window: after, auditId: entry.id };
+  }
+
+  async dismiss(hallId: string, dto: DismissAdviceDto) {
+    await this.admin.getHall(hallId);
+    const entry = await this.audit(hallId, 'advice.dismissed', { ...dto });
+    return { auditId: entry.id };
+  }
+
+  /** The effect of a change the manager proposes, without making it. */
+  async whatIf(hallId: string, dto: WhatIfDto) {
+    const { forecaster, state, snapshot } = await this.forecasts.current(hallId);
+    const idOf = new Map(state.lines.map((l) => [l.category.code, l.category.id]));
+    const wins = new Set(state.windows.map((w) => w.id));
+    const change = {
+      windows: dto.windows.map((w) => {
+        if (!wins.has(w.windowId)) throw new QueueError('WINDOW_NOT_FOUND', `Hall has no window with id "${w.windowId}".`, { windowId: w.windowId });
+        const categoryIds = w.categories?.map((c) => {
+          const id = idOf.get(c);
+          if (!id) throw new QueueError('CATEGORY_NOT_FOUND', `Hall has no service category "${c}".`, { category: c });
+          return id;
+        });
+        return { windowId: w.windowId, state: w.state, categoryIds };
+      }),
+    };
+    const r = forecaster.whatIf(snapshot, change, state.at);
+    const cats = new Map(state.lines.map((l) => [l.category.id, l.category]));
+    return {
+      at: state.at,
+      categories: r.categories.map((c) => ({
+        category: cats.get(c.categoryId)?.code ?? c.categoryId,
+        before: { ...effect(c.before), predictedWaitMin: minutes(c.before.predictedWaitMs), pWithinTarget: round2(c.before.pWithinTarget) },
+        after: { ...effect(c.after), predictedWaitMin: minutes(c.after.predictedWaitMs), pWithinTarget: round2(c.after.pWithinTarget) },
+      })),
+    };
+  }
+
+  async auditLog(hallId: string, limit = 100) {
+    await this.admin.getHall(hallId);
+    const rows = await this.dataSource.manager.find(AuditEntryEntity, { where: { hallId }, order: { id: 'DESC' }, take: limit });
+    return rows.map((r) => ({ id: r.id, at: r.at, actor: r.actor, action: r.action, data: r.data }));
+  }
+
+  private async audit(hallId: string, action: string, data: Record<string, unknown>) {
+    const entry = this.dataSource.manager.create(AuditEntryEntity, { hallId, at: this.clock.now(), actor: 'manager', action, data });
+    await this.dataSource.manager.save(AuditEntryEntity, entry);
+    return entry;
+  }
+
+  private presentAction(x: StaffingAction, cats: Map<string, CategoryView>, wins: Map<string, { id: string; label: string }>) {
+    const to = cats.get(x.categoryId)!;
+    const from = x.kind === 'move' ? cats.get(x.fromCategoryId) ?? null : null;
+    const main = x.effects.find((e) => e.categoryId === x.categoryId) ?? x.effects[0];
+    const label = wins.get(x.windowId)?.label ?? x.windowId;
+    return {
+      kind: x.kind,
+      windowId: x.windowId,
+      windowLabel: label,
+      category: to.code,
+      fromCategory: from?.code,
+      categories: x.kind === 'close' ? undefined : x.categoryIds.map((id) => cats.get(id)?.code ?? id),
+      effects: x.effects.map((e) => ({ category: cats.get(e.categoryId)?.code ?? e.categoryId, before: effect(e.before), after: effect(e.after) })),
+      message: actionText(x.kind, label, to, from, main ? effect(main.before) : { windows: 0, expectedWaitMin: null }, main ? effect(main.after) : { windows: 0, expectedWaitMin: null }),
+    };
+  }
+}
+
+function effect(e: StaffingEffect): Effect & { serviceLevel: number; clearsInMin: number | null } {
+  return { windows: round1(e.windows), expectedWaitMin: minutes(e.expectedWaitMs), serviceLevel: round2(e.serviceLevel), clearsInMin: minutes(e.clearsInMs) };
+}
+
+function minutes(ms: number): number | null {
+  return Number.isFinite(ms) ? Math.round(ms / MIN) : null;
+}
+function round1(x: number): number {
+  return Math.round(x * 10) / 10;
+}
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+function sameList(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+function stale(message: string, w: WindowView): QueueError {
+  return new QueueError('ILLEGAL_TRANSITION', message, { windowId: w.id, state: w.state, categories: w.categories });
+}
