@@ -363,7 +363,7 @@ export class Forecaster {
         ticketId: t.id,
         categoryId: t.categoryId,
         ahead: r.ahead,
-        ...summarize(d.mean, d.variance, deadline),
+        ...(samples && samples.length >= 50 ? summarizeSamples(samples, deadline) : summarize(d.mean, d.variance, deadline)),
         expectedCallAt: now + d.mean,
         method: samples ? 'monte_carlo' : 'ql_m',
       });
@@ -385,7 +385,7 @@ export class Forecaster {
         categoryId: c.id,
         waiting: state.waiting.filter((t) => t.categoryId === c.id).length,
         openWindows: state.windows.filter((w) => w.state === 'open' && w.categoryIds.includes(c.id)).length,
-        ...summarize(d.mean, d.variance, c.targetWaitMs),
+        ...(samples && samples.length >= 50 ? summarizeSamples(samples, c.targetWaitMs) : summarize(d.mean, d.variance, c.targetWaitMs)),
         arrivalsPerHour: this.arrivals.ratePerHour(c.id, now, now),
         arrivalsNextHour: integrateRate(this.arrivals.forecast(c.id, now, 4, 15 * MIN, now).map((r) => (Number.isFinite(r) ? r : 0)), 15 * MIN, 60 * MIN),
         meanServiceMs: model.serviceMeanMs(c.id),
@@ -601,6 +601,22 @@ export class Forecaster {
   stats(): { events: number; tracked: number; lastEventAt: number } {
     return { events: this.eventCount, tracked: this.tickets.size, lastEventAt: this.lastEventAt };
   }
+}
+
+/** With enough Monte Carlo runs, the range and P(within target) come from the samples themselves. */
+function summarizeSamples(samples: Float64Array, deadlineMs: number) {
+  const xs = Array.from(samples).sort((a, b) => a - b);
+  const finite = xs.filter((x) => Number.isFinite(x));
+  if (finite.length < xs.length / 2) return { expectedWaitMs: Infinity, p10WaitMs: Infinity, p90WaitMs: Infinity, pWithinTarget: 0 };
+  const q = (p: number) => {
+    const i = p * (xs.length - 1);
+    const lo = Math.floor(i);
+    const hi = Math.min(xs.length - 1, lo + 1);
+    return xs[lo] + (xs[hi] - xs[lo]) * (i - lo);
+  };
+  const mean = finite.reduce((a, b) => a + b, 0) / finite.length;
+  const within = deadlineMs <= 0 ? 0 : xs.filter((x) => x <= deadlineMs).length / xs.length;
+  return { expectedWaitMs: mean, p10WaitMs: q(0.1), p90WaitMs: q(0.9), pWithinTarget: within };
 }
 
 /**
