@@ -114,8 +114,8 @@ describe('live hall in the browser', () => {
     expect(called.body.number).toBe(number);
 
     await screen.locator('[data-testid="newest"]', { hasText: number }).waitFor();
-    expect(await screen.locator('[data-testid="newest"]').textContent()).toBe(`${number}→3 号窗口`);
-    expect(await screen.locator('[data-testid="recent"] li').first().textContent()).toBe('B0013 号窗口');
+    expect(await screen.locator('[data-testid="newest"]').textContent()).toBe(`${number}→ 3 号窗口`);
+    expect(await screen.locator('[data-testid="recent"] li').first().textContent()).toBe('B0013 号窗口') // number, then window;
     await shot(screen, 'screen-called');
 
     await phone.locator('[data-testid="go"]').waitFor();

@@ -64,11 +64,10 @@ export function screenPage(root: HTMLElement, hallId: string): void {
             newest
               ? h('div', { class: `newest${Date.now() < flashUntil ? ' flash' : ''}`, 'data-testid': 'newest' },
                 h('span', { class: 'num' }, newest.number),
-                h('span', { class: 'arrow' }, '→'),
-                h('span', { class: 'win' }, t('toWindow')(newest.window)))
+                h('span', { class: 'win' }, '→ ', t('toWindow')(newest.window)))
               : h('div', { class: 'newest empty' }, t('noCallsYet')),
             h('ol', { class: 'recent', 'data-testid': 'recent' },
-              calls.slice(1, 7).map((c) => h('li', {}, h('span', { class: 'num' }, c.number), h('span', { class: 'win' }, t('toWindow')(c.window))))),
+              calls.slice(1, 4).map((c) => h('li', {}, h('span', { class: 'num' }, c.number), h('span', { class: 'win' }, t('toWindow')(c.window))))),
           ),
           h('section', { class: 'lines' },
             h('h2', {}, t('lines')),
