@@ -18,6 +18,8 @@ import { StaffingHysteresis, type HysteresisOptions } from './staffing/hysteresi
 import type { ActionEffect, CategoryAdvice, StaffingAction, StaffingAdvice, WhatIfChange, WhatIfResult } from './staffing/advice.types';
 
 const MIN = 60_000;
+/** New tickets' features are computed together once the event time moves this far past the first. */
+const FEATURE_BATCH_MS = 1000;
 
 export interface ForecasterOptions {
   /** Categories known at start (targets, default service); refreshed from every snapshot passed in. */
@@ -80,6 +82,9 @@ export class Forecaster {
   private lastEventAt = -Infinity;
   private eventCount = 0;
   private readonly hysteresis: StaffingHysteresis;
+  /** New tickets whose features are not computed yet, and the first one's issue time. */
+  private readonly pending = new Map<string, TrackedTicket>();
+  private pendingSince = Infinity;
   private mcCache: { state: HallSnapshot; now: number; result: MonteCarloResult } | null = null;
   private rawCache: { state: HallSnapshot; now: number; result: ReturnType<typeof rawPredictions> } | null = null;
 
@@ -98,6 +103,9 @@ export class Forecaster {
   observe(e: ForecastEvent): void {
     this.eventCount++;
     this.lastEventAt = Math.max(this.lastEventAt, e.at);
+    if (this.pending.size && (e.at - this.pendingSince > FEATURE_BATCH_MS || ('ticketId' in e && e.type !== 'issued' && this.pending.has(e.ticketId)))) {
+      this.flushFeatures();
+    }
     if (this.eventCount % 1000 === 0) this.sweep(e.at);
     switch (e.type) {
       case 'issued': {
@@ -112,8 +120,10 @@ export class Forecaster {
           issuedAt: e.at, queuedAt: e.at, targetWindowId: null, state: 'waiting',
         };
         this.tickets.set(t.id, t);
-        const raw = rawPredictions(this.internalSnapshot(), e.at, this.lineModel(), this.streak()).tickets.get(t.id);
-        if (raw) t.features = features(raw);
+        // Features (the line as this ticket found it) are computed for a batch of new tickets in one pass
+        // over the line, not once per ticket: a busy hall issues many tickets a second.
+        this.pending.set(t.id, t);
+        this.pendingSince = Math.min(this.pendingSince, e.at);
         break;
       }
       case 'called': {
@@ -196,6 +206,19 @@ export class Forecaster {
         break;
       }
     }
+  }
+
+  /** Computes the calibration features of the tickets issued since the last flush, in one pass. */
+  private flushFeatures(): void {
+    let at = -Infinity;
+    for (const t of this.pending.values()) at = Math.max(at, t.issuedAt);
+    const raw = rawPredictions(this.internalSnapshot(), at, this.lineModel(), this.streak()).tickets;
+    for (const t of this.pending.values()) {
+      const r = t.state === 'waiting' ? raw.get(t.id) : undefined;
+      if (r) t.features = features(r);
+    }
+    this.pending.clear();
+    this.pendingSince = Infinity;
   }
 
   /** Forget tickets untouched for 12 hours (a lost terminal event must not leave a window busy forever). */
