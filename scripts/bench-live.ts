@@ -17,7 +17,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
@@ -109,6 +109,7 @@ function pct(xs: number[], p: number): number {
 
 async function main(): Promise<void> {
   ensureBuiltApi(log);
+  const load0 = loadavg()[0].toFixed(1);
   const dir = mkdtempSync(join(tmpdir(), 'hallq-bench-live-'));
   let api: ApiProcess | null = null;
   let bare: ChildProcess | null = null;
@@ -187,7 +188,7 @@ async function main(): Promise<void> {
     const cpu = cpus();
     process.stdout.write(
       [
-        `bench:live — ${CALLS} calls per N and server (after ${WARMUP} warm-up), clients in one process; ${cpu.length} x ${cpu[0]?.model ?? '?'}, node ${process.version}`,
+        `bench:live — ${CALLS} calls per N and server (after ${WARMUP} warm-up), clients in one process; ${cpu.length} x ${cpu[0]?.model ?? '?'}, node ${process.version}; load average at start ${load0}, at end ${loadavg()[0].toFixed(1)}`,
         `target: hallq p99 <= ${TARGET_P99_MS} ms at 2000 clients and <= ${TARGET_RATIO}x bare p99`,
         '',
         '| clients | hallq p50 ms | hallq p99 ms | bare p50 ms | bare p99 ms | p99 ratio | missed hallq/bare | meets target |',

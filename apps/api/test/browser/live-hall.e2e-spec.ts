@@ -31,8 +31,10 @@ describe('live hall in the browser', () => {
   let displayDir: string;
 
   const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`) });
+  const pages: Page[] = [];
   const open = async (path: string, viewport: { width: number; height: number }) => {
     const page = await browser.newPage({ viewport });
+    pages.push(page);
     page.on('pageerror', (e) => errors.push(`${path}: ${e.message}`));
     await page.goto(`${t.url}${path}`);
     return page;
@@ -58,6 +60,11 @@ describe('live hall in the browser', () => {
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-dev-shm-usage', '--autoplay-policy=no-user-gesture-required'],
     });
+  });
+
+  // Each test's pages close after it: a screen left running keeps speaking and slows the next test.
+  afterEach(async () => {
+    for (const p of pages.splice(0)) await p.context().close();
   });
 
   afterAll(async () => {
@@ -149,6 +156,34 @@ describe('live hall in the browser', () => {
     expect(await kiosk.locator('[data-testid="closed"]').textContent()).toContain('大厅已停止取号');
     await shot(kiosk, 'kiosk-closed');
     t.clock.advance(-10 * 3600_000);
+  });
+
+  it('the kiosk retries a lost answer with the same idempotency key: one ticket, not two', async () => {
+    const kiosk = await open(`/kiosk/${h.hallId}`, { width: 1080, height: 1920 });
+    await kiosk.locator('[data-category="enterprise"]').waitFor();
+    const before = await t.http.get(`/api/halls/${h.hallId}/state`).expect(200);
+    const keys: string[] = [];
+    let first = true;
+    // The first request reaches the api and is answered, but the answer is lost on the way back.
+    await kiosk.route('**/api/halls/*/tickets', async (route) => {
+      keys.push(route.request().headers()['idempotency-key']);
+      if (first) {
+        first = false;
+        await route.fetch();
+        return route.abort('connectionreset');
+      }
+      return route.continue();
+    });
+    await kiosk.click('[data-category="enterprise"]');
+    t.clock.advance(60_000);
+    await kiosk.click('[data-testid="take-normal"]');
+    const number = (await kiosk.locator('[data-testid="number"]').textContent())!.trim();
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toBe(keys[0]);
+    const after = await t.http.get(`/api/halls/${h.hallId}/state`).expect(200);
+    const waitingOf = (s: any) => s.lines.find((l: any) => l.category.code === 'enterprise').waiting;
+    expect(waitingOf(after.body)).toBe(waitingOf(before.body) + 1);
+    expect(after.body.waiting.filter((w: any) => w.number === number)).toHaveLength(1);
   });
 
   it('serves the pages for deep links, and a friendly refusal for an unknown hall or ticket', async () => {
