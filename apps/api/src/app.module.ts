@@ -17,6 +17,7 @@ import { CloseOutJob } from './queue/close-out.job';
 import { TransitionLogService } from './queue/transition-log.service';
 import { RequestLoggingMiddleware } from './common/logging/request-logging.middleware';
 import { QueueModule } from './queue/queue.module';
+import { RatingsModule } from './ratings/ratings.module';
 import { TicketsController } from './tickets/tickets.controller';
 import { TicketsService } from './tickets/tickets.service';
 
@@ -32,7 +33,7 @@ export class AppModule implements NestModule {
       : [];
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, QueueModule, ForecastModule, HealthModule, LiveModule, ScheduleModule.forRoot(), ...display],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, QueueModule, ForecastModule, HealthModule, LiveModule, ScheduleModule.forRoot(), RatingsModule, ...display],
       controllers: [HallsController, TicketsController, WindowActionsController, StaffingController],
       providers: [TicketsService, StaffingService, DemoSeedService, CloseOutJob, TransitionLogService],
     };

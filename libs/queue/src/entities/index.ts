@@ -1,13 +1,15 @@
 import { AuditEntryEntity } from './audit-entry.entity';
 import { HallEntity } from './hall.entity';
+import { RatingEntity } from './rating.entity';
 import { ServiceCategoryEntity } from './service-category.entity';
 import { TicketCounterEntity } from './ticket-counter.entity';
 import { TicketEventEntity } from './ticket-event.entity';
 import { TicketEntity } from './ticket.entity';
 import { WindowEntity } from './window.entity';
 
-export { AuditEntryEntity, HallEntity, ServiceCategoryEntity, TicketCounterEntity, TicketEventEntity, TicketEntity, WindowEntity };
+export { AuditEntryEntity, HallEntity, RatingEntity, ServiceCategoryEntity, TicketCounterEntity, TicketEventEntity, TicketEntity, WindowEntity };
 export { WINDOW_STATES, type WindowState } from './window.entity';
+export { RATING_REASONS, type RatingReason } from './rating.entity';
 
 export const QUEUE_ENTITIES = [
   HallEntity,
@@ -17,4 +19,5 @@ export const QUEUE_ENTITIES = [
   TicketEventEntity,
   TicketCounterEntity,
   AuditEntryEntity,
+  RatingEntity,
 ];

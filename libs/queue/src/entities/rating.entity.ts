@@ -1,0 +1,45 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { epochMs } from './column-types';
+
+/** Why a citizen was unhappy (好差评 reasons); a fixed list so reports can count them. */
+export const RATING_REASONS = ['waited_too_long', 'asked_again_for_data', 'hard_to_find_service', 'sent_between_windows', 'not_resolved'] as const;
+export type RatingReason = (typeof RATING_REASONS)[number];
+
+/** A citizen's rating (1-5) of a finished ticket; one per ticket, kept with the window and category that served it. */
+@Entity('rating')
+@Index('ix_rating_hall_day', ['hallId', 'serviceDay'])
+export class RatingEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id: string;
+
+  @Index('uq_rating_ticket', { unique: true })
+  @Column({ type: 'varchar', length: 36 })
+  ticketId: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  hallId: string;
+
+  /** The window that finished the ticket. */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  windowId: string | null;
+
+  /** The category the ticket was served in (after any transfer). */
+  @Column({ type: 'varchar', length: 36 })
+  categoryId: string;
+
+  /** The ticket's service day, so reports select ratings by the same days as tickets. */
+  @Column({ type: 'varchar', length: 10 })
+  serviceDay: string;
+
+  @Column({ type: 'int' })
+  score: number;
+
+  @Column({ type: 'simple-json' })
+  reasons: RatingReason[];
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  comment: string | null;
+
+  @Column({ type: 'bigint', transformer: epochMs })
+  at: number;
+}
