@@ -9,6 +9,8 @@ import { DemoSeedService } from './demo/demo-seed.service';
 import { ForecastModule } from './forecast/forecast.module';
 import { HallsController } from './halls/halls.controller';
 import { HealthModule } from './health/health.module';
+import { AlertsController } from './alerts/alerts.controller';
+import { AlertsService } from './alerts/alerts.service';
 import { StaffingController } from './staffing/staffing.controller';
 import { StaffingService } from './staffing/staffing.service';
 import { DisplayStaticModule } from './live/display-static.module';
@@ -34,8 +36,8 @@ export class AppModule implements NestModule {
     return {
       module: AppModule,
       imports: [ConfigModule.forRoot(config), DatabaseModule, QueueModule, ForecastModule, HealthModule, LiveModule, ScheduleModule.forRoot(), RatingsModule, ...display],
-      controllers: [HallsController, TicketsController, WindowActionsController, StaffingController],
-      providers: [TicketsService, StaffingService, DemoSeedService, CloseOutJob, TransitionLogService],
+      controllers: [HallsController, TicketsController, WindowActionsController, StaffingController, AlertsController],
+      providers: [TicketsService, StaffingService, AlertsService, DemoSeedService, CloseOutJob, TransitionLogService],
     };
   }
 }

@@ -7,6 +7,7 @@ export * as lifecycle from './ticket/lifecycle';
 export * from './window/window-lifecycle';
 export * from './numbering/numbering';
 export * from './hall/opening-hours';
+export * from './alerts/escalation';
 export * from './entities';
 export * from './migrations';
 export * from './service/views';

@@ -15,7 +15,7 @@ const HISTORY_DAYS = 28;
 /** Predictions for a hall are recomputed at most this often, however busy it is. */
 const REFRESH_MS = 500;
 
-interface Predictions {
+export interface Predictions {
   at: number;
   tickets: Map<string, TicketPrediction>;
   categories: Map<string, CategoryPrediction>;
@@ -98,6 +98,11 @@ export class HallForecastService implements OnModuleInit, OnModuleDestroy {
     const t = p?.tickets.get(ticketId);
     if (!p || !t) return undefined;
     return estimate(t.expectedWaitMs, t.p10WaitMs, t.p90WaitMs, t.pWithinTarget, this.clock.now() - p.at);
+  }
+
+  /** The last whole-hall prediction, if the hall's forecaster has made one. */
+  lastPredictions(hallId: string): Predictions | null {
+    return this.loaded.get(hallId)?.predictions ?? null;
   }
 
   windowPredictions(hallId: string): WindowPrediction[] | undefined {

@@ -1,3 +1,4 @@
+import { AlertEntity } from './alert.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { HallEntity } from './hall.entity';
 import { RatingEntity } from './rating.entity';
@@ -7,9 +8,10 @@ import { TicketEventEntity } from './ticket-event.entity';
 import { TicketEntity } from './ticket.entity';
 import { WindowEntity } from './window.entity';
 
-export { AuditEntryEntity, HallEntity, RatingEntity, ServiceCategoryEntity, TicketCounterEntity, TicketEventEntity, TicketEntity, WindowEntity };
+export { AlertEntity, AuditEntryEntity, HallEntity, RatingEntity, ServiceCategoryEntity, TicketCounterEntity, TicketEventEntity, TicketEntity, WindowEntity };
 export { WINDOW_STATES, type WindowState } from './window.entity';
 export { RATING_REASONS, type RatingReason } from './rating.entity';
+export type { AlertScope } from './alert.entity';
 
 export const QUEUE_ENTITIES = [
   HallEntity,
@@ -19,5 +21,6 @@ export const QUEUE_ENTITIES = [
   TicketEventEntity,
   TicketCounterEntity,
   AuditEntryEntity,
+  AlertEntity,
   RatingEntity,
 ];

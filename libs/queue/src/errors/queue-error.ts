@@ -7,6 +7,7 @@ export type QueueErrorCode =
   | 'CATEGORY_NOT_FOUND'
   | 'WINDOW_NOT_FOUND'
   | 'TICKET_NOT_FOUND'
+  | 'ALERT_NOT_FOUND'
   | 'ILLEGAL_TRANSITION'
   | 'WINDOW_NOT_OPEN'
   | 'WINDOW_BUSY'

@@ -1,0 +1,26 @@
+import { BadRequestException, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { AlertsService } from './alerts.service';
+
+@ApiTags('alerts')
+@Controller('halls/:hallId/alerts')
+export class AlertsController {
+  constructor(private readonly alerts: AlertsService) {}
+
+  @Get()
+  @ApiOperation({ summary: "The hall's alerts, newest escalation first (open ones only by default)" })
+  @ApiQuery({ name: 'open', required: false, type: Boolean })
+  list(@Param('hallId') hallId: string, @Query('open') open?: string) {
+    if (open !== undefined && open !== 'true' && open !== 'false') {
+      throw new BadRequestException({ code: 'VALIDATION_FAILED', message: 'open must be true or false.' });
+    }
+    return this.alerts.list(hallId, open !== 'false');
+  }
+
+  @Post(':alertId/ack')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'A manager acknowledges an alert (raising its level again clears the acknowledgement)' })
+  ack(@Param('hallId') hallId: string, @Param('alertId') alertId: string) {
+    return this.alerts.acknowledge(hallId, alertId);
+  }
+}

@@ -1,0 +1,177 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Interval } from '@nestjs/schedule';
+import {
+  AlertEntity, HallEntity, levelRank, lineLevel, MAX_TRANSFERS, QueueError, QueueService, ticketLevel, type AlertLevel, type AlertScope, type Clock,
+} from '@hallq/queue';
+import { Observable, Subject } from 'rxjs';
+import { DataSource, IsNull } from 'typeorm';
+import { HallForecastService } from '../forecast/hall-forecast.service';
+import { CLOCK } from '../queue/queue.module';
+
+export interface AlertView {
+  id: string;
+  hallId: string;
+  scope: AlertScope;
+  subjectId: string;
+  subject: string;
+  level: AlertLevel | 'ping_pong';
+  message: string;
+  raisedAt: number;
+  escalatedAt: number;
+  acknowledgedAt: number | null;
+  clearedAt: number | null;
+}
+
+export type AlertChange = { type: 'raised' | 'escalated' | 'cleared' | 'acknowledged'; alert: AlertView };
+
+interface Wanted {
+  scope: AlertScope;
+  subjectId: string;
+  subject: string;
+  level: AlertLevel | 'ping_pong';
+  message: string;
+}
+
+const MIN = 60_000;
+const RANK = (l: AlertLevel | 'ping_pong') => (l === 'ping_pong' ? 0 : levelRank(l));
+
+/**
+ * Raises, escalates and clears alerts per category line and per waiting ticket (levels from
+ * libs/queue's escalation rules, forecasts from the hall's forecaster), every 30 s. Alerts are stored,
+ * acknowledged by a manager, and published on `changes` for live screens.
+ */
+@Injectable()
+export class AlertsService {
+  private readonly logger = new Logger(AlertsService.name);
+  private readonly subject = new Subject<AlertChange>();
+  readonly changes: Observable<AlertChange> = this.subject.asObservable();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly queue: QueueService,
+    private readonly forecasts: HallForecastService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Interval(30_000)
+  async evaluateAll(): Promise<void> {
+    for (const h of await this.dataSource.manager.find(HallEntity, { select: { id: true } })) {
+      try {
+        await this.evaluate(h.id);
+      } catch (e) {
+        this.logger.warn(`Alert evaluation of hall ${h.id} failed: ${(e as Error).message}`);
+      }
+    }
+  }
+
+  /** Brings the hall's open alerts in line with the hall now; returns what changed. */
+  async evaluate(hallId: string): Promise<AlertChange[]> {
+    await this.forecasts.refreshNow(hallId);
+    const state = await this.queue.hallState(hallId);
+    const now = state.at;
+    const p = this.forecasts.lastPredictions(hallId);
+    const wanted = new Map<string, Wanted>();
+    const want = (w: Wanted) => wanted.set(`${w.scope}:${w.subjectId}`, w);
+    for (const l of state.lines) {
+      const c = l.category;
+      const pred = p?.categories.get(c.id);
+      const level = lineLevel({
+        oldestWaitMs: l.oldestIssuedAt === null ? null : now - l.oldestIssuedAt,
+        targetMs: c.targetWaitSec * 1000,
+        predictedWaitMs: l.waiting > 0 && pred ? pred.expectedWaitMs - Math.max(0, now - p!.at) : null,
+      });
+      if (level) want({ scope: 'category', subjectId: c.id, subject: c.code, level, message: lineMessage(c.nameEn, level, l, now, c.targetWaitSec) });
+    }
+    const targets = new Map(state.lines.map((l) => [l.category.id, l.category.targetWaitSec * 1000]));
+    for (const t of state.waiting) {
+      const target = targets.get(t.categoryId) ?? 20 * MIN;
+      const pred = p?.tickets.get(t.id);
+      const total = pred ? pred.expectedCallAt - t.issuedAt : null;
+      const level = ticketLevel(now - t.issuedAt, target, total);
+      if (level) {
+        want({ scope: 'ticket', subjectId: t.id, subject: t.number, level, message: `${t.number}: ${LEVEL_TEXT[level]} (waited ${Math.round((now - t.issuedAt) / MIN)} min, target ${Math.round(target / MIN)} min)` });
+      }
+      if (t.transferCount > MAX_TRANSFERS) {
+        want({ scope: 'transfers', subjectId: t.id, subject: t.number, level: 'ping_pong', message: `${t.number} was transferred ${t.transferCount} times: sent back and forth between windows` });
+      }
+    }
+    return this.reconcile(hallId, wanted, now);
+  }
+
+  async list(hallId: string, openOnly: boolean): Promise<AlertView[]> {
+    await this.hall(hallId);
+    const rows = await this.dataSource.manager.find(AlertEntity, {
+      where: openOnly ? { hallId, clearedAt: IsNull() } : { hallId },
+      order: { escalatedAt: 'DESC' },
+      take: 500,
+    });
+    return rows.map(view);
+  }
+
+  async acknowledge(hallId: string, alertId: string): Promise<AlertView> {
+    await this.hall(hallId);
+    const em = this.dataSource.manager;
+    const a = await em.findOne(AlertEntity, { where: { hallId, id: alertId } });
+    if (!a) throw new QueueError('ALERT_NOT_FOUND', `No alert ${alertId} in this hall.`, { alertId });
+    if (a.acknowledgedAt === null) {
+      // Conditional: a concurrent escalation (which clears the acknowledgement) is not overwritten.
+      await em.createQueryBuilder().update(AlertEntity).set({ acknowledgedAt: this.clock.now() })
+        .where('id = :id AND level = :level AND acknowledgedAt IS NULL', { id: a.id, level: a.level }).execute();
+    }
+    const fresh = view((await em.findOne(AlertEntity, { where: { id: a.id } }))!);
+    this.subject.next({ type: 'acknowledged', alert: fresh });
+    return fresh;
+  }
+
+  private async reconcile(hallId: string, wanted: Map<string, Wanted>, now: number): Promise<AlertChange[]> {
+    const em = this.dataSource.manager;
+    const open = await em.find(AlertEntity, { where: { hallId, clearedAt: IsNull() } });
+    const changes: AlertChange[] = [];
+    const seen = new Set<string>();
+    for (const a of open) {
+      const key = `${a.scope}:${a.subjectId}`;
+      const w = wanted.get(key);
+      seen.add(key);
+      if (!w) {
+        a.clearedAt = now;
+        await em.update(AlertEntity, { id: a.id }, { clearedAt: now });
+        changes.push({ type: 'cleared', alert: view(a) });
+      } else if (RANK(w.level) > RANK(a.level)) {
+        Object.assign(a, { level: w.level, message: w.message, escalatedAt: now, acknowledgedAt: null });
+        await em.update(AlertEntity, { id: a.id }, { level: w.level, message: w.message, escalatedAt: now, acknowledgedAt: null });
+        changes.push({ type: 'escalated', alert: view(a) });
+      }
+    }
+    for (const [key, w] of wanted) {
+      if (seen.has(key)) continue;
+      const a = em.create(AlertEntity, { hallId, ...w, raisedAt: now, escalatedAt: now, acknowledgedAt: null, clearedAt: null });
+      await em.save(AlertEntity, a);
+      changes.push({ type: 'raised', alert: view(a) });
+    }
+    for (const c of changes) this.subject.next(c);
+    return changes;
+  }
+
+  private async hall(hallId: string): Promise<void> {
+    if (!(await this.dataSource.manager.exists(HallEntity, { where: { id: hallId } }))) {
+      throw new QueueError('HALL_NOT_FOUND', `No hall with id "${hallId}".`, { hallId });
+    }
+  }
+}
+
+const LEVEL_TEXT: Record<AlertLevel, string> = {
+  predicted_over: 'expected to wait past the target',
+  over: 'waiting past the target',
+  over_twice: 'waiting more than twice the target',
+};
+
+function lineMessage(name: string, level: AlertLevel, l: { waiting: number; openWindows: number }, _now: number, targetSec: number): string {
+  return `${name}: ${LEVEL_TEXT[level]} of ${Math.round(targetSec / 60)} min (${l.waiting} waiting, ${l.openWindows} windows open)`;
+}
+
+function view(a: AlertEntity): AlertView {
+  return {
+    id: String(a.id), hallId: a.hallId, scope: a.scope, subjectId: a.subjectId, subject: a.subject, level: a.level, message: a.message,
+    raisedAt: a.raisedAt, escalatedAt: a.escalatedAt, acknowledgedAt: a.acknowledgedAt, clearedAt: a.clearedAt,
+  };
+}

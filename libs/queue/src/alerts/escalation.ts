@@ -1,0 +1,33 @@
+/**
+ * Escalation levels for waits, lowest first. A line or a ticket is raised to the highest level it meets:
+ * predicted to miss its target, over its target, over twice its target. Pure; times in ms.
+ */
+export const ALERT_LEVELS = ['predicted_over', 'over', 'over_twice'] as const;
+export type AlertLevel = (typeof ALERT_LEVELS)[number];
+
+export function levelRank(l: AlertLevel): number {
+  return ALERT_LEVELS.indexOf(l);
+}
+
+/** A waiting ticket: how long it has waited, and (when known) how long it is expected to wait in all. */
+export function ticketLevel(waitedMs: number, targetMs: number, predictedTotalMs?: number | null): AlertLevel | null {
+  if (waitedMs > 2 * targetMs) return 'over_twice';
+  if (waitedMs > targetMs) return 'over';
+  if (predictedTotalMs != null && predictedTotalMs > targetMs) return 'predicted_over';
+  return null;
+}
+
+/**
+ * A category's line: by its longest-waiting ticket, and by the forecast wait of a ticket taken now
+ * (predicted over target when that expected wait passes the target).
+ */
+export function lineLevel(input: { oldestWaitMs: number | null; targetMs: number; predictedWaitMs?: number | null }): AlertLevel | null {
+  const waited = input.oldestWaitMs ?? 0;
+  if (waited > 2 * input.targetMs) return 'over_twice';
+  if (waited > input.targetMs) return 'over';
+  if (input.predictedWaitMs != null && input.predictedWaitMs > input.targetMs) return 'predicted_over';
+  return null;
+}
+
+/** Passed back and forth: more than this many transfers flags the ticket. */
+export const MAX_TRANSFERS = 2;
