@@ -64,8 +64,9 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
         reply({ ok: true });
         socket.emit('snapshot', snap);
       } else {
-        await this.feed.ticketSnapshot(target.token);
+        const first = await this.feed.ticketSnapshot(target.token);
         await socket.join(roomOf.ticket(target.token));
+        this.feed.watchTicket(first, target.token); // from here on its `called` reaches this room
         const snap = await this.feed.ticketSnapshot(target.token);
         this.feed.watchTicket(snap, target.token);
         reply({ ok: true });
