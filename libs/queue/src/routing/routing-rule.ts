@@ -20,28 +20,40 @@ export function pickNextTicket(
   waiting: readonly RoutableTicket[],
   ctx: RoutingContext,
 ): RoutableTicket | undefined {
-  const rank = new Map(window.categoryIds.map((c, i) => [c, i]));
-  const directed: RoutableTicket[] = [];
-  const priority: RoutableTicket[] = [];
-  const normal: RoutableTicket[] = [];
+  // One pass, no allocation: the simulator and the Monte Carlo call this millions of times.
+  let directed: RoutableTicket | undefined;
+  let priority: RoutableTicket | undefined;
+  let normal: RoutableTicket | undefined;
   for (const t of waiting) {
     if (t.targetWindowId) {
-      if (t.targetWindowId === window.id) directed.push(t);
-    } else if (rank.has(t.categoryId)) {
-      (t.priority === 'priority' ? priority : normal).push(t);
+      if (t.targetWindowId === window.id && (!directed || before(t, directed, window, ctx))) directed = t;
+    } else if (window.categoryIds.includes(t.categoryId)) {
+      if (t.priority === 'priority') {
+        if (!priority || before(t, priority, window, ctx)) priority = t;
+      } else if (!normal || before(t, normal, window, ctx)) {
+        normal = t;
+      }
     }
   }
-  const order = (a: RoutableTicket, b: RoutableTicket) =>
-    relativeWait(b, ctx) - relativeWait(a, ctx) ||
-    a.issuedAt - b.issuedAt ||
-    (rank.get(a.categoryId) ?? Infinity) - (rank.get(b.categoryId) ?? Infinity) ||
-    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  if (directed) return directed;
+  if (priority && (!normal || window.priorityStreak < ctx.maxPriorityStreak)) return priority;
+  return normal;
+}
 
-  if (directed.length) return best(directed, order);
-  const priorityAllowed = normal.length === 0 || window.priorityStreak < ctx.maxPriorityStreak;
-  if (priority.length && priorityAllowed) return best(priority, order);
-  if (normal.length) return best(normal, order);
-  return undefined;
+/** Whether `a` goes before `b`: larger relative wait, then earlier issue, then preference order, then id. */
+function before(a: RoutableTicket, b: RoutableTicket, window: RoutableWindow, ctx: RoutingContext): boolean {
+  const d = relativeWait(b, ctx) - relativeWait(a, ctx);
+  if (d !== 0) return d < 0;
+  if (a.issuedAt !== b.issuedAt) return a.issuedAt < b.issuedAt;
+  const ra = rankOf(window, a.categoryId);
+  const rb = rankOf(window, b.categoryId);
+  if (ra !== rb) return ra < rb;
+  return a.id < b.id;
+}
+
+function rankOf(window: RoutableWindow, categoryId: string): number {
+  const i = window.categoryIds.indexOf(categoryId);
+  return i < 0 ? Infinity : i;
 }
 
 /** The streak a window carries after calling `t`. */
@@ -56,8 +68,3 @@ export function relativeWait(t: RoutableTicket, ctx: RoutingContext): number {
   return (ctx.now - t.issuedAt) / Math.max(target, 1);
 }
 
-function best<T>(xs: T[], order: (a: T, b: T) => number): T {
-  let b = xs[0];
-  for (let i = 1; i < xs.length; i++) if (order(xs[i], b) < 0) b = xs[i];
-  return b;
-}
