@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { Forecaster, type CategoryPrediction, type ForecastEvent, type HallSnapshot, type TicketPrediction, type WindowPrediction } from '@hallq/forecast';
 import {
-  DEFAULT_MAX_PRIORITY_STREAK, HallEntity, type HallState, pickNextTicket, QueueEvents, QueueService, ServiceCategoryEntity, TicketEventEntity, type Clock,
+  DEFAULT_MAX_PRIORITY_STREAK, HallEntity, type HallState, pickNextTicket, QueueEvents, QueueService, ServiceCategoryEntity, TicketEventEntity, WindowEntity, type Clock,
 } from '@hallq/queue';
 import type { Subscription } from 'rxjs';
 import { DataSource } from 'typeorm';
@@ -141,6 +141,12 @@ export class HallForecastService implements OnModuleInit, OnModuleDestroy {
       utcOffsetMinutes: utcOffsetMinutes(hall.timeZone, now),
       rule: pickNextTicket,
       maxPriorityStreak: DEFAULT_MAX_PRIORITY_STREAK,
+    });
+    // Windows opened before the replayed history must be known too: start from today's configuration.
+    const windows = await em.find(WindowEntity, { where: { hallId } });
+    forecaster.sync({
+      categories: cats.map((c) => ({ id: c.id, targetWaitMs: c.targetWaitSec * 1000, targetShare: c.targetShare, defaultServiceMs: c.defaultServiceSec * 1000 })),
+      windows: windows.map((w) => ({ id: w.id, state: w.state, categoryIds: w.categoryIds })),
     });
     const idOfCode = new Map(cats.map((c) => [c.code, c.id]));
     // Replay the history in pages, oldest first; events committed meanwhile reach the forecaster through
