@@ -20,6 +20,7 @@ import { TransitionLogService } from './queue/transition-log.service';
 import { RequestLoggingMiddleware } from './common/logging/request-logging.middleware';
 import { QueueModule } from './queue/queue.module';
 import { RatingsModule } from './ratings/ratings.module';
+import { ReportsModule } from './reports/reports.module';
 import { TicketsController } from './tickets/tickets.controller';
 import { TicketsService } from './tickets/tickets.service';
 
@@ -35,7 +36,7 @@ export class AppModule implements NestModule {
       : [];
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, QueueModule, ForecastModule, HealthModule, LiveModule, ScheduleModule.forRoot(), RatingsModule, ...display],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, QueueModule, ForecastModule, HealthModule, LiveModule, ScheduleModule.forRoot(), RatingsModule, ReportsModule, RatingsModule, ...display],
       controllers: [HallsController, TicketsController, WindowActionsController, StaffingController, AlertsController],
       providers: [TicketsService, StaffingService, AlertsService, DemoSeedService, CloseOutJob, TransitionLogService],
     };
