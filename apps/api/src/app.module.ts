@@ -9,6 +9,7 @@ import { DemoSeedService } from './demo/demo-seed.service';
 import { ForecastModule } from './forecast/forecast.module';
 import { HallsController } from './halls/halls.controller';
 import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { AlertsController } from './alerts/alerts.controller';
 import { AlertsService } from './alerts/alerts.service';
 import { StaffingController } from './staffing/staffing.controller';
@@ -27,7 +28,7 @@ import { TicketsService } from './tickets/tickets.service';
 @Module({})
 export class AppModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RequestLoggingMiddleware).forRoutes('api/{*path}');
+    consumer.apply(RequestLoggingMiddleware).forRoutes('{*path}');
   }
 
   static forRoot(config: AppConfig): DynamicModule {
@@ -36,7 +37,7 @@ export class AppModule implements NestModule {
       : [];
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, QueueModule, ForecastModule, HealthModule, LiveModule, ScheduleModule.forRoot(), RatingsModule, ReportsModule, RatingsModule, ...display],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, QueueModule, ForecastModule, HealthModule, MetricsModule, LiveModule, ScheduleModule.forRoot(), RatingsModule, ReportsModule, ...display],
       controllers: [HallsController, TicketsController, WindowActionsController, StaffingController, AlertsController],
       providers: [TicketsService, StaffingService, AlertsService, DemoSeedService, CloseOutJob, TransitionLogService],
     };

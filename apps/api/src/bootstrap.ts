@@ -18,8 +18,8 @@ export async function createApp(config: AppConfig, options: { logger?: false | (
 /** Everything applied on top of the module; the e2e tests call it too, so they run what production runs. */
 export function configureApp<T extends INestApplication>(app: T): T {
   (app as unknown as NestExpressApplication).useBodyParser('json', { limit: '64kb' });
-  // Health probes live at /health/* where load balancers expect them; everything else is under /api.
-  app.setGlobalPrefix('api', { exclude: ['health/live', 'health/ready'] });
+  // Probes (/health/*) and the scrape endpoint (/metrics) live where their tools expect them.
+  app.setGlobalPrefix('api', { exclude: ['health/live', 'health/ready', 'metrics'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
   app.enableShutdownHooks();

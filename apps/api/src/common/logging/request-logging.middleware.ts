@@ -1,15 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
+import { MetricsService } from '../../metrics/metrics.service';
 
 /**
  * One line per API request: method, path, status, milliseconds and a request id (taken from the
  * X-Request-Id header or made here, and echoed back). Ticket tracking tokens in paths are masked:
- * they are the citizen's key to the phone page.
+ * they are the citizen's key to the phone page. Latency per route goes to the metrics too.
  */
 @Injectable()
 export class RequestLoggingMiddleware implements NestMiddleware {
   private readonly logger = new Logger('HTTP');
+
+  constructor(private readonly metrics: MetricsService) {}
 
   use(req: Request, res: Response, next: NextFunction): void {
     const started = process.hrtime.bigint();
@@ -19,6 +22,9 @@ export class RequestLoggingMiddleware implements NestMiddleware {
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const line = `${req.method} ${maskTokens(req.originalUrl)} ${res.statusCode} ${ms.toFixed(1)}ms id=${id}`;
+      // The route pattern, not the URL: ids and tokens would make a label per request.
+      const route = req.route?.path ? `${req.baseUrl ?? ''}${req.route.path}` : 'unmatched';
+      this.metrics.observeHttp(req.method, route, res.statusCode, ms / 1000);
       if (res.statusCode >= 500) this.logger.error(line);
       else this.logger.verbose(line);
     });

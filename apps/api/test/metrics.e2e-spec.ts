@@ -1,0 +1,28 @@
+import { createSmallHall, startTestApp, type SmallHall, type TestApp } from './support/test-app';
+
+describe('Prometheus metrics', () => {
+  let t: TestApp;
+  let h: SmallHall;
+  beforeAll(async () => {
+    t = await startTestApp();
+    h = await createSmallHall(t);
+  });
+  afterAll(() => t.close());
+
+  it('counts issues, calls and waits, and times requests per route, at /metrics', async () => {
+    const first = await t.http.post(`/api/halls/${h.hallId}/tickets`).set('Idempotency-Key', 'm1').set('X-Request-Id', 'kiosk-7.42').send({ category: 'enterprise' }).expect(201);
+    expect(first.headers['x-request-id']).toBe('kiosk-7.42'); // the caller's request id is echoed for tracing
+    await t.http.post(`/api/halls/${h.hallId}/tickets`).set('Idempotency-Key', 'm1').send({ category: 'enterprise' }).expect(200); // a retry is not a new ticket
+    t.clock.advance(5 * 60_000);
+    await t.http.post(`/api/halls/${h.hallId}/windows/${h.windows['1']}/call-next`).expect(200);
+    const r = await t.http.get('/metrics').expect(200);
+    expect(r.headers['content-type']).toMatch(/text\/plain/);
+    expect(r.text).toContain(`hallq_tickets_issued_total{hall="${h.hallId}",category="enterprise",channel="kiosk"} 1`);
+    expect(r.text).toContain(`hallq_calls_total{hall="${h.hallId}",recall="false"} 1`);
+    expect(r.text).toContain(`hallq_wait_seconds_bucket{le="300",hall="${h.hallId}",category="enterprise"} 1`);
+    expect(r.text).toContain(`hallq_wait_seconds_bucket{le="120",hall="${h.hallId}",category="enterprise"} 0`);
+    expect(r.text).toMatch(/hallq_http_request_duration_seconds_count\{method="POST",route="\/api\/halls\/:hallId\/tickets",status="201"\} 1/);
+    expect(r.text).not.toContain('m1'); // no keys or tokens in labels
+    expect(r.text).toContain('hallq_process_cpu_seconds_total');
+  });
+});
