@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
 import { AppModule } from './app.module';
 import type { AppConfig } from './common/config/app-config';
 import { HttpExceptionFilter } from './common/errors/http-exception.filter';
@@ -17,6 +18,8 @@ export async function createApp(config: AppConfig, options: { logger?: false | (
 
 /** Everything applied on top of the module; the e2e tests call it too, so they run what production runs. */
 export function configureApp<T extends INestApplication>(app: T): T {
+  // Security headers; the default CSP fits the display app (same-origin scripts, sockets and clips).
+  app.use(helmet({ crossOriginEmbedderPolicy: false }));
   (app as unknown as NestExpressApplication).useBodyParser('json', { limit: '64kb' });
   // Probes (/health/*) and the scrape endpoint (/metrics) live where their tools expect them.
   app.setGlobalPrefix('api', { exclude: ['health/live', 'health/ready', 'metrics'] });
