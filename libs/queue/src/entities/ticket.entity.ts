@@ -8,6 +8,7 @@ import { epochMs } from './column-types';
 @Index('uq_ticket_idempotency', ['hallId', 'idempotencyKey'], { unique: true })
 @Index('ix_ticket_line', ['hallId', 'status'])
 @Index('ix_ticket_window', ['windowId', 'status'])
+@Index('ix_ticket_day', ['hallId', 'serviceDay'])
 export class TicketEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
