@@ -106,3 +106,50 @@ describe('staffing advice', () => {
     expect(await auditCount()).toBe(before);
   });
 });
+
+describe("tomorrow's window plan", () => {
+  let t: TestApp;
+  let h: SmallHall;
+  const HOUR = 3_600_000;
+  const saturday8am = Date.UTC(2026, 10, 28, 0, 0); // 08:00 in Shanghai
+
+  beforeAll(async () => {
+    const { ManualClock } = await import('@hallq/queue');
+    t = await startTestApp({ clock: new ManualClock(saturday8am) });
+    h = await createSmallHall(t);
+    // Two days of history: a morning peak (one ticket every 3 minutes, 09:00-11:00), a quiet afternoon.
+    let n = 0;
+    for (const day of [0, 1]) {
+      const base = saturday8am + day * 24 * HOUR;
+      const times = [
+        ...Array.from({ length: 40 }, (_, i) => base + HOUR + i * 3 * 60_000),
+        ...Array.from({ length: 8 }, (_, i) => base + 6 * HOUR + i * 15 * 60_000),
+      ];
+      for (const at of times) {
+        t.clock.set(at);
+        await t.http.post(`/api/halls/${h.hallId}/tickets`).set('Idempotency-Key', `p${n++}`).send({ category: 'enterprise' }).expect(201);
+      }
+    }
+    t.clock.set(saturday8am + 2 * 24 * HOUR); // Monday 08:00
+  });
+  afterAll(() => t.close());
+
+  it('plans each half hour of the opening hours from history, with the morning peak', async () => {
+    const r = await t.http.get(`/api/halls/${h.hallId}/plan`).expect(200);
+    expect(r.body).toMatchObject({ date: '2026-12-01', stepMinutes: 30 });
+    expect(r.body.slots.map((s: { local: string }) => s.local)).toEqual(
+      Array.from({ length: 18 }, (_, i) => `${String(8 + Math.floor((i + 1) / 2)).padStart(2, '0')}:${i % 2 ? '00' : '30'}`),
+    );
+    const slot = (local: string) => r.body.slots.find((s: { local: string }) => s.local === local);
+    const ent = (local: string) => slot(local).categories.find((c: { category: string }) => c.category === 'enterprise');
+    expect(ent('09:30').arrivalsPerHour).toBeCloseTo(20, 0); // 40 tickets in two hours: 20 an hour
+    expect(ent('09:30').windows).toBeGreaterThan(ent('14:30').windows);
+    expect(ent('14:30').windows).toBeGreaterThan(0);
+    expect(r.body.peakWindows).toBeGreaterThanOrEqual(slot('09:30').totalWindows);
+  });
+
+  it('refuses a malformed date', async () => {
+    const r = await t.http.get(`/api/halls/${h.hallId}/plan?date=tomorrow`).expect(400);
+    expect(r.body.message).toMatch(/YYYY-MM-DD/);
+  });
+});

@@ -15,6 +15,7 @@ import { gammaCdfMeanVar, gammaQuantileMeanVar } from './queueing/special-functi
 import { monteCarlo, sampleStats, type MonteCarloModel, type MonteCarloResult } from './predict/monte-carlo';
 import { integrateRate, staffingEffect, windowsNeeded, type CategoryLoadInput, type StaffingEffect } from './staffing/staffing';
 import { StaffingHysteresis, type HysteresisOptions } from './staffing/hysteresis';
+import { planDay, type DayPlanSlot } from './staffing/day-plan';
 import type { ActionEffect, CategoryAdvice, StaffingAction, StaffingAdvice, WhatIfChange, WhatIfResult } from './staffing/advice.types';
 
 const MIN = 60_000;
@@ -618,6 +619,26 @@ export class Forecaster {
         };
       }),
     };
+  }
+
+  /**
+   * Tomorrow's (or any coming day's) window plan: per slot from `from` to `to`, the windows each category
+   * needs for its target, from the weekday-and-slot arrival history and the fitted service times.
+   */
+  planDay(categories: CategorySnapshot[], from: number, to: number, stepMs = 30 * MIN): DayPlanSlot[] {
+    const steps = Math.max(0, Math.ceil((to - from) / stepMs));
+    return planDay(from, stepMs, categories.map((c) => {
+      const fit = this.serviceTimes.estimate(c.id, c.defaultServiceMs);
+      return {
+        categoryId: c.id,
+        arrivalsPerHour: Array.from({ length: steps }, (_, i) => this.arrivals.profileRatePerHour(c.id, from + i * stepMs + stepMs / 2)),
+        meanServiceMs: fit.meanMs,
+        serviceCv: fit.cv,
+        meanPatienceMs: this.abandonment.meanPatienceMs(c.id),
+        targetWaitMs: c.targetWaitMs,
+        targetShare: c.targetShare ?? this.opts.defaultTargetShare ?? 0.9,
+      };
+    }));
   }
 
   /** Counters for health checks. */

@@ -18,3 +18,4 @@ export { monteCarlo, sampleStats, type MonteCarloInput, type MonteCarloModel, ty
 export * from './staffing/staffing';
 export * from './staffing/hysteresis';
 export type * from './staffing/advice.types';
+export { planDay, type DayPlanSlot, type PlanCategoryInput } from './staffing/day-plan';

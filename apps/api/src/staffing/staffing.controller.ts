@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { DismissAdviceDto, StaffingActionDto, WhatIfDto } from './dto/staffing.dto';
 import { StaffingService } from './staffing.service';
 
@@ -34,6 +34,13 @@ export class StaffingController {
   @ApiOperation({ summary: 'Expected effect of a proposed change of window states or work profiles, without making it' })
   whatIf(@Param('hallId') hallId: string, @Body() dto: WhatIfDto) {
     return this.staffing.whatIf(hallId, dto);
+  }
+
+  @Get('plan')
+  @ApiOperation({ summary: "Window plan per half hour for a coming day (default tomorrow), from the hall's history" })
+  @ApiQuery({ name: 'date', required: false, example: '2026-12-01' })
+  plan(@Param('hallId') hallId: string, @Query('date') date?: string) {
+    return this.staffing.plan(hallId, date);
   }
 
   @Get('audit')

@@ -1,6 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { StaffingAction, StaffingEffect } from '@hallq/forecast';
-import { AuditEntryEntity, HallAdminService, QueueError, QueueService, type CategoryView, type Clock, type WindowView } from '@hallq/queue';
+import {
+  AuditEntryEntity, HallAdminService, hhmmToMinutes, localMinutesOf, localTimeToEpoch, QueueError, QueueService, serviceDayOf,
+  type CategoryView, type Clock, type WindowView,
+} from '@hallq/queue';
 import { DataSource } from 'typeorm';
 import { HallForecastService } from '../forecast/hall-forecast.service';
 import { CLOCK } from '../queue/queue.module';
@@ -114,6 +117,41 @@ export class StaffingService {
     };
   }
 
+  /**
+   * The window plan for a coming day (default: tomorrow in the hall's time zone), per half hour of the
+   * opening hours, from the hall's weekday-and-slot history.
+   */
+  async plan(hallId: string, date?: string) {
+    const hall = await this.admin.getHall(hallId);
+    const now = this.clock.now();
+    const day = date ?? serviceDayOf(now + 24 * 3_600_000, hall.timeZone);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) {
+      throw new QueueError('INVALID_INPUT', `date must be a day as YYYY-MM-DD, got "${day}".`);
+    }
+    const allDay = hall.opensAt === hall.closesAt;
+    const from = localTimeToEpoch(day, allDay ? 0 : hhmmToMinutes(hall.opensAt), hall.timeZone);
+    let to = localTimeToEpoch(day, allDay ? 24 * 60 : hhmmToMinutes(hall.closesAt), hall.timeZone);
+    if (to <= from) to += 24 * 3_600_000; // open past midnight
+    const forecaster = await this.forecasts.forecaster(hallId);
+    const cats = new Map(hall.categories.map((c) => [c.id, c]));
+    const slots = forecaster.planDay(
+      hall.categories.map((c) => ({ id: c.id, targetWaitMs: c.targetWaitSec * 1000, targetShare: c.targetShare, defaultServiceMs: c.defaultServiceSec * 1000 })),
+      from, to,
+    );
+    return {
+      date: day,
+      stepMinutes: 30,
+      windowsInHall: hall.windows.length,
+      peakWindows: Math.max(0, ...slots.map((s) => s.totalWindows)),
+      slots: slots.map((s) => ({
+        start: s.start,
+        local: localHhmm(s.start, hall.timeZone),
+        totalWindows: s.totalWindows,
+        categories: s.categories.map((c) => ({ category: cats.get(c.categoryId)?.code ?? c.categoryId, arrivalsPerHour: c.arrivalsPerHour, windows: c.windows })),
+      })),
+    };
+  }
+
   async auditLog(hallId: string, limit = 100) {
     await this.admin.getHall(hallId);
     const rows = await this.dataSource.manager.find(AuditEntryEntity, { where: { hallId }, order: { id: 'DESC' }, take: limit });
@@ -146,6 +184,11 @@ export class StaffingService {
 
 function effect(e: StaffingEffect): Effect & { serviceLevel: number; clearsInMin: number | null } {
   return { windows: round1(e.windows), expectedWaitMin: minutes(e.expectedWaitMs), serviceLevel: round2(e.serviceLevel), clearsInMin: minutes(e.clearsInMs) };
+}
+
+function localHhmm(at: number, timeZone: string): string {
+  const m = localMinutesOf(at, timeZone);
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 }
 
 function minutes(ms: number): number | null {

@@ -1,5 +1,5 @@
 import { isOpenAt } from '../hall/opening-hours';
-import { formatTicketNumber, isValidTimeZone, localMinutesOf, localWeekdayOf, newTrackingToken, serviceDayOf } from './numbering';
+import { formatTicketNumber, isValidTimeZone, localMinutesOf, localTimeToEpoch, localWeekdayOf, newTrackingToken, serviceDayOf } from './numbering';
 
 describe('numbering and the service day', () => {
   it('formats numbers with at least three digits', () => {
@@ -23,6 +23,14 @@ describe('numbering and the service day', () => {
     const a = newTrackingToken();
     expect(a).toMatch(/^[A-Za-z0-9_-]{32}$/); // 24 random bytes = 192 bits
     expect(new Set(Array.from({ length: 1000 }, newTrackingToken)).size).toBe(1000);
+  });
+
+  it('turns a local time of a day into an instant, across time zones and DST', () => {
+    expect(localTimeToEpoch('2026-11-30', 8 * 60 + 30, 'Asia/Shanghai')).toBe(Date.UTC(2026, 10, 30, 0, 30));
+    expect(localTimeToEpoch('2026-11-30', 0, 'UTC')).toBe(Date.UTC(2026, 10, 30));
+    expect(localTimeToEpoch('2026-07-01', 9 * 60, 'America/New_York')).toBe(Date.UTC(2026, 6, 1, 13)); // EDT
+    expect(localTimeToEpoch('2026-12-01', 9 * 60, 'America/New_York')).toBe(Date.UTC(2026, 11, 1, 14)); // EST
+    expect(localTimeToEpoch('2026-11-30', 24 * 60, 'Asia/Shanghai')).toBe(Date.UTC(2026, 10, 30, 16));
   });
 
   it('validates time zones', () => {

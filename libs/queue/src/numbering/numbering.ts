@@ -27,6 +27,33 @@ export function localWeekdayOf(at: number, timeZone: string): number {
   return new Date(`${d}T00:00:00Z`).getUTCDay();
 }
 
+/** The instant a local wall-clock time (minutes after midnight of `day`) happens in the time zone. */
+export function localTimeToEpoch(day: string, minutes: number, timeZone: string): number {
+  const [y, m, d] = day.split('-').map(Number);
+  const wall = Date.UTC(y, m - 1, d, 0, minutes);
+  // Two rounds settle the offset even when the first guess falls on the other side of a DST change.
+  let t = wall - offsetAt(wall, timeZone);
+  t = wall - offsetAt(t, timeZone);
+  return t;
+}
+
+/** The zone's offset from UTC at an instant, ms (local wall time minus UTC). */
+function offsetAt(at: number, timeZone: string): number {
+  const parts = Object.fromEntries(fullFormatter(timeZone).formatToParts(new Date(at)).map((p) => [p.type, p.value]));
+  const local = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour) % 24, Number(parts.minute), Number(parts.second));
+  return local - Math.floor(at / 1000) * 1000;
+}
+
+const fullCache = new Map<string, Intl.DateTimeFormat>();
+function fullFormatter(timeZone: string): Intl.DateTimeFormat {
+  let f = fullCache.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    fullCache.set(timeZone, f);
+  }
+  return f;
+}
+
 /** An unguessable tracking token for the citizen's phone page: 192 random bits, URL-safe. */
 export function newTrackingToken(): string {
   return randomBytes(24).toString('base64url');
