@@ -32,9 +32,10 @@ describe('live hall in the browser', () => {
 
   const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`) });
   const pages: Page[] = [];
-  const open = async (path: string, viewport: { width: number; height: number }) => {
+  const open = async (path: string, viewport: { width: number; height: number }, init?: () => void) => {
     const page = await browser.newPage({ viewport });
     pages.push(page);
+    if (init) await page.addInitScript(init);
     page.on('pageerror', (e) => errors.push(`${path}: ${e.message}`));
     await page.goto(`${t.url}${path}`);
     return page;
@@ -106,7 +107,14 @@ describe('live hall in the browser', () => {
     await kiosk.emulateMedia({ media: 'screen' });
 
     // The phone, from the QR code's link.
-    const phone = await open(trackPath, { width: 390, height: 844 });
+    // The phone records vibrations and notifications (headless Chromium has neither).
+    const phone = await open(trackPath, { width: 390, height: 844 }, () => {
+      const w = window as any;
+      w.buzz = [];
+      Object.defineProperty(navigator, 'vibrate', { value: (p: unknown) => (w.buzz.push(p), true) });
+      w.notes = [];
+      w.Notification = class { static permission = 'granted'; static requestPermission = async () => 'granted'; constructor(title: string) { w.notes.push(title); } };
+    });
     await phone.locator('[data-status="waiting"]').waitFor();
     expect(await phone.locator('[data-testid="number"]').textContent()).toBe(number);
     await expect(phone.locator('[data-testid="ahead"]').textContent()).resolves.toBe('前面还有 1 人');
@@ -127,6 +135,8 @@ describe('live hall in the browser', () => {
 
     await phone.locator('[data-testid="go"]').waitFor();
     expect(await phone.locator('[data-testid="go"]').textContent()).toBe('请到 3 号窗口');
+    // It buzzed and notified once, although `called` and the snapshot after it both said so.
+    expect(await phone.evaluate(() => [(window as any).buzz.length, (window as any).notes])).toEqual([1, ['请到 3 号窗口']]);
     await shot(phone, 'phone-called');
 
     // The screen said it: headless Chromium has no local voice, so it used the shipped clips.

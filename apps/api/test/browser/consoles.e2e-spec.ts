@@ -1,0 +1,204 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createSmallHall, startTestApp, type SmallHall, type TestApp } from '../support/test-app';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SHOTS = resolve(__dirname, '../../../../test-output/screenshots');
+
+/** Builds apps/display with Vite's JS API in a child process (Vite is ESM only; see live-hall.e2e-spec.ts). */
+function buildDisplay(outDir: string): void {
+  const script = `import { build } from 'vite';
+    await build({ configFile: ${JSON.stringify(resolve(__dirname, '../../../display/vite.config.ts'))}, logLevel: 'error',
+      build: { outDir: ${JSON.stringify(outDir)}, emptyOutDir: true } });`;
+  execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: resolve(__dirname, '../../../..'), stdio: 'inherit' });
+}
+
+/**
+ * The staff consoles in a real browser: a clerk works the counter page with the keyboard; a manager
+ * sees a long enterprise line with advice, applies it with one click, and the opened window's counter
+ * page and the hall screen follow. Screenshots go to test-output/screenshots/.
+ */
+describe('counter and manager consoles in the browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let displayDir: string;
+  const errors: string[] = [];
+  const pages: Page[] = [];
+
+  const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`) });
+  const open = async (path: string, viewport: { width: number; height: number }) => {
+    const page = await browser.newPage({ viewport });
+    pages.push(page);
+    page.on('pageerror', (e) => errors.push(`${path}: ${e.message}`));
+    await page.goto(`${t.url}${path}`);
+    return page;
+  };
+  const names = async (hallId: string) => {
+    await t.http.patch(`/api/halls/${hallId}`).send({ name: '示范区政务服务中心' }).expect(200);
+    for (const [code, zh, en] of [['enterprise', '企业开办', 'Business registration'], ['social', '社保医保', 'Social insurance'], ['tax', '税务办理', 'Tax']]) {
+      await t.http.patch(`/api/halls/${hallId}/categories/${code}`).send({ nameZh: zh, nameEn: en }).expect(200);
+    }
+  };
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (never a downloaded browser)`);
+    mkdirSync(SHOTS, { recursive: true });
+    displayDir = mkdtempSync(join(tmpdir(), 'hallq-display-'));
+    buildDisplay(displayDir);
+    t = await startTestApp({ env: { HALLQ_DISPLAY_DIR: displayDir } });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-dev-shm-usage'],
+    });
+  });
+
+  afterEach(async () => {
+    for (const p of pages.splice(0)) await p.context().close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+    if (displayDir) rmSync(displayDir, { recursive: true, force: true });
+  });
+
+  it("the clerk calls next with the keyboard, starts and finishes; closing with a ticket in service shows the api 409 words as they are", async () => {
+    const h = await createSmallHall(t);
+    await names(h.hallId);
+    for (const k of ['k1', 'k2', 'k3']) {
+      t.clock.advance(60_000);
+      await t.http.post(`/api/halls/${h.hallId}/tickets`).set('Idempotency-Key', `${h.hallId}${k}`).send({ category: 'enterprise' }).expect(201);
+    }
+    t.clock.advance(5 * 60_000);
+
+    const counter = await open(`/counter/${h.hallId}/${h.windows['1']}`, { width: 1280, height: 800 });
+    await counter.locator('[data-conn="live"]').waitFor();
+    await counter.locator('[data-testid="waiting-count"]', { hasText: '3' }).waitFor();
+    expect(await counter.locator('[data-testid="next"] li').allTextContents()).toEqual([
+      expect.stringContaining('A001'), expect.stringContaining('A002'), expect.stringContaining('A003'),
+    ]);
+    await shot(counter, 'counter-idle');
+
+    await counter.keyboard.press('n');
+    await counter.locator('[data-testid="current-number"]', { hasText: 'A001' }).waitFor();
+    await counter.locator('[data-testid="waiting-count"]', { hasText: '2' }).waitFor();
+    expect(await counter.locator('[data-testid="current"]').textContent()).toContain('企业开办');
+    // The ticket is really called at window 1, by the api's word.
+    const st = (await t.http.get(`/api/halls/${h.hallId}/state`).expect(200)).body;
+    expect(st.windows.find((w: { id: string }) => w.id === h.windows['1']).current).toMatchObject({ number: 'A001', status: 'called' });
+    // The buttons say their keys; start and finish by key.
+    expect(await counter.locator('[data-action="start"]').textContent()).toBe('S开始办理');
+    await counter.keyboard.press('s');
+    await counter.locator('.current.status-serving').waitFor();
+    await counter.locator('text=办理用时').waitFor();
+    await shot(counter, 'counter-serving');
+    // Closing with a ticket in service: the api refuses (409) and its words are shown as they are.
+    await counter.keyboard.press('q');
+    const msg = counter.locator('[data-testid="message"][role="alert"]');
+    await msg.waitFor();
+    const refusal = await t.http.post(`/api/halls/${h.hallId}/windows/${h.windows['1']}/close`).expect(409);
+    expect(await msg.textContent()).toBe(refusal.body.message);
+    expect(refusal.body.message).toMatch(/A001/);
+    await shot(counter, 'counter-409');
+    await counter.keyboard.press('f');
+    await counter.locator('.current.empty').waitFor();
+
+    // Pause asks a reason; the badge shows it; resume by key.
+    await counter.keyboard.press('p');
+    await counter.locator('[data-field="reason"]').fill('午休');
+    await counter.keyboard.press('Enter');
+    await counter.locator('[data-testid="window-state"]', { hasText: '暂停 · 午休' }).waitFor();
+    await counter.keyboard.press('u');
+    await counter.locator('[data-testid="window-state"]', { hasText: '开放' }).waitFor();
+
+    // The same page on a phone at the counter.
+    await counter.keyboard.press('n');
+    await counter.locator('[data-testid="current-number"]', { hasText: 'A002' }).waitFor();
+    const phone = await open(`/counter/${h.hallId}/${h.windows['1']}`, { width: 390, height: 844 });
+    await phone.locator('[data-testid="current-number"]', { hasText: 'A002' }).waitFor();
+    await shot(phone, 'counter-phone');
+    expect(errors).toEqual([]);
+  });
+
+  it('the manager applies the advice with one click; the opened window\'s counter and the hall screen follow', async () => {
+    // The reported case: enterprise on 4 windows, more windows closed, a long morning line.
+    const h: SmallHall = await createSmallHall(t, [
+      ...['1', '2', '3', '4'].map((label) => ({ label, categories: ['enterprise'], state: 'open' })),
+      { label: '5', categories: ['social'], state: 'open' },
+      ...['6', '7', '8', '9'].map((label) => ({ label, categories: ['tax'], state: 'closed' })),
+    ]);
+    await names(h.hallId);
+    // 24 arrivals an hour, 15-minute services at 4 windows (16 an hour): the line grows for 2.5 hours.
+    const serving = new Map<string, number>();
+    const act = (w: string, a: string) => t.http.post(`/api/halls/${h.hallId}/windows/${h.windows[w]}/${a}`);
+    for (let s = 0; s < 300; s++) {
+      if (s % 5 === 0) await t.http.post(`/api/halls/${h.hallId}/tickets`).set('Idempotency-Key', `${h.hallId}e${s}`).send({ category: 'enterprise' }).expect(201);
+      if (s % 40 === 0) await t.http.post(`/api/halls/${h.hallId}/tickets`).set('Idempotency-Key', `${h.hallId}s${s}`).send({ category: 'social' }).expect(201);
+      for (const w of ['1', '2', '3', '4']) {
+        const since = serving.get(w);
+        if (since !== undefined && t.clock.now() - since >= 15 * 60_000) {
+          await act(w, 'finish').expect(200);
+          serving.delete(w);
+        }
+        if (!serving.has(w) && (await act(w, 'call-next')).status === 200) {
+          await act(w, 'start').expect(200);
+          serving.set(w, t.clock.now());
+        }
+      }
+      t.clock.advance(30_000);
+    }
+    const advice = (await t.http.get(`/api/halls/${h.hallId}/advice`).expect(200)).body;
+    const first = advice.actions[0];
+    expect(first).toMatchObject({ kind: 'open', category: 'enterprise' });
+    const waitingBefore = (await t.http.get(`/api/halls/${h.hallId}/state`).expect(200)).body.lines.find((l: { category: { code: string } }) => l.category.code === 'enterprise').waiting;
+    expect(waitingBefore).toBeGreaterThanOrEqual(15);
+
+    const manager = await open(`/manager/${h.hallId}`, { width: 1440, height: 900 });
+    await manager.locator('[data-conn="live"]').waitFor();
+    await manager.locator('[data-testid="headline"]', { hasText: '企业开办：建议增开' }).waitFor();
+    expect(await manager.locator('tr[data-category="enterprise"] [data-testid="line-waiting"]').textContent()).toBe(String(waitingBefore));
+    expect(Number(await manager.locator('tr[data-category="enterprise"] [data-testid="advised"]').textContent())).toBeGreaterThan(4);
+    await manager.locator(`tr[data-window="${first.windowLabel}"][data-state="closed"]`).waitFor();
+
+    const counter = await open(`/counter/${h.hallId}/${first.windowId}`, { width: 1280, height: 800 });
+    await counter.locator('[data-testid="window-state"]', { hasText: '关闭' }).waitFor();
+    const screen = await open(`/screen/${h.hallId}`, { width: 1920, height: 1080 });
+    await screen.locator('[data-conn="live"]').waitFor();
+
+    // What-if first: open that window for enterprise, see the wait fall, nothing changes.
+    const row = manager.locator('.wi tr').nth(Number(first.windowLabel) - 1);
+    await row.locator('select').selectOption('open');
+    await row.locator('.cats label', { hasText: 'A' }).locator('input').check();
+    await manager.locator('.whatif button.apply').click();
+    await manager.locator('.wi-result tbody tr').first().waitFor();
+    expect(await manager.locator('.wi-result').textContent()).toContain('企业开办');
+    await shot(manager, 'manager-advice');
+
+    await manager.locator(`.action[data-window="${first.windowLabel}"] [data-testid="apply"]`).click();
+    await manager.locator('[data-testid="message"]', { hasText: '已执行' }).waitFor();
+    // The board reflects it: the window is open and serves enterprise.
+    await manager.locator(`tr[data-window="${first.windowLabel}"][data-state="open"]`, { hasText: '企业开办' }).waitFor();
+    const log = (await t.http.get(`/api/halls/${h.hallId}/audit`).expect(200)).body;
+    expect(log[0]).toMatchObject({ action: 'advice.applied', data: { windowId: first.windowId, after: { state: 'open' } } });
+    await shot(manager, 'manager-applied');
+    await manager.screenshot({ path: join(SHOTS, 'manager-applied-full.png'), fullPage: true });
+
+    // The opened window's counter is open with the enterprise line, and calls from it.
+    await counter.locator('[data-testid="window-state"]', { hasText: '开放' }).waitFor();
+    await counter.locator('[data-testid="next"] li').first().waitFor();
+    expect(Number(await counter.locator('[data-testid="waiting-count"]').textContent())).toBeGreaterThanOrEqual(14);
+    await counter.keyboard.press('n');
+    const called = (await counter.locator('[data-testid="current-number"]').textContent())!;
+    expect(called).toMatch(/^A\d{3}$/);
+    await shot(counter, 'counter-opened-window');
+
+    // The hall screen shows the new window's call.
+    await screen.locator('[data-testid="newest"]', { hasText: called }).waitFor();
+    expect(await screen.locator('[data-testid="newest"]').textContent()).toBe(`${called}→ ${first.windowLabel} 号窗口`);
+    await shot(screen, 'screen-new-window');
+    expect(errors).toEqual([]);
+  });
+});
