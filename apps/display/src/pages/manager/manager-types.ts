@@ -1,0 +1,57 @@
+/** What the manager page reads from the REST api (OpenAPI at /api/docs-json). */
+export interface StateTicket {
+  id: string;
+  number: string;
+  category: string;
+  priority: 'normal' | 'priority';
+  status: string;
+  issuedAt: number;
+  calledAt: number | null;
+  startedAt: number | null;
+}
+
+export interface HallStateView {
+  at: number;
+  hall: { id: string; name: string; serviceDay: string; isOpen: boolean; timeZone: string };
+  lines: {
+    category: { code: string; prefix: string; nameZh: string; nameEn: string; targetWaitSec: number; active: boolean };
+    waiting: number;
+    openWindows: number;
+    waitNow: { expectedSec: number; lowSec: number; highSec: number } | null;
+  }[];
+  windows: { id: string; label: string; state: string; pauseReason: string | null; categories: string[]; current: StateTicket | null }[];
+}
+
+export interface Effect { windows: number; expectedWaitMin: number | null; serviceLevel: number }
+export interface Texts { zh: string; en: string }
+
+export interface AdviceAction {
+  kind: 'open' | 'move' | 'close';
+  windowId: string;
+  windowLabel: string;
+  category: string;
+  fromCategory?: string;
+  categories?: string[];
+  message: Texts;
+}
+
+export interface Advice {
+  at: number;
+  categories: { category: string; current: number; advised: number; waiting: number; before: Effect; after: Effect; headline: Texts | null }[];
+  actions: AdviceAction[];
+}
+
+export interface Alert {
+  id: string;
+  scope: string;
+  subject: string;
+  level: string;
+  message: string;
+  raisedAt: number;
+  escalatedAt: number;
+  acknowledgedAt: number | null;
+}
+
+export interface WhatIfResult {
+  categories: { category: string; before: Effect & { predictedWaitMin: number | null; pWithinTarget: number }; after: Effect & { predictedWaitMin: number | null; pWithinTarget: number } }[];
+}
