@@ -1,3 +1,4 @@
+import { ManualClock } from '@hallq/queue';
 import { createSmallHall, startTestApp, type SmallHall, type TestApp } from './support/test-app';
 
 /** The manager's staffing actions: advice with its effect, apply in one action, dismiss, what-if, audit. */
@@ -114,7 +115,6 @@ describe("tomorrow's window plan", () => {
   const saturday8am = Date.UTC(2026, 10, 28, 0, 0); // 08:00 in Shanghai
 
   beforeAll(async () => {
-    const { ManualClock } = await import('@hallq/queue');
     t = await startTestApp({ clock: new ManualClock(saturday8am) });
     h = await createSmallHall(t);
     // Two days of history: a morning peak (one ticket every 3 minutes, 09:00-11:00), a quiet afternoon.

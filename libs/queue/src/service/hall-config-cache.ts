@@ -9,6 +9,7 @@ interface Entry {
   loadedAt: number;
   hall: HallEntity;
   byCode: Map<string, ServiceCategoryEntity>;
+  byId?: Map<string, string>;
 }
 
 /**
@@ -34,6 +35,14 @@ export class HallConfigCache {
     const category = entry.byCode.get(code);
     if (!category) throw new QueueError('CATEGORY_NOT_FOUND', `Hall has no service category "${code}".`, { hallId, category: code });
     return { hall: entry.hall, category };
+  }
+
+  /** Category code by id (codes change rarely; a renamed code shows within `ttlMs` elsewhere). */
+  async codeOf(hallId: string): Promise<(categoryId: string) => string | undefined> {
+    const entry = await this.load(hallId);
+    if (!entry.byId) entry.byId = new Map([...entry.byCode.values()].map((c) => [c.id, c.code]));
+    const byId = entry.byId;
+    return (id) => byId.get(id);
   }
 
   private async load(hallId: string): Promise<Entry> {

@@ -299,7 +299,7 @@ export class QueueService {
       await this.tickets.appendEvent(em, {
         hallId, ticketId: null, windowId: w.id, categoryId: null, type, fromStatus: null, toStatus: state, at: now, data: reason ? { reason } : null,
       });
-      const codes = await this.codeLookup(em, hallId);
+      const codes = await this.config.codeOf(hallId);
       return { kind: 'window', type, hallId, at: now, window: windowView(w, codes), data: reason ? { reason } : undefined } as const;
     });
     this.publish(out);
@@ -446,7 +446,7 @@ export class QueueService {
   private async ticketEvent(
     em: EntityManager, t: TicketEntity, w: WindowEntity | null, type: TicketEventName, at: number, data?: Record<string, unknown>,
   ): Promise<Extract<QueueDomainEvent, { kind: 'ticket' }>> {
-    const codes = await this.codeLookup(em, t.hallId);
+    const codes = await this.config.codeOf(t.hallId);
     const holder = t.windowId && t.windowId !== w?.id ? await em.findOne(WindowEntity, { where: { id: t.windowId } }) : w;
     return {
       kind: 'ticket', type, hallId: t.hallId, at,
@@ -456,11 +456,7 @@ export class QueueService {
     };
   }
 
-  private async codeLookup(em: EntityManager, hallId: string): Promise<(id: string) => string | undefined> {
-    const cats = await em.find(ServiceCategoryEntity, { where: { hallId }, select: { id: true, code: true } });
-    const m = new Map(cats.map((c) => [c.id, c.code]));
-    return (id) => m.get(id);
-  }
+
 
   private publish(...events: QueueDomainEvent[]): void {
     this.events.publish(events);
