@@ -21,6 +21,8 @@ import type { ActionEffect, CategoryAdvice, StaffingAction, StaffingAdvice, What
 const MIN = 60_000;
 /** New tickets' features are computed together once the event time moves this far past the first. */
 const FEATURE_BATCH_MS = 1000;
+/** 'auto' uses the Monte Carlo up to this many waiting tickets (the speed target is set at 1,000). */
+const MONTE_CARLO_MAX_WAITING = 2000;
 
 export interface ForecasterOptions {
   /** Categories known at start (targets, default service); refreshed from every snapshot passed in. */
@@ -326,6 +328,9 @@ export class Forecaster {
     const method = this.opts.method ?? 'auto';
     if (!this.opts.rule || method === 'fast') return false;
     if (method === 'monte_carlo') return true;
+    // Beyond this many waiting tickets the Monte Carlo's cost grows past what a live hall can spend
+    // twice a second; QL_m stays linear and accurate for long single lines.
+    if (state.waiting.length > MONTE_CARLO_MAX_WAITING) return false;
     return (
       state.windows.some((w) => w.state === 'open' && w.categoryIds.length > 1) ||
       state.waiting.some((t) => !!t.targetWindowId)

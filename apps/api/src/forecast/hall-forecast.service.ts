@@ -28,6 +28,8 @@ interface HallForecast {
   predictions: Predictions | null;
   timer: NodeJS.Timeout | null;
   lastRefresh: number;
+  /** How long the last refresh took, ms: a huge line refreshes less often (at most 5% of a core). */
+  lastCost: number;
   refreshing: Promise<void> | null;
 }
 
@@ -168,7 +170,7 @@ export class HallForecastService implements OnModuleInit, OnModuleDestroy {
       if (rows.length < 5000) break;
       lastId = rows[rows.length - 1].id;
     }
-    const h: HallForecast = { hallId, forecaster, predictions: null, timer: null, lastRefresh: 0, refreshing: null };
+    const h: HallForecast = { hallId, forecaster, predictions: null, timer: null, lastRefresh: 0, lastCost: 0, refreshing: null };
     this.loaded.set(hallId, h);
     this.logger.log(`Forecaster for hall ${hallId} rebuilt from ${replayed} events`);
     return h;
@@ -176,7 +178,7 @@ export class HallForecastService implements OnModuleInit, OnModuleDestroy {
 
   private scheduleRefresh(h: HallForecast): void {
     if (h.timer) return;
-    const wait = Math.max(0, h.lastRefresh + REFRESH_MS - Date.now());
+    const wait = Math.max(0, h.lastRefresh + Math.max(REFRESH_MS, 20 * h.lastCost) - Date.now());
     h.timer = setTimeout(() => {
       h.timer = null;
       this.refresh(h).catch((e) => this.logger.warn(`Forecast refresh failed: ${(e as Error).message}`));
@@ -191,6 +193,7 @@ export class HallForecastService implements OnModuleInit, OnModuleDestroy {
         h.lastRefresh = Date.now();
         const state = await this.queue.hallState(h.hallId);
         const p = h.forecaster.predict(hallSnapshotOf(state, DEFAULT_MAX_PRIORITY_STREAK), state.at);
+        h.lastCost = Date.now() - h.lastRefresh;
         h.predictions = {
           at: state.at,
           tickets: new Map(p.tickets.map((t) => [t.ticketId, t])),

@@ -12,7 +12,7 @@ import type { Channel, TicketState } from '../ticket/ticket-state';
 import { nextWindowState, type WindowAction } from '../window/window-lifecycle';
 import { byLabel, HallRepository } from './hall-repository';
 import { QueueEvents, type QueueDomainEvent, type TicketEventName, type WindowEventName } from './queue-events';
-import { countAhead } from '../ticket/people-ahead';
+import { peopleAheadInGroup } from '../ticket/people-ahead';
 import { GroupCommit, type Outcome } from './group-commit';
 import { HallConfigCache } from './hall-config-cache';
 import { appendEvents, changeOf, stateOf, TicketRepository } from './ticket-repository';
@@ -144,8 +144,14 @@ export class QueueService {
         });
         const mine = new Map(done.created.map((t) => [t.idempotencyKey, t]));
         this.publish(...done.created.map((t) => ({ kind: 'ticket' as const, type: 'issued' as const, hallId: hall.id, at: t.issuedAt, ticket: ticketView(t, category.code, null), window: null })));
-        // Counted after commit, outside the counter lock, for the whole group in one read.
-        const line = done.created.length ? await this.tickets.findLine(em, hall.id, { categoryId: category.id, targetWindowId: null }) : [];
+        const ahead = new Map<string, number>();
+        if (done.created.length) {
+          // Counted after commit, outside the counter lock, in one query for the group. A group of this
+          // counter committed meanwhile (later numbers) may be counted too: a count, not a promise.
+          const base = await this.tickets.lineCounts(em, hall.id, { categoryId: category.id, targetWindowId: null }, done.created.map((t) => t.id));
+          const counts = peopleAheadInGroup(base, done.created.map((t) => t.priority));
+          done.created.forEach((t, i) => ahead.set(t.id, counts[i]));
+        }
         const answered = new Set<string>();
         return Promise.all(group.map(async (r): Promise<Outcome<IssuedTicket>> => {
           try {
@@ -153,7 +159,7 @@ export class QueueService {
             if (t && !answered.has(r.key)) {
               answered.add(r.key);
               if (t.requestHash !== r.hash) throw mismatch(t);
-              return { ok: true, value: { ticket: ticketView(t, category.code, null), created: true, peopleAhead: countAhead(t, line), hall: hallView(hall), category: categoryView(category) } };
+              return { ok: true, value: { ticket: ticketView(t, category.code, null), created: true, peopleAhead: ahead.get(t.id) ?? 0, hall: hallView(hall), category: categoryView(category) } };
             }
             // A retry: of an earlier request, or of one in this very group.
             return { ok: true, value: await this.replay(em, done.earlier.get(r.key) ?? t!, r.hash) };

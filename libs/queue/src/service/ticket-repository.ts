@@ -3,7 +3,7 @@ import { In, IsNull, LessThan } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { TicketEntity, TicketEventEntity } from '../entities';
 import type { RoutableTicket } from '../routing/routing-rule.types';
-import { countAhead, type LinePosition } from '../ticket/people-ahead';
+import { peopleAhead } from '../ticket/people-ahead';
 import type { TicketState, TicketStatus } from '../ticket/ticket-state';
 import { isMysql } from './hall-repository';
 
@@ -116,19 +116,35 @@ export class TicketRepository {
     return em.find(TicketEntity, { where: { hallId, status: In(['waiting', 'called']), serviceDay: LessThan(today) } });
   }
 
-  /** The waiting line of a category (or of tickets sent to one window), as positions for countAhead. */
-  findLine(em: EntityManager, hallId: string, line: { categoryId: string; targetWindowId: string | null }): Promise<LinePosition[]> {
-    return em.find(TicketEntity, {
-      where: line.targetWindowId
-        ? { hallId, status: 'waiting', targetWindowId: line.targetWindowId }
-        : { hallId, status: 'waiting', categoryId: line.categoryId, targetWindowId: IsNull() },
-      select: { id: true, priority: true, issuedAt: true, seq: true, targetWindowId: true },
-    });
+  /** Waiting tickets of a line (category, or one target window) by class, leaving some ids out. */
+  async lineCounts(em: EntityManager, hallId: string, line: { categoryId: string; targetWindowId: string | null }, except: string[]): Promise<{ priority: number; normal: number }> {
+    const qb = em
+      .createQueryBuilder(TicketEntity, 't')
+      .select('t.priority', 'priority')
+      .addSelect('COUNT(*)', 'n')
+      .where('t.hallId = :hallId AND t.status = :waiting', { hallId, waiting: 'waiting' })
+      .groupBy('t.priority');
+    if (line.targetWindowId) qb.andWhere('t.targetWindowId = :tw', { tw: line.targetWindowId });
+    else qb.andWhere('t.categoryId = :cat AND t.targetWindowId IS NULL', { cat: line.categoryId });
+    if (except.length) qb.andWhere('t.id NOT IN (:...except)', { except });
+    const rows: { priority: string; n: string | number }[] = await qb.getRawMany();
+    const of = (p: string) => Number(rows.find((r) => r.priority === p)?.n ?? 0);
+    return { priority: of('priority'), normal: of('normal') };
   }
 
-  /** People who will be called before this ticket (see countAhead). */
+  /** People who will be called before this waiting ticket (see peopleAhead). */
   async countAhead(em: EntityManager, t: TicketEntity): Promise<number> {
-    return countAhead(t, await this.findLine(em, t.hallId, t));
+    const line = (qb: ReturnType<EntityManager['createQueryBuilder']>) =>
+      t.targetWindowId
+        ? qb.andWhere('o.targetWindowId = :tw', { tw: t.targetWindowId })
+        : qb.andWhere('o.categoryId = :cat AND o.targetWindowId IS NULL', { cat: t.categoryId });
+    const base = () =>
+      em.createQueryBuilder(TicketEntity, 'o').where('o.hallId = :hallId AND o.status = :waiting AND o.id <> :id', { hallId: t.hallId, waiting: 'waiting', id: t.id });
+    const priority = t.priority === 'priority' ? 0 : await line(base()).andWhere("o.priority = 'priority'").getCount();
+    const sameClassBefore = await line(base())
+      .andWhere('o.priority = :p AND (o.issuedAt < :at OR (o.issuedAt = :at AND o.seq < :seq))', { p: t.priority, at: t.issuedAt, seq: t.seq })
+      .getCount();
+    return peopleAhead(t.priority, { priority, sameClassBefore });
   }
 
   /** Applies a change only if the ticket is still in `expected` status; false when another actor won. */

@@ -1,31 +1,22 @@
-import { countAhead, type LinePosition } from './people-ahead';
-
-const p = (id: string, issuedAt: number, priority: 'normal' | 'priority' = 'normal', targetWindowId: string | null = null): LinePosition => ({
-  id, issuedAt, seq: issuedAt, priority, targetWindowId,
-});
+import { peopleAhead, peopleAheadInGroup } from './people-ahead';
 
 describe('people ahead', () => {
-  const line = [p('a', 1), p('b', 2), p('c', 3, 'priority'), p('d', 4), p('x', 0, 'normal', 'w9')];
-
-  it('counts earlier tickets of the same class and all priority tickets ahead of a normal one', () => {
-    expect(countAhead(line[0], line)).toBe(1); // c (priority)
-    expect(countAhead(line[1], line)).toBe(2); // a, c
-    expect(countAhead(line[3], line)).toBe(3); // a, b, c
+  it('puts every waiting priority ticket ahead of a normal one, and only earlier ones of its class', () => {
+    expect(peopleAhead('normal', { priority: 2, sameClassBefore: 5 })).toBe(7);
+    expect(peopleAhead('priority', { priority: 2, sameClassBefore: 1 })).toBe(1);
   });
 
-  it('counts only earlier priority tickets ahead of a priority one', () => {
-    expect(countAhead(line[2], line)).toBe(0);
-    expect(countAhead(p('e', 5, 'priority'), [...line, p('e', 5, 'priority')])).toBe(1);
+  it('counts a group issued together in number order', () => {
+    // Line before: 3 priority, 10 normal. Group: normal, priority, normal, priority.
+    expect(peopleAheadInGroup({ priority: 3, normal: 10 }, ['normal', 'priority', 'normal', 'priority'])).toEqual([
+      3 + 2 + 10, // all 5 priority tickets, the 10 normal ones before
+      3, // the 3 earlier priority tickets
+      3 + 2 + 11, // and the first normal of the group
+      4, // the 3 earlier and the group's first priority
+    ]);
   });
 
-  it('keeps tickets transferred to a window in a line of their own', () => {
-    expect(countAhead(line[4], line)).toBe(0);
-    expect(countAhead(p('y', 9, 'normal', 'w9'), line)).toBe(1);
-  });
-
-  it('orders same-millisecond tickets by their number', () => {
-    const same = [{ ...p('m', 7), seq: 10 }, { ...p('n', 7), seq: 11 }];
-    expect(countAhead(same[1], same)).toBe(1);
-    expect(countAhead(same[0], same)).toBe(0);
+  it('answers 0 for the first ticket of an empty line', () => {
+    expect(peopleAheadInGroup({ priority: 0, normal: 0 }, ['normal'])).toEqual([0]);
   });
 });
