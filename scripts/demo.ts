@@ -104,7 +104,8 @@ async function main(): Promise<void> {
     dbDir = mkdtempSync(join(tmpdir(), 'hallq-demo-'));
     api = await spawnApi({
       databaseUrl: `sqlite:${join(dbDir, 'demo.sqlite')}`, port: Number(arg('port', '3000')), seedDemo: false,
-      env: { HALLQ_DISPLAY_DIR: join(ROOT, 'dist', 'display'), HOST: arg('host', '127.0.0.1')! },
+      // The forecaster's 30-minute arrival slots shrink with the speed, so its rates follow the compressed day.
+      env: { HALLQ_DISPLAY_DIR: join(ROOT, 'dist', 'display'), HOST: arg('host', '127.0.0.1')!, HALLQ_FORECAST_SLOT_SECONDS: String(slotSecondsFor(SPEED)) },
     });
     url = api.url;
   }
@@ -247,3 +248,11 @@ main().catch((e) => {
   process.stderr.write(`${e instanceof Error ? e.stack : e}\n`);
   process.exit(1);
 });
+
+/** 30 hall minutes in real seconds at `speed`, rounded to a slot width that divides a day. */
+function slotSecondsFor(speed: number): number {
+  const want = Math.max(10, Math.round(1800 / speed));
+  for (let d = 0; ; d++) {
+    for (const s of [want - d, want + d]) if (s >= 10 && 86_400 % s === 0) return s;
+  }
+}

@@ -5,6 +5,7 @@ import {
 } from '@hallq/queue';
 import type { Subscription } from 'rxjs';
 import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../common/config/app-config';
 import { CLOCK } from '../queue/queue.module';
 import type { WaitEstimate } from '../waits/wait-estimator';
 import { fromDomainEvent, fromEventRow, hallSnapshotOf } from './forecast-events';
@@ -53,6 +54,7 @@ export class HallForecastService implements OnModuleInit, OnModuleDestroy {
     private readonly queue: QueueService,
     private readonly events: QueueEvents,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
@@ -141,6 +143,7 @@ export class HallForecastService implements OnModuleInit, OnModuleDestroy {
     const forecaster = new Forecaster({
       categories: cats.map((c) => ({ id: c.id, targetWaitMs: c.targetWaitSec * 1000, targetShare: c.targetShare, defaultServiceMs: c.defaultServiceSec * 1000 })),
       utcOffsetMinutes: utcOffsetMinutes(hall.timeZone, now),
+      slotMs: this.config.forecastSlotSec * 1000,
       rule: pickNextTicket,
       maxPriorityStreak: DEFAULT_MAX_PRIORITY_STREAK,
     });

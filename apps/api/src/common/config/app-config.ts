@@ -15,6 +15,8 @@ export interface AppConfig {
   logSql: boolean;
   /** The built display app (apps/display), served at / when present. */
   displayDir: string;
+  /** Width of the forecaster's arrival-rate slots, seconds (30 min; the accelerated demo shrinks it). */
+  forecastSlotSec: number;
 }
 
 export class ConfigError extends Error {}
@@ -39,6 +41,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   } catch {
     problems.push(`HALLQ_TIME_ZONE must be an IANA time zone such as Asia/Shanghai, got "${defaultTimeZone}"`);
   }
+  const forecastSlotSec = Number(env.HALLQ_FORECAST_SLOT_SECONDS ?? 1800);
+  if (!Number.isInteger(forecastSlotSec) || forecastSlotSec < 10 || 86_400 % forecastSlotSec !== 0) {
+    problems.push(`HALLQ_FORECAST_SLOT_SECONDS must be a whole number of seconds of at least 10 that divides a day, got "${env.HALLQ_FORECAST_SLOT_SECONDS}"`);
+  }
   const production = env.NODE_ENV === 'production';
   if (problems.length) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return {
@@ -51,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     production,
     logSql: flag(env.HALLQ_LOG_SQL, false),
     displayDir: resolve(env.HALLQ_DISPLAY_DIR ?? 'dist/display'),
+    forecastSlotSec,
   };
 }
 
