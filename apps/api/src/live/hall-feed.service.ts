@@ -1,11 +1,12 @@
-import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import {
   QueueError, QueueEvents, QueueService, TicketEventEntity, WindowEntity,
-  type HallState, type QueueDomainEvent, type TicketView,
+  type Clock, type HallState, type QueueDomainEvent, type TicketView,
 } from '@hallq/queue';
 import { asyncScheduler, exhaustMap, from, groupBy, interval, map, merge, mergeMap, throttleTime, type Subscription } from 'rxjs';
 import { DataSource } from 'typeorm';
+import { CLOCK } from '../queue/queue.module';
 import { WaitService } from '../waits/wait.service';
 import { LiveSocketRepository, roomOf } from './live-socket.repository';
 import {
@@ -65,6 +66,7 @@ export class HallFeedService implements OnModuleInit, OnModuleDestroy {
     private readonly events: QueueEvents,
     private readonly sockets: LiveSocketRepository,
     private readonly moduleRef: ModuleRef,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /**
@@ -225,12 +227,21 @@ export class HallFeedService implements OnModuleInit, OnModuleDestroy {
   /** The cached snapshot if no event came since, else one shared computation (never one per client). */
   private async current(feed: HallFeed): Promise<{ raw: HallState; snap: HallSnapshot }> {
     for (let tries = 0; tries < 3; tries++) {
-      if (feed.latest && !feed.dirty) return feed.latest;
+      if (feed.latest && !feed.dirty && this.fresh(feed.latest.raw.at)) return feed.latest;
       feed.inflight ??= this.compute(feed).finally(() => (feed.inflight = null));
       const out = await feed.inflight;
       if (!feed.dirty) return out;
     }
     return feed.latest ?? this.compute(feed);
+  }
+
+  /**
+   * A snapshot also goes stale with time alone (opening hours, waits running down): a new subscriber
+   * never gets one older than the quiet refresh period, nor one from a clock that has since moved back.
+   */
+  private fresh(at: number): boolean {
+    const age = this.clock.now() - at;
+    return age >= 0 && age < QUIET_REFRESH_MS;
   }
 
   private async compute(feed: HallFeed): Promise<{ raw: HallState; snap: HallSnapshot }> {

@@ -1,20 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { execFileSync } from 'node:child_process';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { createSmallHall, startTestApp, type SmallHall, type TestApp } from '../support/test-app';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { SHOTS, startBrowserHall, type BrowserHall } from '../support/browser';
+import { createSmallHall, type SmallHall, type TestApp } from '../support/test-app';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = resolve(__dirname, '../../../../test-output/screenshots');
 
-/** Builds apps/display with Vite's JS API in a child process (Vite is ESM only; see live-hall.e2e-spec.ts). */
-function buildDisplay(outDir: string): void {
-  const script = `import { build } from 'vite';
-    await build({ configFile: ${JSON.stringify(resolve(__dirname, '../../../display/vite.config.ts'))}, logLevel: 'error',
-      build: { outDir: ${JSON.stringify(outDir)}, emptyOutDir: true } });`;
-  execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: resolve(__dirname, '../../../..'), stdio: 'inherit' });
-}
 
 /**
  * The staff consoles in a real browser: a clerk works the counter page with the keyboard; a manager
@@ -24,7 +13,7 @@ function buildDisplay(outDir: string): void {
 describe('counter and manager consoles in the browser', () => {
   let t: TestApp;
   let browser: Browser;
-  let displayDir: string;
+  let hall: BrowserHall;
   const errors: string[] = [];
   const pages: Page[] = [];
 
@@ -44,26 +33,15 @@ describe('counter and manager consoles in the browser', () => {
   };
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (never a downloaded browser)`);
-    mkdirSync(SHOTS, { recursive: true });
-    displayDir = mkdtempSync(join(tmpdir(), 'hallq-display-'));
-    buildDisplay(displayDir);
-    t = await startTestApp({ env: { HALLQ_DISPLAY_DIR: displayDir } });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-dev-shm-usage'],
-    });
+    hall = await startBrowserHall();
+    ({ t, browser } = hall);
   });
 
   afterEach(async () => {
     for (const p of pages.splice(0)) await p.context().close();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-    if (displayDir) rmSync(displayDir, { recursive: true, force: true });
-  });
+  afterAll(() => hall?.close());
 
   it("the clerk calls next with the keyboard, starts and finishes; closing with a ticket in service shows the api 409 words as they are", async () => {
     const h = await createSmallHall(t);

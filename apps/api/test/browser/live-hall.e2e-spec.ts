@@ -1,23 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { execFileSync } from 'node:child_process';
-import { createSmallHall, startTestApp, type SmallHall, type TestApp } from '../support/test-app';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { SHOTS, startBrowserHall, type BrowserHall } from '../support/browser';
+import { createSmallHall, type SmallHall, type TestApp } from '../support/test-app';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = resolve(__dirname, '../../../../test-output/screenshots');
 
-/**
- * Builds apps/display into `outDir` with Vite's JS API. In a child process: Vite is ESM only, and Jest
- * on Node 20 cannot load it (its require(esm) support is not used by Jest's module loader).
- */
-function buildDisplay(outDir: string): void {
-  const script = `import { build } from 'vite';
-    await build({ configFile: ${JSON.stringify(resolve(__dirname, '../../../display/vite.config.ts'))}, logLevel: 'error',
-      build: { outDir: ${JSON.stringify(outDir)}, emptyOutDir: true } });`;
-  execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: resolve(__dirname, '../../../..'), stdio: 'inherit' });
-}
 
 /**
  * The live hall in a real browser: the built display app served by the real api. A citizen takes a
@@ -28,7 +14,7 @@ describe('live hall in the browser', () => {
   let t: TestApp;
   let h: SmallHall;
   let browser: Browser;
-  let displayDir: string;
+  let hall: BrowserHall;
 
   const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`) });
   const pages: Page[] = [];
@@ -43,11 +29,8 @@ describe('live hall in the browser', () => {
   const errors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (never a downloaded browser)`);
-    mkdirSync(SHOTS, { recursive: true });
-    displayDir = mkdtempSync(join(tmpdir(), 'hallq-display-'));
-    buildDisplay(displayDir);
-    t = await startTestApp({ env: { HALLQ_DISPLAY_DIR: displayDir } });
+    hall = await startBrowserHall(['--autoplay-policy=no-user-gesture-required']);
+    ({ t, browser } = hall);
     h = await createSmallHall(t);
     await t.http.patch(`/api/halls/${h.hallId}`).send({ name: '示范区政务服务中心' }).expect(200);
     for (const [code, zh, en, materials] of [
@@ -57,10 +40,6 @@ describe('live hall in the browser', () => {
     ] as const) {
       await t.http.patch(`/api/halls/${h.hallId}/categories/${code}`).send({ nameZh: zh, nameEn: en, materials }).expect(200);
     }
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-dev-shm-usage', '--autoplay-policy=no-user-gesture-required'],
-    });
   });
 
   // Each test's pages close after it: a screen left running keeps speaking and slows the next test.
@@ -68,11 +47,7 @@ describe('live hall in the browser', () => {
     for (const p of pages.splice(0)) await p.context().close();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-    if (displayDir) rmSync(displayDir, { recursive: true, force: true });
-  });
+  afterAll(() => hall?.close());
 
   it('kiosk ticket -> API call -> the screen shows and says it, the phone says go to window 3', async () => {
     // Some people already wait, so the screen and the kiosk have lines to show.

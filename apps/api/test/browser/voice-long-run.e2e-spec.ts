@@ -1,11 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
-import { createSmallHall, startTestApp, type TestApp } from '../support/test-app';
+import type { Browser } from 'playwright-core';
+import { startBrowserHall, type BrowserHall } from '../support/browser';
+import { createSmallHall, type TestApp } from '../support/test-app';
 
-const CHROMIUM = '/usr/bin/chromium';
 const HOUR = 3600_000;
 
 /**
@@ -111,26 +107,13 @@ function fakeVoice(startMs: number): void {
 describe('hall screen voice, a long day', () => {
   let t: TestApp;
   let browser: Browser;
-  let displayDir: string;
+  let hall: BrowserHall;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (never a downloaded browser)`);
-    displayDir = mkdtempSync(join(tmpdir(), 'hallq-display-'));
-    const script = `import { build } from 'vite';
-      await build({ configFile: ${JSON.stringify(resolve(__dirname, '../../../display/vite.config.ts'))}, logLevel: 'error',
-        build: { outDir: ${JSON.stringify(displayDir)}, emptyOutDir: true } });`;
-    execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: resolve(__dirname, '../../../..'), stdio: 'inherit' });
-    t = await startTestApp({ env: { HALLQ_DISPLAY_DIR: displayDir } });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-dev-shm-usage'],
-    });
+    hall = await startBrowserHall();
+    ({ t, browser } = hall);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-    if (displayDir) rmSync(displayDir, { recursive: true, force: true });
-  });
+  afterAll(() => hall?.close());
 
   it('says every call through 6 hours with a hanging, vanishing speech engine', async () => {
     const h = await createSmallHall(t);
