@@ -1,4 +1,5 @@
 import { ManualClock } from '@hallq/queue';
+import { morningPeakHall } from './support/morning-peak';
 import { createSmallHall, startTestApp, type SmallHall, type TestApp } from './support/test-app';
 
 /** The manager's staffing actions: advice with its effect, apply in one action, dismiss, what-if, audit. */
@@ -10,29 +11,7 @@ describe('staffing advice', () => {
   beforeAll(async () => {
     t = await startTestApp();
     // The reported case: enterprise declaration on 4 windows, more windows closed, a long morning line.
-    h = await createSmallHall(t, [
-      ...['1', '2', '3', '4'].map((label) => ({ label, categories: ['enterprise'], state: 'open' })),
-      { label: '5', categories: ['social'], state: 'open' },
-      ...['6', '7', '8', '9'].map((label) => ({ label, categories: ['tax'], state: 'closed' })),
-    ]);
-    // A morning: 24 arrivals an hour, 15-minute services at 4 windows (16 an hour): the line grows.
-    const serving = new Map<string, number>();
-    const act = (w: string, a: string) => t.http.post(`/api/halls/${h.hallId}/windows/${h.windows[w]}/${a}`);
-    for (let s = 0; s < 150 * 2; s++) {
-      if (s % 5 === 0) await t.http.post(`/api/halls/${h.hallId}/tickets`).set('Idempotency-Key', `e${s}`).send({ category: 'enterprise' }).expect(201);
-      for (const w of ['1', '2', '3', '4']) {
-        const since = serving.get(w);
-        if (since !== undefined && t.clock.now() - since >= 15 * 60_000) {
-          await act(w, 'finish').expect(200);
-          serving.delete(w);
-        }
-        if (!serving.has(w) && (await act(w, 'call-next')).status === 200) {
-          await act(w, 'start').expect(200);
-          serving.set(w, t.clock.now());
-        }
-      }
-      t.clock.advance(30_000);
-    }
+    h = await morningPeakHall(t);
   });
   afterAll(() => t.close());
 

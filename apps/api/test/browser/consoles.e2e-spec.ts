@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { SHOTS, startBrowserHall, type BrowserHall } from '../support/browser';
+import { morningPeakHall } from '../support/morning-peak';
 import { createSmallHall, type SmallHall, type TestApp } from '../support/test-app';
 
 
@@ -103,31 +104,8 @@ describe('counter and manager consoles in the browser', () => {
 
   it('the manager applies the advice with one click; the opened window\'s counter and the hall screen follow', async () => {
     // The reported case: enterprise on 4 windows, more windows closed, a long morning line.
-    const h: SmallHall = await createSmallHall(t, [
-      ...['1', '2', '3', '4'].map((label) => ({ label, categories: ['enterprise'], state: 'open' })),
-      { label: '5', categories: ['social'], state: 'open' },
-      ...['6', '7', '8', '9'].map((label) => ({ label, categories: ['tax'], state: 'closed' })),
-    ]);
+    const h: SmallHall = await morningPeakHall(t, { social: true });
     await names(h.hallId);
-    // 24 arrivals an hour, 15-minute services at 4 windows (16 an hour): the line grows for 2.5 hours.
-    const serving = new Map<string, number>();
-    const act = (w: string, a: string) => t.http.post(`/api/halls/${h.hallId}/windows/${h.windows[w]}/${a}`);
-    for (let s = 0; s < 300; s++) {
-      if (s % 5 === 0) await t.http.post(`/api/halls/${h.hallId}/tickets`).set('Idempotency-Key', `${h.hallId}e${s}`).send({ category: 'enterprise' }).expect(201);
-      if (s % 40 === 0) await t.http.post(`/api/halls/${h.hallId}/tickets`).set('Idempotency-Key', `${h.hallId}s${s}`).send({ category: 'social' }).expect(201);
-      for (const w of ['1', '2', '3', '4']) {
-        const since = serving.get(w);
-        if (since !== undefined && t.clock.now() - since >= 15 * 60_000) {
-          await act(w, 'finish').expect(200);
-          serving.delete(w);
-        }
-        if (!serving.has(w) && (await act(w, 'call-next')).status === 200) {
-          await act(w, 'start').expect(200);
-          serving.set(w, t.clock.now());
-        }
-      }
-      t.clock.advance(30_000);
-    }
     const advice = (await t.http.get(`/api/halls/${h.hallId}/advice`).expect(200)).body;
     const first = advice.actions[0];
     expect(first).toMatchObject({ kind: 'open', category: 'enterprise' });
