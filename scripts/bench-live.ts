@@ -64,7 +64,8 @@ async function connectClients(n: number, url: string, hallId: string | null): Pr
   const clients: Client[] = [];
   for (let i = 0; i < n; i += 200) {
     const batch = Array.from({ length: Math.min(200, n - i) }, () => {
-      const socket = io(hallId ? `${url}/live` : url, { transports: ['websocket'], forceNew: true, reconnection: false });
+      // hallq's screens carry a token (the admin's here; a screen device token in a hall).
+      const socket = io(hallId ? `${url}/live` : url, { transports: ['websocket'], forceNew: true, reconnection: false, ...(hallId ? { auth: { token: auth.authorization.slice('Bearer '.length) } } : {}) });
       const c: Client = { socket, lastSnapshotSeq: -1 };
       const kind = hallId ? 'hallq' : 'bare';
       socket.on('called', (e: { seq: number }) => {
@@ -96,8 +97,11 @@ async function until(ok: () => boolean, ms: number): Promise<boolean> {
   return true;
 }
 
+/** The signed-in admin's header, once the api is up. */
+let auth: Record<string, string> = {};
+
 async function post(url: string, body?: unknown): Promise<{ status: number; json: any }> {
-  const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await r.text();
   return { status: r.status, json: text ? JSON.parse(text) : null };
 }
@@ -115,6 +119,7 @@ async function main(): Promise<void> {
   let bare: ChildProcess | null = null;
   try {
     api = await spawnApi({ databaseUrl: `sqlite:${join(dir, 'bench.sqlite')}`, seedDemo: false });
+    auth = api.auth;
     const barePort = await freePort();
     bare = await startBare(barePort);
     const bareUrl = `http://127.0.0.1:${barePort}`;
@@ -128,7 +133,7 @@ async function main(): Promise<void> {
     const total = NS.length * (CALLS + WARMUP);
     for (let i = 0; i < total; i++) {
       const r = await fetch(`${api.url}/api/halls/${hall.id}/tickets`, {
-        method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': `bench-${i}` }, body: JSON.stringify({ category: 'enterprise' }),
+        method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': `bench-${i}`, ...auth }, body: JSON.stringify({ category: 'enterprise' }),
       });
       if (r.status !== 201) throw new Error(`issue failed: ${r.status} ${await r.text()}`);
     }

@@ -21,7 +21,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHallSimulation, referenceRoutingRule, type ForecastEvent } from '../libs/forecast/src';
-import { ensureBuiltApi, ROOT, spawnApi, type ApiProcess } from './support/built-api';
+import { ensureBuiltApi, ROOT, signInAt, SPAWN_ADMIN, spawnApi, type ApiProcess } from './support/built-api';
 
 const HOUR = 3_600_000;
 const MIN = 60_000;
@@ -53,9 +53,9 @@ const WINDOWS = [
 
 interface Api { url: string; get<T>(path: string): Promise<T>; post<T>(path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: T }> }
 
-function client(url: string): Api {
+function client(url: string, auth: Record<string, string>): Api {
   const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
-    const r = await fetch(`${url}/api${path}`, { method, headers: { 'content-type': 'application/json', ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const r = await fetch(`${url}/api${path}`, { method, headers: { 'content-type': 'application/json', ...auth, ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
     const text = await r.text();
     return { status: r.status, body: text ? JSON.parse(text) : null };
   };
@@ -109,7 +109,9 @@ async function main(): Promise<void> {
     });
     url = api.url;
   }
-  const a = client(url);
+  // The demo acts as an admin: the spawned api's, or --user/--password on a running one (the demo sign-ins by default).
+  const auth = api ? api.auth : { authorization: `Bearer ${await signInAt(url, arg('user', 'admin')!, arg('password', 'hallq-demo-admin')!)}` };
+  const a = client(url, auth);
   const stop = async () => {
     await api?.stop();
     if (dbDir) rmSync(dbDir, { recursive: true, force: true });
@@ -119,13 +121,17 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop());
 
   const { hallId, windowIds } = await createHall(a);
+  const device = async (kind: 'screen' | 'kiosk') => (await a.post<{ token: string }>(`/halls/${hallId}/devices`, { kind, label: `Demo ${kind}` })).body.token;
+  const screenToken = await device('screen');
+  const kioskToken = await device('kiosk');
   const labelOf = new Map([...windowIds].map(([l, id]) => [id, l]));
   say('');
   say(`hallq demo at ${SPEED}x: one real second is ${SPEED >= 60 ? `${SPEED / 60} hall minute${SPEED === 60 ? '' : 's'}` : `${SPEED} hall seconds`}. Ctrl-C stops it.`);
   say(`  manager:  ${url}/manager/${hallId}`);
-  say(`  screen:   ${url}/screen/${hallId}`);
+  say(`  screen:   ${url}/screen/${hallId}?device=${screenToken}`);
   say(`  counter:  ${url}/counter/${hallId}/${windowIds.get('1')}   (window 1; windows 7-9 are closed)`);
-  say(`  kiosk:    ${url}/kiosk/${hallId}`);
+  say(`  kiosk:    ${url}/kiosk/${hallId}?device=${kioskToken}`);
+  say(`  sign in to the manager and counter pages as ${api ? `${SPAWN_ADMIN.username} / ${SPAWN_ADMIN.password}` : arg('user', 'admin')}`);
   say('');
 
   // Simulated day: 08:30 to 16:30 hall time (any origin works: only differences matter).

@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -48,9 +49,17 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Production starts need a signing secret and a first admin: one secret for every process this run
+ * spawns (so they accept each other's tokens, as instances behind one load balancer must). */
+export const SPAWN_AUTH_SECRET = randomBytes(36).toString('base64url');
+export const SPAWN_ADMIN = { username: 'admin', password: 'spawned-admin-password' };
+
 export interface ApiProcess {
   url: string;
   port: number;
+  /** A signed-in admin's bearer token, and the header that carries it. */
+  adminToken: string;
+  auth: { authorization: string };
   child: ChildProcess;
   /** Everything the process wrote (stdout and stderr), for failure messages. */
   output(): string;
@@ -83,6 +92,9 @@ export async function spawnApi(opts: {
       HOST: '127.0.0.1',
       HALLQ_SEED_DEMO: opts.seedDemo === false ? '0' : '1',
       HALLQ_DISPLAY_DIR: '/nonexistent',
+      HALLQ_AUTH_SECRET: SPAWN_AUTH_SECRET,
+      HALLQ_ADMIN_USER: SPAWN_ADMIN.username,
+      HALLQ_ADMIN_PASSWORD: SPAWN_ADMIN.password,
       ...opts.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -116,9 +128,12 @@ export async function spawnApi(opts: {
     }
     await new Promise((r) => setTimeout(r, 100));
   }
+  const adminToken = await signInAt(url, SPAWN_ADMIN.username, SPAWN_ADMIN.password);
   return {
     url,
     port,
+    adminToken,
+    auth: { authorization: `Bearer ${adminToken}` },
     child,
     output: () => out,
     stop: async () => {
@@ -130,4 +145,12 @@ export async function spawnApi(opts: {
       }
     },
   };
+}
+
+/** Signs in to a running api; returns the bearer token. */
+export async function signInAt(url: string, username: string, password: string): Promise<string> {
+  const r = await fetch(`${url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const body = (await r.json()) as { token?: string; message?: string };
+  if (r.status !== 200 || !body.token) throw new Error(`sign-in as ${username} at ${url} failed: ${r.status} ${body.message ?? ''}`);
+  return body.token;
 }

@@ -1,6 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import { LiveSocketRepository } from '../src/live/live-socket.repository';
-import { createSmallHall, startTestApp, type SmallHall, type TestApp } from './support/test-app';
+import { createSmallHall, deviceToken, staffToken, startTestApp, type SmallHall, type TestApp } from './support/test-app';
 
 /** A socket.io client on /live that records everything it receives, in order. */
 class LiveClient {
@@ -8,8 +8,8 @@ class LiveClient {
   readonly received: { event: string; data: any }[] = [];
   disconnectReason: string | null = null;
 
-  constructor(url: string) {
-    this.socket = io(`${url}/live`, { transports: ['websocket'], forceNew: true, reconnection: false });
+  constructor(url: string, token: string | null) {
+    this.socket = io(`${url}/live`, { transports: ['websocket'], forceNew: true, reconnection: false, ...(token ? { auth: { token } } : {}) });
     this.socket.onAny((event, data) => this.received.push({ event, data }));
     this.socket.on('disconnect', (reason) => (this.disconnectReason = reason));
   }
@@ -48,8 +48,9 @@ describe('live gateway (/live)', () => {
   let t: TestApp;
   let h: SmallHall;
   const clients: LiveClient[] = [];
-  const client = async () => {
-    const c = new LiveClient(t.url);
+  /** A client signed in as the test admin unless given another token (null: anonymous). */
+  const client = async (token: string | null = t.adminToken) => {
+    const c = new LiveClient(t.url, token);
     clients.push(c);
     await c.connected();
     return c;
@@ -224,5 +225,38 @@ describe('live gateway (/live)', () => {
     const mark = calm.received.length;
     await issue('enterprise', 'g-after-flood');
     await calm.next('snapshot', () => true, mark);
+  });
+
+  describe('who may watch what', () => {
+    it('lets a screen of the hall watch it, and refuses anonymous callers, other halls and windows', async () => {
+      const screen = await deviceToken(t, h.hallId, 'screen');
+      const other = await createSmallHall(t);
+      const otherScreen = await deviceToken(t, other.hallId, 'screen');
+      expect(await (await client(screen)).subscribe({ hall: h.hallId })).toEqual({ ok: true });
+      expect(await (await client(null)).subscribe({ hall: h.hallId })).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
+      expect(await (await client(otherScreen)).subscribe({ hall: h.hallId })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+      expect(await (await client(screen)).subscribe({ window: h.windows['1'] })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+      expect(await (await client('hqd_not-a-real-token')).subscribe({ hall: h.hallId })).toMatchObject({ ok: false, code: 'TOKEN_INVALID' });
+      expect(t.app.get(LiveSocketRepository).roomSize(`hall:${other.hallId}`)).toBe(0);
+    });
+
+    it('lets a clerk watch their own window only, and anyone with a ticket token watch that ticket', async () => {
+      const clerk = await staffToken(t, 'clerk', { windowIds: [h.windows['1']] });
+      expect(await (await client(clerk)).subscribe({ window: h.windows['1'] })).toEqual({ ok: true });
+      expect(await (await client(clerk)).subscribe({ window: h.windows['2'] })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+      const ticket = await issue('social', 'auth-ticket');
+      expect(await (await client(null)).subscribe({ ticket: ticket.body.token })).toEqual({ ok: true });
+    });
+
+    it('closes the connections of a device when it is revoked', async () => {
+      const r = await t.http.post(`/api/halls/${h.hallId}/devices`).send({ kind: 'screen', label: 'to revoke' }).expect(201);
+      const c = await client(r.body.token);
+      expect(await c.subscribe({ hall: h.hallId })).toEqual({ ok: true });
+      await t.http.post(`/api/halls/${h.hallId}/devices/${r.body.id}/revoke`).expect(200);
+      for (let waited = 0; c.disconnectReason === null && waited < 5_000; waited += 20) await new Promise((res) => setTimeout(res, 20));
+      expect(c.disconnectReason).toBe('io server disconnect');
+      const again = await client(r.body.token);
+      expect(await again.subscribe({ hall: h.hallId })).toMatchObject({ ok: false, code: 'TOKEN_INVALID' });
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { createServer, connect, type Server, type Socket as TcpSocket } from 'node:net';
 import { io, type Socket } from 'socket.io-client';
-import { createSmallHall, startTestApp, type SmallHall, type TestApp } from './support/test-app';
+import { createSmallHall, deviceToken, startTestApp, type SmallHall, type TestApp } from './support/test-app';
 
 /**
  * A TCP proxy standing for the hall's fixed address: the restarted app listens on a new port, the
@@ -36,9 +36,9 @@ function startProxy(): Promise<{ server: Server; port: number; target: { port: n
 }
 
 /** A hall screen's client: resubscribes on every (re)connect, keeps the last snapshot and the calls. */
-function screen(url: string, hallId: string) {
+function screen(url: string, hallId: string, token: string) {
   const s: Socket = io(`${url}/live`, {
-    transports: ['websocket'], forceNew: true, reconnectionDelay: 50, reconnectionDelayMax: 400, randomizationFactor: 0.5,
+    auth: { token }, transports: ['websocket'], forceNew: true, reconnectionDelay: 50, reconnectionDelayMax: 400, randomizationFactor: 0.5,
   });
   const state = { socket: s, last: null as any, called: [] as any[], acks: [] as any[] };
   s.on('connect', () => s.emit('subscribe', { hall: hallId }, (a: unknown) => state.acks.push(a)));
@@ -82,7 +82,8 @@ describe('live hall across an api restart', () => {
   it(`every one of ${N} screens recovers a correct snapshot, and seq keeps rising`, async () => {
     for (const [c, k] of [['enterprise', 'r1'], ['social', 'r2'], ['tax', 'r3'], ['enterprise', 'r4']] as const) await issue(c, k);
     await act('1', 'call-next').expect(200);
-    screens = Array.from({ length: N }, () => screen(`http://127.0.0.1:${proxy.port}`, h.hallId));
+    const screenToken = await deviceToken(t, h.hallId, 'screen');
+    screens = Array.from({ length: N }, () => screen(`http://127.0.0.1:${proxy.port}`, h.hallId, screenToken));
     const before = await rowCount();
     await until('every screen subscribed', () => screens.every((s) => s.last?.seq === before));
     expect(screens.every((s) => s.acks.length === 1 && s.acks[0].ok === true)).toBe(true);

@@ -26,8 +26,11 @@ interface Reply {
   body: Record<string, unknown>;
 }
 
+/** The signed-in admin's Authorization header, set when the instances start (every instance accepts it). */
+let authorization = '';
+
 async function post(base: string, path: string, body: unknown = {}, headers: Record<string, string> = {}): Promise<Reply> {
-  const r = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const r = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization, ...headers }, body: JSON.stringify(body) });
   const text = await r.text();
   return { status: r.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
 }
@@ -176,6 +179,7 @@ if (onMysql) {
       // One after the other: the first runs the migrations, the second finds the schema current.
       for (let i = 0; i < 2; i++) procs.push(await spawnApi({ databaseUrl: db.url, seedDemo: false }));
       conn = await createConnection(db.url);
+      authorization = procs[0].auth.authorization;
     }, 120_000);
 
     afterAll(async () => {
@@ -201,6 +205,7 @@ if (onMysql) {
 
     beforeAll(async () => {
       t = await startTestApp();
+      authorization = `Bearer ${t.adminToken}`;
     });
     afterAll(() => t.close());
 

@@ -14,7 +14,7 @@ describe('restart mid-run', () => {
   const issue = (app: TestApp, category: string, key: string) =>
     fetch(`${app.url}/api/halls/${h.hallId}/tickets`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'Idempotency-Key': key },
+      headers: { 'content-type': 'application/json', 'Idempotency-Key': key, authorization: `Bearer ${app.adminToken}` },
       body: JSON.stringify({ category, channel: 'kiosk' }),
     });
   const act = (app: TestApp, window: string, action: string) => app.http.post(`/api/halls/${h.hallId}/windows/${h.windows[window]}/${action}`).send({});

@@ -38,7 +38,7 @@ describe('staffing advice', () => {
     expect(applied.body.window).toMatchObject({ id: action.windowId, state: 'open' });
     expect(applied.body.window.categories).toContain('enterprise');
     const log = (await t.http.get(`/api/halls/${h.hallId}/audit`).expect(200)).body;
-    expect(log[0]).toMatchObject({ action: 'advice.applied', actor: 'manager', data: { windowId: action.windowId, before: { state: 'closed' }, after: { state: 'open' } } });
+    expect(log[0]).toMatchObject({ action: 'advice.applied', actor: 'test-admin', data: { windowId: action.windowId, before: { state: 'closed' }, after: { state: 'open' } } });
     // The window now calls enterprise tickets.
     const called = await t.http.post(`/api/halls/${h.hallId}/windows/${action.windowId}/call-next`).expect(200);
     expect(called.body.category).toBe('enterprise');

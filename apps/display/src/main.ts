@@ -1,4 +1,6 @@
+import { useCredential } from './shared/auth';
 import { applyPrefs } from './shared/prefs';
+import { requireStaff } from './shared/sign-in';
 import { counterPage } from './pages/counter/counter.page';
 import { homePage } from './pages/home/home.page';
 import { kioskPage } from './pages/kiosk/kiosk.page';
@@ -11,9 +13,17 @@ import './shared/base.css';
 const root = document.getElementById('app')!;
 applyPrefs();
 const [, page, id, sub] = location.pathname.split('/').map(decodeURIComponent);
-if (page === 'screen' && id) screenPage(root, id);
-else if (page === 'kiosk' && id) kioskPage(root, id);
-else if (page === 't' && id) ticketPage(root, id);
-else if (page === 'counter' && id && sub) counterPage(root, id, sub);
-else if (page === 'manager' && id) managerPage(root, id);
-else void homePage(root);
+if (page === 'screen' && id) {
+  useCredential('device');
+  screenPage(root, id);
+} else if (page === 'kiosk' && id) {
+  useCredential('device');
+  kioskPage(root, id);
+} else if (page === 't' && id) ticketPage(root, id);
+else if (page === 'counter' && id && sub) {
+  useCredential('staff');
+  void requireStaff(root).then(() => counterPage(root, id, sub));
+} else if (page === 'manager' && id) {
+  useCredential('staff');
+  void requireStaff(root).then(() => managerPage(root, id));
+} else void homePage(root);

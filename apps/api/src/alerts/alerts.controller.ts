@@ -1,12 +1,14 @@
 import { BadRequestException, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AlertsService } from './alerts.service';
+import { Access } from '../auth/access.decorator';
 
 @ApiTags('alerts')
 @Controller('halls/:hallId/alerts')
 export class AlertsController {
   constructor(private readonly alerts: AlertsService) {}
 
+  @Access('hall-staff')
   @Get()
   @ApiOperation({ summary: "The hall's alerts, newest escalation first (open ones only by default)" })
   @ApiQuery({ name: 'open', required: false, type: Boolean })
@@ -17,6 +19,7 @@ export class AlertsController {
     return this.alerts.list(hallId, open !== 'false');
   }
 
+  @Access('hall-manager')
   @Post(':alertId/ack')
   @HttpCode(200)
   @ApiOperation({ summary: 'A manager acknowledges an alert (raising its level again clears the acknowledgement)' })

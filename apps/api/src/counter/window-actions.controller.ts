@@ -5,9 +5,11 @@ import type { Response } from 'express';
 import { WindowResponseDto } from '../halls/dto/hall-responses.dto';
 import { TicketResponseDto } from '../tickets/dto/ticket-responses.dto';
 import { CallTicketDto, PauseDto, TransferDto } from './dto/window-actions.dto';
+import { Access } from '../auth/access.decorator';
 
 /** What a window clerk does. Each acts on the window's current ticket; illegal steps answer 409. */
 @ApiTags('counter')
+@Access('window-clerk')
 @Controller('halls/:hallId/windows/:windowId')
 export class WindowActionsController {
   constructor(private readonly queue: QueueService) {}

@@ -2,13 +2,16 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { QUEUE_ENTITIES, QUEUE_MIGRATIONS } from '@hallq/queue';
 import { DataSource, type DataSourceOptions } from 'typeorm';
+import { AUTH_ENTITIES } from '../auth/entities';
+import { AUTH_MIGRATIONS } from '../auth/migrations';
 import type { AppConfig } from '../common/config/app-config';
 
 /** TypeORM options for the configured database. Schema comes only from migrations (synchronize off). */
 export function dataSourceOptions(db: AppConfig['database'], logSql = false): DataSourceOptions {
   const common = {
-    entities: QUEUE_ENTITIES,
-    migrations: QUEUE_MIGRATIONS,
+    entities: [...QUEUE_ENTITIES, ...AUTH_ENTITIES],
+    // TypeORM runs them in timestamp order, whichever list they come from.
+    migrations: [...QUEUE_MIGRATIONS, ...AUTH_MIGRATIONS],
     migrationsTableName: 'hallq_migrations',
     synchronize: false,
     // Failed queries surface as errors through the HTTP filter; expected ones (a lost idempotency race) stay quiet.

@@ -33,3 +33,19 @@ export const DEMO_WINDOWS: WindowInput[] = [
   { label: '9', categories: ['tax', 'enterprise'], state: 'open' },
   { label: '10', categories: ['enterprise', 'social', 'medical', 'housing', 'realestate', 'tax'], state: 'closed' },
 ];
+
+/**
+ * Demo sign-ins, fixed so a newcomer can read them in the README. Only a demo start (HALLQ_SEED_DEMO,
+ * never with NODE_ENV=production) creates them.
+ */
+export const DEMO_ACCOUNTS = [
+  { username: 'admin', password: 'hallq-demo-admin', role: 'admin' as const, displayName: '系统管理员 Admin' },
+  { username: 'manager', password: 'hallq-demo-manager', role: 'manager' as const, displayName: '大厅主任 Hall manager' },
+  { username: 'clerk', password: 'hallq-demo-clerk', role: 'clerk' as const, displayName: '窗口人员 Clerk (windows 1-4)', windows: ['1', '2', '3', '4'] },
+];
+
+/** Device tokens of the demo's own screen and kiosk (pages take them as ?device=...). */
+export const DEMO_DEVICES = [
+  { kind: 'screen' as const, label: 'Demo hall screen', token: 'hqd_demo-screen-token' },
+  { kind: 'kiosk' as const, label: 'Demo kiosk', token: 'hqd_demo-kiosk-token' },
+];

@@ -2,7 +2,10 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { HallAdminService, HallEntity } from '@hallq/queue';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../common/config/app-config';
-import { DEMO_CATEGORIES, DEMO_HALL, DEMO_WINDOWS } from './demo-hall';
+import { AccountsService } from '../auth/accounts.service';
+import { DevicesService } from '../auth/devices.service';
+import { StaffAccountEntity } from '../auth/entities/staff-account.entity';
+import { DEMO_ACCOUNTS, DEMO_CATEGORIES, DEMO_DEVICES, DEMO_HALL, DEMO_WINDOWS } from './demo-hall';
 
 /** Seeds the demo hall into an empty database, so a fresh `npm start` shows a working hall. */
 @Injectable()
@@ -13,6 +16,8 @@ export class DemoSeedService implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly dataSource: DataSource,
     private readonly admin: HallAdminService,
+    private readonly accounts: AccountsService,
+    private readonly devices: DevicesService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -20,6 +25,32 @@ export class DemoSeedService implements OnApplicationBootstrap {
     if ((await this.dataSource.manager.count(HallEntity)) > 0) return;
     const hall = await this.seed();
     this.logger.log(`Seeded the demo hall "${hall.name}" (${hall.id})`);
+    // Never in production, even with the demo hall switched on (benchmarks do that): no known passwords there.
+    if (!this.config.production) await this.seedSignIns(hall.id);
+  }
+
+  /** Demo accounts and device tokens (fixed, printed: this is a demo, and production never seeds). */
+  private async seedSignIns(hallId: string): Promise<void> {
+    const windows = await this.admin.listWindows(hallId);
+    const lines: string[] = [];
+    for (const a of DEMO_ACCOUNTS) {
+      if (await this.dataSource.getRepository(StaffAccountEntity).existsBy({ username: a.username })) continue;
+      // A configured first admin (HALLQ_ADMIN_PASSWORD) replaces the demo admin.
+      if (a.role === 'admin' && (await this.dataSource.getRepository(StaffAccountEntity).existsBy({ role: 'admin' }))) continue;
+      const labels: string[] = 'windows' in a && a.windows ? a.windows : [];
+      const windowIds = windows.filter((w) => labels.includes(w.label)).map((w) => w.id);
+      await this.accounts.create({ username: a.username, password: a.password, role: a.role, displayName: a.displayName, hallIds: [hallId], windowIds });
+      lines.push(`  ${a.role.padEnd(8)} ${a.username} / ${a.password}`);
+    }
+    for (const d of DEMO_DEVICES) await this.devices.ensureDemoDevice(hallId, d.kind, d.label, d.token);
+    const base = `http://localhost:${this.config.port}`;
+    this.logger.log([
+      'Demo sign-ins (demo only; production creates none):',
+      ...lines,
+      `  hall screen: ${base}/screen/${hallId}?device=${DEMO_DEVICES[0].token}`,
+      `  kiosk:       ${base}/kiosk/${hallId}?device=${DEMO_DEVICES[1].token}`,
+      `  manager:     ${base}/manager/${hallId}   counter: ${base}/counter/${hallId}/${windows[0]?.id}`,
+    ].join('\n'));
   }
 
   async seed() {

@@ -6,9 +6,10 @@ import { CreateCategoryDto, UpdateCategoryDto } from './dto/category.dto';
 import { CreateHallDto, UpdateHallDto } from './dto/hall.dto';
 import { CategoryResponseDto, HallResponseDto, HallStateResponseDto, WindowResponseDto } from './dto/hall-responses.dto';
 import { CreateWindowDto, UpdateWindowDto } from './dto/window.dto';
+import { Access, Public } from '../auth/access.decorator';
 
-// Sign-in comes with the production issue: a guard on this controller will restrict writes to admins
-// and managers of the hall. Until then these routes are open, as in the demo.
+// Reading a hall (name, categories, windows) is public: kiosks and phone pages show it. Changing one
+// is for its managers; creating halls is for admins.
 @ApiTags('halls')
 @Controller('halls')
 export class HallsController {
@@ -18,6 +19,7 @@ export class HallsController {
     private readonly waits: WaitService,
   ) {}
 
+  @Public()
   @Get()
   @ApiOperation({ summary: 'All halls with their categories and windows' })
   @ApiOkResponse({ type: [HallResponseDto] })
@@ -25,6 +27,7 @@ export class HallsController {
     return this.admin.listHalls();
   }
 
+  @Access('admin')
   @Post()
   @ApiOperation({ summary: 'Create a hall' })
   @ApiCreatedResponse({ type: HallResponseDto })
@@ -32,18 +35,21 @@ export class HallsController {
     return this.admin.createHall(dto);
   }
 
+  @Public()
   @Get(':hallId')
   @ApiOkResponse({ type: HallResponseDto })
   get(@Param('hallId') hallId: string) {
     return this.admin.getHall(hallId);
   }
 
+  @Access('hall-manager')
   @Patch(':hallId')
   @ApiOkResponse({ type: HallResponseDto })
   update(@Param('hallId') hallId: string, @Body() dto: UpdateHallDto) {
     return this.admin.updateHall(hallId, dto);
   }
 
+  @Access('hall-viewer')
   @Get(':hallId/state')
   @ApiOperation({ summary: "The hall now: line and wait per category, each window's state and ticket, recent calls" })
   @ApiOkResponse({ type: HallStateResponseDto })
@@ -52,18 +58,21 @@ export class HallsController {
     return { ...s, lines: s.lines.map((l) => ({ ...l, waitNow: this.waits.forLine(l) })) };
   }
 
+  @Public()
   @Get(':hallId/categories')
   @ApiOkResponse({ type: [CategoryResponseDto] })
   categories(@Param('hallId') hallId: string) {
     return this.admin.listCategories(hallId);
   }
 
+  @Access('hall-manager')
   @Post(':hallId/categories')
   @ApiCreatedResponse({ type: CategoryResponseDto })
   createCategory(@Param('hallId') hallId: string, @Body() dto: CreateCategoryDto) {
     return this.admin.createCategory(hallId, dto);
   }
 
+  @Access('hall-manager')
   @Patch(':hallId/categories/:category')
   @ApiOperation({ summary: 'Change a category (by id or code); active=false pauses its ticket issuing' })
   @ApiOkResponse({ type: CategoryResponseDto })
@@ -71,18 +80,21 @@ export class HallsController {
     return this.admin.updateCategory(hallId, category, dto);
   }
 
+  @Access('hall-viewer')
   @Get(':hallId/windows')
   @ApiOkResponse({ type: [WindowResponseDto] })
   windows(@Param('hallId') hallId: string) {
     return this.admin.listWindows(hallId);
   }
 
+  @Access('hall-manager')
   @Post(':hallId/windows')
   @ApiCreatedResponse({ type: WindowResponseDto })
   createWindow(@Param('hallId') hallId: string, @Body() dto: CreateWindowDto) {
     return this.admin.createWindow(hallId, dto);
   }
 
+  @Access('hall-manager')
   @Patch(':hallId/windows/:windowId')
   @ApiOperation({ summary: "Change a window's label or work profile" })
   @ApiOkResponse({ type: WindowResponseDto })

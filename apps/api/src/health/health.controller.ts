@@ -2,9 +2,11 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import { DatabaseHealthIndicator } from './database.health';
+import { Public } from '../auth/access.decorator';
 
 /** For load balancers and orchestrators: live = the process answers; ready = it can serve (database up). */
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -22,6 +22,8 @@ export const roomOf = {
   hall: (id: string) => `hall:${id}`,
   window: (id: string) => `window:${id}`,
   ticket: (token: string) => `ticket:${token}`,
+  /** Every connection of one kiosk or screen, so revoking it can close them. */
+  device: (id: string) => `device:${id}`,
 };
 
 /**
@@ -44,6 +46,10 @@ export class LiveSocketRepository {
   emitCalled(rooms: string[], e: CalledEvent): void {
     // One emit to the union of rooms: a socket in two of them gets the event once.
     if (rooms.length) this.ns?.to(rooms).emit('called', e);
+  }
+
+  disconnectRoom(room: string): void {
+    this.ns?.in(room).disconnectSockets(true);
   }
 
   hasMembers(room: string): boolean {

@@ -3,6 +3,11 @@ import {
   Ack, ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayInit, SubscribeMessage, WebSocketGateway,
 } from '@nestjs/websockets';
 import { QueueError } from '@hallq/queue';
+import { HttpException } from '@nestjs/common';
+import { decideAccess, type AccessLevel, type AccessScope } from '../auth/access-policy';
+import { CredentialsService } from '../auth/credentials.service';
+import { DevicesService } from '../auth/devices.service';
+import type { Principal } from '../auth/principal';
 import { parseSubscribe } from './dto/subscribe.dto';
 import { FloodGuard } from './flood-guard';
 import { HallFeedService } from './hall-feed.service';
@@ -18,14 +23,20 @@ const MAX_ROOMS = 8;
  * /live: screens, counters and phones subscribe here (protocol in docs/live.md). Handlers only parse,
  * join and answer; what is sent and when is HallFeedService's business.
  */
-@WebSocketGateway({ namespace: '/live', cors: { origin: true }, maxHttpBufferSize: 16 * 1024 })
+// CORS for /live comes from configuration (HallqIoAdapter), like the REST api's.
+@WebSocketGateway({ namespace: '/live', maxHttpBufferSize: 16 * 1024 })
 export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
   private readonly logger = new Logger(LiveGateway.name);
 
   constructor(
     private readonly feed: HallFeedService,
     private readonly sockets: LiveSocketRepository,
-  ) {}
+    private readonly credentials: CredentialsService,
+    devices: DevicesService,
+  ) {
+    // A revoked screen or kiosk loses its connections at once (on every instance, through the adapter).
+    devices.revoked$.subscribe((id) => this.sockets.disconnectRoom(roomOf.device(id)));
+  }
 
   afterInit(ns: LiveNamespace): void {
     this.sockets.attach(ns);
@@ -48,16 +59,36 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
     if (socket.rooms.size - 1 >= MAX_ROOMS) return this.refuse(socket, reply, { error: `at most ${MAX_ROOMS} subscriptions per connection`, code: 'INVALID_INPUT' }, payload);
     const target = parsed.target;
     try {
+      // Who is asking: the token given at connect (socket.io `auth: { token }`), checked on every
+      // subscribe, so a revoked or signed-out token stops at the next (re)connect.
+      let who: Principal | null;
+      try {
+        who = await this.credentials.resolve(liveToken(socket));
+      } catch (e) {
+        return this.refuse(socket, reply, { error: authMessage(e), code: 'TOKEN_INVALID' }, payload);
+      }
+      const refusal = (level: AccessLevel, scope: AccessScope) => {
+        const d = decideAccess(level, who, scope);
+        if (d === 'allow') return null;
+        return d === 'unauthenticated'
+          ? { error: 'Sign in first: connect with auth: { token } (a staff sign-in or the device token of this screen).', code: 'UNAUTHENTICATED' }
+          : { error: level === 'hall-viewer' ? 'This token may not watch this hall.' : 'This token may not watch this window.', code: 'FORBIDDEN' };
+      };
+      if (who?.kind === 'device') await socket.join(roomOf.device(who.deviceId));
       // Look up first (unknown ids join nothing), join, then take the snapshot: an event between the
       // join and the snapshot reaches the client as `called` and is in the snapshot or the next one.
       if (target.kind === 'hall') {
-        await this.feed.hallSnapshot(target.id);
+        await this.feed.hallSnapshot(target.id); // unknown hall: HALL_NOT_FOUND (hall ids are public)
+        const no = refusal('hall-viewer', { hallId: target.id });
+        if (no) return this.refuse(socket, reply, no, payload);
         await socket.join(roomOf.hall(target.id));
         const snap = await this.feed.hallSnapshot(target.id);
         reply({ ok: true });
         socket.emit('snapshot', snap);
       } else if (target.kind === 'window') {
         const first = await this.feed.windowSnapshot(target.id);
+        const no = refusal('window-clerk', { hallId: first.hallId, windowId: target.id });
+        if (no) return this.refuse(socket, reply, no, payload);
         await socket.join(roomOf.window(target.id));
         this.feed.watchWindow(first.hallId, target.id);
         const snap = await this.feed.windowSnapshot(target.id);
@@ -95,4 +126,15 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
     // when small, so a client cannot make the server send back a large payload.
     socket.emit('error', { ...e, request: JSON.stringify(request ?? null)?.length <= 200 ? request : undefined });
   }
+}
+
+function liveToken(socket: LiveSocket): string | undefined {
+  const t = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+  if (typeof t === 'string' && t) return t;
+  return CredentialsService.bearer(socket.handshake.headers.authorization);
+}
+
+function authMessage(e: unknown): string {
+  const r = e instanceof HttpException ? e.getResponse() : null;
+  return typeof r === 'object' && r && 'message' in r ? String((r as { message: unknown }).message) : 'This token is not valid.';
 }

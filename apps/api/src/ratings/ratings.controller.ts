@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DayRangeQueryDto } from '../reports/dto/day-range-query.dto';
 import { RateTicketDto, RatingResponseDto } from './dto/rate-ticket.dto';
 import { RatingsService } from './ratings.service';
+import { Access, Public } from '../auth/access.decorator';
 
 /** 好差评: the citizen rates a finished ticket; the manager sees the ratings per window and category. */
 @ApiTags('ratings')
@@ -10,6 +11,7 @@ import { RatingsService } from './ratings.service';
 export class RatingsController {
   constructor(private readonly ratings: RatingsService) {}
 
+  @Public()
   @Post('tickets/:token/rating')
   @ApiOperation({ summary: 'The citizen rates a finished ticket (phone page); one rating per ticket, 409 otherwise' })
   @ApiCreatedResponse({ type: RatingResponseDto })
@@ -17,6 +19,7 @@ export class RatingsController {
     return this.ratings.rateByToken(token, dto);
   }
 
+  @Access('window-clerk')
   @Post('halls/:hallId/windows/:windowId/rating')
   @ApiOperation({ summary: 'Counter-side pad: rates the ticket this window finished last, within 10 minutes of finishing' })
   @ApiCreatedResponse({ type: RatingResponseDto })
@@ -24,6 +27,7 @@ export class RatingsController {
     return this.ratings.rateAtWindow(hallId, windowId, dto);
   }
 
+  @Access('hall-manager')
   @Get('halls/:hallId/ratings')
   @ApiOperation({ summary: 'Ratings per window and per category over service days from..to: count, mean, distribution, reasons' })
   summary(@Param('hallId') hallId: string, @Query() q: DayRangeQueryDto) {

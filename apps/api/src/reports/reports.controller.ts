@@ -3,9 +3,11 @@ import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import type { Response } from 'express';
 import { DayRangeQueryDto } from './dto/day-range-query.dto';
 import { ReportsService } from './reports.service';
+import { Access } from '../auth/access.decorator';
 
 /** The hall manager's day report, per service day and in total, as JSON for the page and CSV for Excel. */
 @ApiTags('reports')
+@Access('hall-manager')
 @Controller('halls/:hallId/reports')
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}

@@ -2,9 +2,13 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { DismissAdviceDto, StaffingActionDto, WhatIfDto } from './dto/staffing.dto';
 import { StaffingService } from './staffing.service';
+import { Access } from '../auth/access.decorator';
+import { Caller } from '../auth/access.guard';
+import { actorName, type Principal } from '../auth/principal';
 
 /** The manager's staffing console: advice, one-action apply, dismiss, what-if, and the audit log. */
 @ApiTags('staffing')
+@Access('hall-manager')
 @Controller('halls/:hallId')
 export class StaffingController {
   constructor(private readonly staffing: StaffingService) {}
@@ -18,15 +22,15 @@ export class StaffingController {
   @Post('advice/apply')
   @HttpCode(200)
   @ApiOperation({ summary: 'Apply one advised action (open or move or close a window); 409 when it no longer fits the hall' })
-  apply(@Param('hallId') hallId: string, @Body() dto: StaffingActionDto) {
-    return this.staffing.apply(hallId, dto);
+  apply(@Param('hallId') hallId: string, @Body() dto: StaffingActionDto, @Caller() who: Principal) {
+    return this.staffing.apply(hallId, dto, actorName(who));
   }
 
   @Post('advice/dismiss')
   @HttpCode(200)
   @ApiOperation({ summary: 'Dismiss an advised action (logged)' })
-  dismiss(@Param('hallId') hallId: string, @Body() dto: DismissAdviceDto) {
-    return this.staffing.dismiss(hallId, dto);
+  dismiss(@Param('hallId') hallId: string, @Body() dto: DismissAdviceDto, @Caller() who: Principal) {
+    return this.staffing.dismiss(hallId, dto, actorName(who));
   }
 
   @Post('what-if')

@@ -47,7 +47,8 @@ export class StaffingService {
   }
 
   /** Applies one advised action. Refused (409, nothing changed) when the hall no longer fits it. */
-  async apply(hallId: string, dto: StaffingActionDto) {
+  /** `actor`: who applied it, for the audit log (the signed-in manager's username). */
+  async apply(hallId: string, dto: StaffingActionDto, actor = 'manager') {
     const hall = await this.admin.getHall(hallId);
     const w = hall.windows.find((x) => x.id === dto.windowId);
     if (!w) throw new QueueError('WINDOW_NOT_FOUND', `Hall has no window with id "${dto.windowId}".`, { windowId: dto.windowId });
@@ -79,13 +80,13 @@ export class StaffingService {
         break;
       }
     }
-    const entry = await this.audit(hallId, 'advice.applied', { ...dto, window: w.label, before, after: { state: after.state, categories: after.categories } });
+    const entry = await this.audit(hallId, actor, 'advice.applied', { ...dto, window: w.label, before, after: { state: after.state, categories: after.categories } });
     return { window: after, auditId: entry.id };
   }
 
-  async dismiss(hallId: string, dto: DismissAdviceDto) {
+  async dismiss(hallId: string, dto: DismissAdviceDto, actor = 'manager') {
     await this.admin.getHall(hallId);
-    const entry = await this.audit(hallId, 'advice.dismissed', { ...dto });
+    const entry = await this.audit(hallId, actor, 'advice.dismissed', { ...dto });
     return { auditId: entry.id };
   }
 
@@ -158,8 +159,8 @@ export class StaffingService {
     return rows.map((r) => ({ id: r.id, at: r.at, actor: r.actor, action: r.action, data: r.data }));
   }
 
-  private async audit(hallId: string, action: string, data: Record<string, unknown>) {
-    const entry = this.dataSource.manager.create(AuditEntryEntity, { hallId, at: this.clock.now(), actor: 'manager', action, data });
+  private async audit(hallId: string, actor: string, action: string, data: Record<string, unknown>) {
+    const entry = this.dataSource.manager.create(AuditEntryEntity, { hallId, at: this.clock.now(), actor, action, data });
     await this.dataSource.manager.save(AuditEntryEntity, entry);
     return entry;
   }

@@ -1,9 +1,14 @@
-import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { BadRequestException, Body, Controller, ForbiddenException, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { IssueTicketDto } from './dto/issue-ticket.dto';
 import { CitizenTicketResponseDto, IssuedTicketResponseDto, TicketResponseDto } from './dto/ticket-responses.dto';
 import { TicketsService } from './tickets.service';
+import { Public } from '../auth/access.decorator';
+import { Caller } from '../auth/access.guard';
+import type { Principal } from '../auth/principal';
+import { RateLimited } from '../auth/rate-limit';
+import { issueChannel } from './issue-channel';
 
 const KEY = /^[\x21-\x7e]{1,100}$/;
 
@@ -12,8 +17,10 @@ const KEY = /^[\x21-\x7e]{1,100}$/;
 export class TicketsController {
   constructor(private readonly tickets: TicketsService) {}
 
+  @Public()
+  @RateLimited('issue')
   @Post('halls/:hallId/tickets')
-  @ApiOperation({ summary: 'Issue a ticket (kiosk, phone page, appointment check-in)', description: 'A retry with the same Idempotency-Key returns the same ticket with 200.' })
+  @ApiOperation({ summary: 'Issue a ticket (kiosk, phone page, appointment check-in)', description: 'A retry with the same Idempotency-Key returns the same ticket with 200. Public for phone pages (channel web, the default without a token; rate limited per address); channel kiosk needs the kiosk\'s device token or staff of the hall (kiosks are rate limited per device).' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Up to 100 printable characters; kiosks send one per ticket request and reuse it on retry.' })
   @ApiCreatedResponse({ type: IssuedTicketResponseDto })
   @ApiOkResponse({ type: IssuedTicketResponseDto, description: 'A retry: the ticket issued for this key earlier.' })
@@ -22,15 +29,19 @@ export class TicketsController {
     @Body() dto: IssueTicketDto,
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) res: Response,
+    @Caller() who: Principal | null,
   ) {
+    const channel = issueChannel(who, dto.channel, hallId);
+    if (!channel.ok) throw new ForbiddenException({ code: 'FORBIDDEN', message: channel.message });
     if (key !== undefined && !KEY.test(key)) {
       throw new BadRequestException({ code: 'VALIDATION_FAILED', message: 'Idempotency-Key must be 1-100 printable ASCII characters without spaces.' });
     }
-    const { created, body } = await this.tickets.issue(hallId, dto, key);
+    const { created, body } = await this.tickets.issue(hallId, { ...dto, channel: channel.channel }, key);
     res.status(created ? 201 : 200);
     return body;
   }
 
+  @Public()
   @Get('tickets/:token')
   @ApiOperation({ summary: "The citizen's view of a ticket, by its tracking token" })
   @ApiOkResponse({ type: CitizenTicketResponseDto })
@@ -38,6 +49,7 @@ export class TicketsController {
     return this.tickets.byToken(token);
   }
 
+  @Public()
   @Post('tickets/:token/cancel')
   @HttpCode(200)
   @ApiOperation({ summary: 'The citizen gives up the ticket' })

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { SHOTS, startBrowserHall, type BrowserHall } from '../support/browser';
+import { SHOTS, staffInit, startBrowserHall, withDevice, type BrowserHall } from '../support/browser';
 import { morningPeakHall } from '../support/morning-peak';
-import { createSmallHall, type SmallHall, type TestApp } from '../support/test-app';
+import { createSmallHall, deviceToken, type SmallHall, type TestApp } from '../support/test-app';
 
 
 
@@ -19,11 +19,15 @@ describe('counter and manager consoles in the browser', () => {
   const pages: Page[] = [];
 
   const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`) });
-  const open = async (path: string, viewport: { width: number; height: number }) => {
+  /** Opens a page as its user would have it: staff pages signed in (as the test admin unless
+   * `signedIn: false`), the hall screen with a screen device token of its hall. */
+  const open = async (path: string, viewport: { width: number; height: number }, opts: { signedIn?: boolean } = {}) => {
     const page = await browser.newPage({ viewport });
     pages.push(page);
     page.on('pageerror', (e) => errors.push(`${path}: ${e.message}`));
-    await page.goto(`${t.url}${path}`);
+    if (/^\/(counter|manager)\//.test(path) && opts.signedIn !== false) await page.addInitScript(...staffInit(t.adminToken));
+    const screenHall = /^\/screen\/([^/?]+)/.exec(path)?.[1];
+    await page.goto(`${t.url}${screenHall ? withDevice(path, await deviceToken(t, screenHall, 'screen')) : path}`);
     return page;
   };
   const names = async (hallId: string) => {
@@ -155,6 +159,24 @@ describe('counter and manager consoles in the browser', () => {
     await screen.locator('[data-testid="newest"]', { hasText: called }).waitFor();
     expect(await screen.locator('[data-testid="newest"]').textContent()).toBe(`${called}→ ${first.windowLabel} 号窗口`);
     await shot(screen, 'screen-new-window');
+    expect(errors).toEqual([]);
+  });
+
+  it('asks a clerk to sign in on the counter page, says why a wrong password fails, and signs out', async () => {
+    const h = await createSmallHall(t);
+    await t.http.post('/api/accounts').send({ username: 'clerk-li', displayName: '李 Li', role: 'clerk', password: 'clerk-li-password', windowIds: [h.windows['1']] }).expect(201);
+    const counter = await open(`/counter/${h.hallId}/${h.windows['1']}`, { width: 390, height: 844 }, { signedIn: false });
+    await counter.getByTestId('sign-in-username').fill('clerk-li');
+    await counter.getByTestId('sign-in-password').fill('wrong password');
+    await counter.getByTestId('sign-in-submit').click();
+    await counter.getByRole('alert').getByText('用户名或密码错误').waitFor();
+    await shot(counter, 'sign-in-failed');
+    await counter.getByTestId('sign-in-password').fill('clerk-li-password');
+    await counter.getByTestId('sign-in-submit').click();
+    await counter.locator('[data-conn="live"]').waitFor();
+    await shot(counter, 'counter-signed-in');
+    await counter.getByTestId('sign-out').click();
+    await counter.getByTestId('sign-in-username').waitFor();
     expect(errors).toEqual([]);
   });
 });

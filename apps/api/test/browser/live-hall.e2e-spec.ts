@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { SHOTS, startBrowserHall, type BrowserHall } from '../support/browser';
-import { createSmallHall, type SmallHall, type TestApp } from '../support/test-app';
+import { SHOTS, startBrowserHall, withDevice, type BrowserHall } from '../support/browser';
+import { createSmallHall, deviceToken, type SmallHall, type TestApp } from '../support/test-app';
 
 
 
@@ -23,15 +23,20 @@ describe('live hall in the browser', () => {
     pages.push(page);
     if (init) await page.addInitScript(init);
     page.on('pageerror', (e) => errors.push(`${path}: ${e.message}`));
-    await page.goto(`${t.url}${path}`);
+    const device = /^\/screen\//.test(path) ? screenToken : /^\/kiosk\//.test(path) ? kioskToken : null;
+    await page.goto(`${t.url}${device ? withDevice(path, device) : path}`);
     return page;
   };
+  let screenToken = '';
+  let kioskToken = '';
   const errors: string[] = [];
 
   beforeAll(async () => {
     hall = await startBrowserHall(['--autoplay-policy=no-user-gesture-required']);
     ({ t, browser } = hall);
     h = await createSmallHall(t);
+    screenToken = await deviceToken(t, h.hallId, 'screen');
+    kioskToken = await deviceToken(t, h.hallId, 'kiosk');
     await t.http.patch(`/api/halls/${h.hallId}`).send({ name: '示范区政务服务中心' }).expect(200);
     for (const [code, zh, en, materials] of [
       ['enterprise', '企业开办', 'Business registration', ['身份证原件', '营业执照申请书']],
@@ -181,5 +186,16 @@ describe('live hall in the browser', () => {
     await phone.getByText('找不到该号票，请检查链接').waitFor();
     const screen = await open('/screen/no-such-hall', { width: 1920, height: 1080 });
     await screen.getByText('找不到该大厅').waitFor();
+  });
+
+  it('tells a screen without a device token that it is not registered, and keeps the token out of the address bar', async () => {
+    const bare = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    pages.push(bare);
+    await bare.goto(`${t.url}/screen/${h.hallId}`);
+    await bare.getByText('本设备未登记或已停用，请联系大厅管理员').waitFor();
+    await shot(bare, 'screen-not-registered');
+    const registered = await open(`/screen/${h.hallId}`, { width: 1920, height: 1080 });
+    await registered.locator('[data-conn="live"]').waitFor();
+    expect(registered.url()).not.toContain('device=');
   });
 });

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
-import { startBrowserHall, type BrowserHall } from '../support/browser';
-import { createSmallHall, type TestApp } from '../support/test-app';
+import { startBrowserHall, withDevice, type BrowserHall } from '../support/browser';
+import { createSmallHall, deviceToken, type TestApp } from '../support/test-app';
 
 const HOUR = 3600_000;
 
@@ -124,7 +124,7 @@ describe('hall screen voice, a long day', () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${t.url}/screen/${h.hallId}?repeat=2&voice=zh`);
+    await page.goto(`${t.url}${withDevice(`/screen/${h.hallId}?repeat=2&voice=zh`, await deviceToken(t, h.hallId, 'screen'))}`);
     await page.waitForFunction(() => !!(window as any).hallqVoice);
     await page.waitForLoadState('networkidle'); // the clips are loaded, as on a screen that has been on a while
 

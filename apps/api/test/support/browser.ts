@@ -21,6 +21,20 @@ export function buildDisplay(outDir: string): void {
   execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: resolve(__dirname, '../../../..'), stdio: 'inherit' });
 }
 
+/**
+ * The address a page is opened at, with what a real device would have: hall screens and kiosks their
+ * device token (?device=), so the caller passes one; staff pages get their sign-in put into
+ * localStorage by `staffInit` (the sign-in form itself is tested in consoles.e2e-spec).
+ */
+export function withDevice(path: string, deviceToken: string): string {
+  return `${path}${path.includes('?') ? '&' : '?'}device=${encodeURIComponent(deviceToken)}`;
+}
+
+/** An init script (page.addInitScript) that signs the page in as the given staff token. */
+export function staffInit(token: string): [(tok: string) => void, string] {
+  return [(tok: string) => localStorage.setItem('hallq.staffToken', tok), token];
+}
+
 export interface BrowserHall {
   t: TestApp;
   browser: Browser;

@@ -12,7 +12,12 @@ import { createTestDatabase, type TestDatabase } from './test-database';
 
 export interface TestApp {
   app: INestApplication;
-  http: ReturnType<typeof request>;
+  /** Requests as the signed-in test admin (every request carries its bearer token). */
+  http: ReturnType<typeof request.agent>;
+  /** Requests with no credentials: the public, a citizen's phone. */
+  anon: ReturnType<typeof request>;
+  /** The admin's bearer token. */
+  adminToken: string;
   /** Base URL when listening (for socket.io clients and browsers). */
   url: string;
   clock: ManualClock;
@@ -31,7 +36,10 @@ export const MONDAY_10AM_SHANGHAI = Date.UTC(2026, 10, 30, 2, 0, 0);
 export async function startTestApp(opts: { clock?: ManualClock; db?: TestDatabase; env?: Record<string, string> } = {}): Promise<TestApp> {
   const db = opts.db ?? (await createTestDatabase());
   const clock = opts.clock ?? new ManualClock(MONDAY_10AM_SHANGHAI);
-  const config = loadConfig({ DATABASE_URL: db.url, PORT: '0', HALLQ_SEED_DEMO: '0', HALLQ_DISPLAY_DIR: '/nonexistent', ...opts.env });
+  const config = loadConfig({
+    DATABASE_URL: db.url, PORT: '0', HALLQ_SEED_DEMO: '0', HALLQ_DISPLAY_DIR: '/nonexistent',
+    HALLQ_ADMIN_USER: TEST_ADMIN.username, HALLQ_ADMIN_PASSWORD: TEST_ADMIN.password, ...opts.env,
+  });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] })
     .overrideProvider(CLOCK)
     .useValue(clock satisfies Clock)
@@ -39,9 +47,12 @@ export async function startTestApp(opts: { clock?: ManualClock; db?: TestDatabas
   const app = configureApp(moduleRef.createNestApplication({ logger: ['error'] }));
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
+  const adminToken = await signIn(app, TEST_ADMIN.username, TEST_ADMIN.password);
   return {
     app,
-    http: request(app.getHttpServer()),
+    http: request.agent(app.getHttpServer()).set('Authorization', `Bearer ${adminToken}`),
+    anon: request(app.getHttpServer()),
+    adminToken,
     url: `http://127.0.0.1:${address.port}`,
     clock,
     dataSource: app.get(DataSource),
@@ -51,6 +62,30 @@ export async function startTestApp(opts: { clock?: ManualClock; db?: TestDatabas
       if (!keepDatabase) await db.drop();
     },
   };
+}
+
+/** The admin every test app starts with (created from HALLQ_ADMIN_PASSWORD, as in production). */
+export const TEST_ADMIN = { username: 'test-admin', password: 'test-admin-password' };
+
+/** Signs in and returns the bearer token. */
+export async function signIn(app: INestApplication, username: string, password: string): Promise<string> {
+  const r = await request(app.getHttpServer()).post('/api/auth/sign-in').send({ username, password });
+  if (r.status !== 200) throw new Error(`sign-in as ${username} failed: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body.token as string;
+}
+
+/** Creates a staff account through the api (as the admin) and signs it in; returns its token. */
+export async function staffToken(t: TestApp, role: 'admin' | 'manager' | 'clerk', scope: { hallIds?: string[]; windowIds?: string[] } = {}): Promise<string> {
+  const username = `${role}-${Math.random().toString(36).slice(2, 10)}`;
+  const password = `${username}-password`;
+  await t.http.post('/api/accounts').send({ username, role, password, ...scope }).expect(201);
+  return signIn(t.app, username, password);
+}
+
+/** Registers a kiosk or screen for a hall; returns its device token. */
+export async function deviceToken(t: TestApp, hallId: string, kind: 'kiosk' | 'screen', label = `${kind} 1`): Promise<string> {
+  const r = await t.http.post(`/api/halls/${hallId}/devices`).send({ kind, label }).expect(201);
+  return r.body.token as string;
 }
 
 export interface SmallHall {

@@ -1,3 +1,5 @@
+import { credential, hasDeviceToken } from './auth';
+
 /** REST calls the pages make (the public contract in the api's OpenAPI document). */
 export class ApiError extends Error {
   constructor(readonly status: number, readonly code: string | undefined, message: string) {
@@ -6,7 +8,9 @@ export class ApiError extends Error {
 }
 
 export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const r = await fetch(`/api${path}`, { ...init, headers: { 'content-type': 'application/json', ...(init.headers ?? {}) } });
+  const token = credential();
+  const auth: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+  const r = await fetch(`/api${path}`, { ...init, headers: { 'content-type': 'application/json', ...auth, ...(init.headers ?? {}) } });
   const body = r.status === 204 ? null : await r.json().catch(() => null);
   if (!r.ok) throw new ApiError(r.status, body?.code, body?.message ?? r.statusText);
   return body as T;
@@ -38,7 +42,7 @@ export async function issueTicket(hallId: string, category: string, priority: 'n
   for (let i = 0; i < attempts; i++) {
     try {
       return await api<IssuedTicket>(`/halls/${encodeURIComponent(hallId)}/tickets`, {
-        method: 'POST', headers: { 'Idempotency-Key': key }, body: JSON.stringify({ category, priority, channel: 'kiosk' }),
+        method: 'POST', headers: { 'Idempotency-Key': key }, body: JSON.stringify({ category, priority, channel: hasDeviceToken() ? 'kiosk' : 'web' }),
       });
     } catch (e) {
       last = e;

@@ -1,4 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
+import { credential } from './auth';
 
 export type ConnectionState = 'connecting' | 'live' | 'offline';
 
@@ -21,7 +22,8 @@ export function subscribeLive<S>(
   on: LiveHandlers<S>,
   opts: { staleAfterMs?: number } = {},
 ): Socket {
-  const socket = io('/live', { transports: ['websocket', 'polling'], reconnectionDelay: 500, reconnectionDelayMax: 5000 });
+  // auth is read on every (re)connect, so a new sign-in is used without reloading.
+  const socket = io('/live', { transports: ['websocket', 'polling'], reconnectionDelay: 500, reconnectionDelayMax: 5000, auth: (cb) => cb({ token: credential() ?? '' }) });
   on.state('connecting');
   socket.on('connect', () => {
     socket.timeout(10_000).emit('subscribe', target, (err: Error | null, ack?: { ok: boolean; error?: string; code?: string }) => {

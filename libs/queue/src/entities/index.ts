@@ -12,6 +12,7 @@ export { AlertEntity, AuditEntryEntity, HallEntity, RatingEntity, ServiceCategor
 export { WINDOW_STATES, type WindowState } from './window.entity';
 export { RATING_REASONS, type RatingReason } from './rating.entity';
 export type { AlertScope } from './alert.entity';
+export { epochMs } from './column-types';
 
 export const QUEUE_ENTITIES = [
   HallEntity,

@@ -4,7 +4,20 @@ describe('configuration', () => {
   it('defaults to the SQLite demo on port 3000', () => {
     const c = loadConfig({});
     expect(c).toMatchObject({ port: 3000, database: { type: 'better-sqlite3' }, seedDemo: true, forecastSlotSec: 1800, defaultTimeZone: 'Asia/Shanghai' });
-    expect(loadConfig({ NODE_ENV: 'production' }).seedDemo).toBe(false);
+    const prod = { NODE_ENV: 'production', HALLQ_AUTH_SECRET: 'x'.repeat(32), HALLQ_ADMIN_PASSWORD: 'a long admin password' };
+    expect(loadConfig(prod).seedDemo).toBe(false);
+  });
+
+  it('refuses a production start without the signing secret and the first admin password', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/HALLQ_AUTH_SECRET is required in production[\s\S]*HALLQ_ADMIN_PASSWORD is required in production/);
+    expect(() => loadConfig({ HALLQ_AUTH_SECRET: 'short' })).toThrow(/at least 32 characters/);
+    expect(() => loadConfig({ HALLQ_ADMIN_PASSWORD: 'short' })).toThrow(/at least 12 characters/);
+    expect(loadConfig({}).auth).toMatchObject({ secret: null, adminUser: 'admin', adminPassword: null, sessionHours: 12, maxFailedSignIns: 5 });
+  });
+
+  it('reads CORS origins and refuses anything but bare origins', () => {
+    expect(loadConfig({ HALLQ_CORS_ORIGINS: 'https://a.example.cn, http://b.example.cn:8080' }).corsOrigins).toEqual(['https://a.example.cn', 'http://b.example.cn:8080']);
+    expect(() => loadConfig({ HALLQ_CORS_ORIGINS: 'https://a.example.cn/path' })).toThrow(/HALLQ_CORS_ORIGINS/);
   });
 
   it('reads MySQL and MariaDB URLs', () => {

@@ -17,6 +17,26 @@ export interface AppConfig {
   displayDir: string;
   /** Width of the forecaster's arrival-rate slots, seconds (30 min; the accelerated demo shrinks it). */
   forecastSlotSec: number;
+  auth: AuthConfig;
+  /** Origins allowed to call the api and /live from other sites; empty = same origin only. */
+  corsOrigins: string[];
+  /** Express "trust proxy": behind a load balancer, so rate limits see the citizen's address. */
+  trustProxy: string | false;
+}
+
+export interface AuthConfig {
+  /** Signs staff tokens. Unset outside production: a random one is made once and kept in the database. */
+  secret: string | null;
+  /** The first admin, created at start when no admin exists. Required in production. */
+  adminUser: string;
+  adminPassword: string | null;
+  sessionHours: number;
+  maxFailedSignIns: number;
+  lockMinutes: number;
+  /** Per minute: tickets per address (phone pages, no device), per kiosk device, sign-ins per address. */
+  issuePerAddressPerMin: number;
+  issuePerDevicePerMin: number;
+  signInPerAddressPerMin: number;
 }
 
 export class ConfigError extends Error {}
@@ -46,6 +66,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push(`HALLQ_FORECAST_SLOT_SECONDS must be a whole number of seconds of at least 10 that divides a day, got "${env.HALLQ_FORECAST_SLOT_SECONDS}"`);
   }
   const production = env.NODE_ENV === 'production';
+  const int = (name: string, dflt: number, min: number, max: number): number => {
+    const raw = env[name];
+    const v = raw === undefined || raw === '' ? dflt : Number(raw);
+    if (!Number.isInteger(v) || v < min || v > max) problems.push(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+    return v;
+  };
+  const secret = env.HALLQ_AUTH_SECRET?.trim() || null;
+  if (secret !== null && secret.length < 32) problems.push('HALLQ_AUTH_SECRET must be at least 32 characters (e.g. `openssl rand -base64 48`)');
+  if (production && secret === null) problems.push('HALLQ_AUTH_SECRET is required in production (at least 32 random characters, the same on every instance)');
+  const adminPassword = env.HALLQ_ADMIN_PASSWORD || null;
+  if (adminPassword !== null && adminPassword.length < 12) problems.push('HALLQ_ADMIN_PASSWORD must be at least 12 characters');
+  if (production && adminPassword === null) problems.push('HALLQ_ADMIN_PASSWORD is required in production (the first admin is created with it when none exists)');
+  const auth: AuthConfig = {
+    secret,
+    adminUser: env.HALLQ_ADMIN_USER?.trim() || 'admin',
+    adminPassword,
+    sessionHours: int('HALLQ_SESSION_HOURS', 12, 1, 24 * 30),
+    maxFailedSignIns: int('HALLQ_SIGNIN_MAX_FAILURES', 5, 1, 100),
+    lockMinutes: int('HALLQ_SIGNIN_LOCK_MINUTES', 15, 1, 24 * 60),
+    issuePerAddressPerMin: int('HALLQ_RATE_ISSUE_PER_ADDRESS', 30, 1, 1_000_000),
+    issuePerDevicePerMin: int('HALLQ_RATE_ISSUE_PER_DEVICE', 60, 1, 1_000_000),
+    signInPerAddressPerMin: int('HALLQ_RATE_SIGNIN_PER_ADDRESS', 10, 1, 1_000_000),
+  };
+  const corsOrigins = (env.HALLQ_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  for (const o of corsOrigins) if (!/^https?:\/\/[^/]+$/.test(o)) problems.push(`HALLQ_CORS_ORIGINS must list origins like https://hall.example.gov.cn (no path), got "${o}"`);
+  const trustProxy = env.HALLQ_TRUST_PROXY?.trim() || false;
   if (problems.length) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return {
     port,
@@ -58,6 +104,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logSql: flag(env.HALLQ_LOG_SQL, false),
     displayDir: resolve(env.HALLQ_DISPLAY_DIR ?? 'dist/display'),
     forecastSlotSec,
+    auth,
+    corsOrigins,
+    trustProxy,
   };
 }
 

@@ -7,6 +7,8 @@ import { prefs, setLang } from '../../shared/prefs';
 import { duration, errorText, HallClock, stateText, tr } from './console-common';
 import { openDialog, type DialogField } from './dialog';
 import './counter.css';
+import { needsSignIn } from '../../shared/auth';
+import { signOut } from '../../shared/sign-in';
 
 /** The /live window view (docs/live.md): the window, its lines, the tickets it may call. */
 interface CounterTicket extends PublicTicket { targetWindowId: string | null }
@@ -162,6 +164,7 @@ export function counterPage(root: HTMLElement, hallId: string, windowId: string)
         w ? h('span', { class: `badge state-${w.state}`, 'data-testid': 'window-state' }, stateText(w.state), w.pauseReason ? ` · ${w.pauseReason}` : '') : null,
         h('span', { class: `conn conn-${conn}`, 'data-conn': conn, role: 'status' }, t(conn === 'live' ? 'live' : conn === 'connecting' ? 'connecting' : 'offline')),
         h('button', { class: 'lang', onclick: () => { setLang(prefs.lang === 'zh' ? 'en' : 'zh'); draw(); } }, t('langSwitch')),
+        h('button', { class: 'sign-out', 'data-testid': 'sign-out', onclick: () => void signOut() }, t('signOut')),
       ),
       refused ? h('p', { class: 'msg msg-error', role: 'alert' }, refused) : null,
       h('section', { class: `current${cur ? ` status-${cur.status}` : ' empty'}`, 'data-testid': 'current' },
@@ -275,7 +278,8 @@ export function counterPage(root: HTMLElement, hallId: string, windowId: string)
       if (s === 'live') refused = null;
       draw();
     },
-    refused: (error) => {
+    refused: (error, code) => {
+      if (needsSignIn(code)) return void signOut(); // signed out elsewhere or no longer this window's clerk
       refused = error;
       draw();
     },

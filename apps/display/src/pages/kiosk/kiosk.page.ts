@@ -6,6 +6,7 @@ import { subscribeLive, type ConnectionState } from '../../shared/live-client';
 import type { HallSnapshot, LiveLine } from '../../shared/live-types';
 import { prefs, setLang, setLarge } from '../../shared/prefs';
 import './kiosk.css';
+import { isAuthRefusal } from '../../shared/auth';
 
 type View =
   | { name: 'home' }
@@ -28,6 +29,7 @@ export function kioskPage(root: HTMLElement, hallId: string): void {
   let snap: HallSnapshot | null = null;
   let conn: ConnectionState = 'connecting';
   let refused: string | null = null;
+  let refusedAuth = false;
   let view: View = { name: 'home' };
   let idle: ReturnType<typeof setTimeout> | undefined;
 
@@ -78,7 +80,7 @@ export function kioskPage(root: HTMLElement, hallId: string): void {
     );
 
   const body = (): HTMLElement => {
-    if (refused) return h('main', { class: 'kmain center' }, h('p', { class: 'big' }, t('hallNotFound')));
+    if (refused) return h('main', { class: 'kmain center' }, h('p', { class: 'big' }, refusedAuth ? t('deviceNotRegistered') : t('hallNotFound')), refusedAuth ? h('p', {}, t('deviceHowTo')) : null);
     if (!snap) return h('main', { class: 'kmain center' }, h('p', { class: 'big' }, t('connecting')));
     if (view.name === 'issuing') return h('main', { class: 'kmain center' }, h('p', { class: 'big' }, t('issuing')));
     if (view.name === 'error') {
@@ -121,8 +123,9 @@ export function kioskPage(root: HTMLElement, hallId: string): void {
       conn = s;
       draw();
     },
-    refused: (error) => {
+    refused: (error, code) => {
       refused = error;
+      refusedAuth = isAuthRefusal(code);
       draw();
     },
   }, { staleAfterMs: 75_000 });

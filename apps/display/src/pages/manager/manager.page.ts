@@ -8,6 +8,8 @@ import '../counter/counter.css';
 import { lineChart, SampleStore } from './line-chart';
 import type { Advice, AdviceAction, Alert, HallStateView, WhatIfResult } from './manager-types';
 import './manager.css';
+import { needsSignIn } from '../../shared/auth';
+import { signOut } from '../../shared/sign-in';
 
 const COLORS = ['#d62828', '#0b5cd5', '#2a9d8f', '#f77f00', '#7b2cbf', '#588157', '#6c757d'];
 
@@ -60,6 +62,7 @@ export function managerPage(root: HTMLElement, hallId: string): void {
       h('a', { class: 'link', href: `/screen/${encodeURIComponent(hallId)}`, target: '_blank' }, t('screenLink')),
       h('span', { class: `conn conn-${conn}`, 'data-conn': conn, role: 'status' }, t(conn === 'live' ? 'live' : conn === 'connecting' ? 'connecting' : 'offline')),
       h('button', { class: 'lang', onclick: () => { setLang(prefs.lang === 'zh' ? 'en' : 'zh'); drawAll(); } }, t('langSwitch')),
+      h('button', { class: 'sign-out', 'data-testid': 'sign-out', onclick: () => void signOut() }, t('signOut')),
     );
   }
 
@@ -292,7 +295,7 @@ export function managerPage(root: HTMLElement, hallId: string): void {
       conn = s;
       drawHeader();
     },
-    refused: (error) => say({ kind: 'error', text: error }),
+    refused: (error, code) => (needsSignIn(code) ? void signOut() : say({ kind: 'error', text: error })),
   }, { staleAfterMs: 75_000 });
   setInterval(() => { refreshState(); refreshSlow(); }, 15_000);
   setInterval(() => {

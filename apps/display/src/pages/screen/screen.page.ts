@@ -7,6 +7,7 @@ import { Announcer, type AnnouncerLogEntry } from '../../shared/voice/announcer'
 import { CLIP_NAMES, ClipOutput } from '../../shared/voice/clip.output';
 import { SpeechSynthesisOutput } from '../../shared/voice/speech-synthesis.output';
 import './screen.css';
+import { isAuthRefusal } from '../../shared/auth';
 
 interface Call { number: string; window: string; at: number; recall: boolean }
 
@@ -19,6 +20,7 @@ export function screenPage(root: HTMLElement, hallId: string): void {
   let snap: HallSnapshot | null = null;
   let conn: ConnectionState = 'connecting';
   let refused: string | null = null;
+  let refusedAuth = false;
   let calls: Call[] = [];
   let flashUntil = 0;
   let lastCalledSeq = 0;
@@ -57,7 +59,7 @@ export function screenPage(root: HTMLElement, hallId: string): void {
         h('div', { class: `conn conn-${conn}`, 'data-conn': conn, role: 'status' }, t(conn === 'live' ? 'live' : conn === 'connecting' ? 'connecting' : 'offline')),
       ),
       refused
-        ? h('main', { class: 'refused' }, t('hallNotFound'), h('small', {}, refused))
+        ? h('main', { class: 'refused' }, refusedAuth ? t('deviceNotRegistered') : t('hallNotFound'), h('small', {}, refusedAuth ? t('deviceHowTo') : refused))
         : h('main', { class: 'board' },
           h('section', { class: 'calls', 'aria-live': 'polite' },
             h('h2', {}, t('nowCalling')),
@@ -107,8 +109,9 @@ export function screenPage(root: HTMLElement, hallId: string): void {
       if (s === 'live') refused = null;
       draw();
     },
-    refused: (error) => {
+    refused: (error, code) => {
       refused = error;
+      refusedAuth = isAuthRefusal(code);
       draw();
     },
   }, { staleAfterMs: 75_000 });

@@ -1,0 +1,177 @@
+import { randomUUID } from 'node:crypto';
+import { BadRequestException, ConflictException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { WindowEntity } from '@hallq/queue';
+import { DataSource, In, IsNull } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../common/config/app-config';
+import { AuthErrors } from './auth-errors';
+import { CredentialsService } from './credentials.service';
+import { StaffAccountEntity, type StaffRole } from './entities/staff-account.entity';
+import { StaffSessionEntity } from './entities/staff-session.entity';
+import { decoyHash, hashPassword, verifyPassword } from './passwords';
+import type { StaffPrincipal } from './principal';
+import { HallEntity } from '@hallq/queue';
+
+export interface AccountView {
+  id: string;
+  username: string;
+  displayName: string;
+  role: StaffRole;
+  hallIds: string[];
+  windowIds: string[];
+  disabled: boolean;
+  lockedUntil: number | null;
+  createdAt: number;
+}
+
+export interface AccountInput {
+  username: string;
+  displayName?: string;
+  role: StaffRole;
+  password: string;
+  hallIds?: string[];
+  windowIds?: string[];
+}
+
+export interface AccountChange {
+  displayName?: string;
+  password?: string;
+  hallIds?: string[];
+  windowIds?: string[];
+  disabled?: boolean;
+  unlock?: boolean;
+}
+
+export interface SignInResult {
+  token: string;
+  expiresAt: number;
+  account: AccountView;
+}
+
+/** Staff accounts: create and change (admins), sign in with lock-out, sign out. */
+@Injectable()
+export class AccountsService {
+  private readonly logger = new Logger(AccountsService.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+    private readonly credentials: CredentialsService,
+  ) {}
+
+  async signIn(username: string, password: string): Promise<SignInResult> {
+    const repo = this.dataSource.getRepository(StaffAccountEntity);
+    const a = await repo.findOneBy({ username });
+    const now = Date.now();
+    if (!a) {
+      await verifyPassword(await decoyHash(), password);
+      throw AuthErrors.badCredentials();
+    }
+    if (a.lockedUntil !== null && a.lockedUntil > now) throw AuthErrors.locked(Math.ceil((a.lockedUntil - now) / 1000));
+    if (a.disabled || !(await verifyPassword(a.passwordHash, password))) {
+      // Counted in the database, so failures on several instances add up.
+      await repo.increment({ id: a.id }, 'failedSignIns', 1);
+      const failed = (await repo.findOneByOrFail({ id: a.id })).failedSignIns;
+      if (failed >= this.config.auth.maxFailedSignIns) {
+        const until = now + this.config.auth.lockMinutes * 60_000;
+        await repo.update({ id: a.id }, { lockedUntil: until, failedSignIns: 0 });
+        this.logger.warn(`Account ${a.username} locked for ${this.config.auth.lockMinutes} min after ${failed} failed sign-ins`);
+        throw AuthErrors.locked(Math.ceil((until - now) / 1000));
+      }
+      throw AuthErrors.badCredentials();
+    }
+    await repo.update({ id: a.id }, { failedSignIns: 0, lockedUntil: null });
+    const session = this.dataSource.getRepository(StaffSessionEntity).create({
+      id: randomUUID(), accountId: a.id, createdAt: now, expiresAt: now + this.config.auth.sessionHours * 3_600_000, revokedAt: null,
+    });
+    await this.dataSource.getRepository(StaffSessionEntity).insert(session);
+    return { token: this.credentials.signStaffToken(a.id, session.id, session.expiresAt), expiresAt: session.expiresAt, account: view({ ...a, failedSignIns: 0, lockedUntil: null }) };
+  }
+
+  async signOut(who: StaffPrincipal): Promise<void> {
+    await this.dataSource.getRepository(StaffSessionEntity).update({ id: who.sessionId, revokedAt: IsNull() }, { revokedAt: Date.now() });
+    this.credentials.forget();
+  }
+
+  async me(who: StaffPrincipal): Promise<AccountView> {
+    return view(await this.dataSource.getRepository(StaffAccountEntity).findOneByOrFail({ id: who.accountId }));
+  }
+
+  async list(): Promise<AccountView[]> {
+    const rows = await this.dataSource.getRepository(StaffAccountEntity).find({ order: { username: 'ASC' } });
+    return rows.map(view);
+  }
+
+  async create(input: AccountInput): Promise<AccountView> {
+    const scope = await this.scopeFor(input.role, input.hallIds ?? [], input.windowIds ?? []);
+    const repo = this.dataSource.getRepository(StaffAccountEntity);
+    if (await repo.existsBy({ username: input.username })) throw duplicate(input.username);
+    const row = repo.create({
+      id: randomUUID(), username: input.username, displayName: input.displayName ?? input.username, role: input.role, ...scope,
+      passwordHash: await hashPassword(input.password), failedSignIns: 0, lockedUntil: null, disabled: false, createdAt: Date.now(),
+    });
+    try {
+      await repo.insert(row);
+    } catch (e) {
+      if (await repo.existsBy({ username: input.username })) throw duplicate(input.username); // lost a race
+      throw e;
+    }
+    return view(row);
+  }
+
+  async update(accountId: string, change: AccountChange): Promise<AccountView> {
+    const repo = this.dataSource.getRepository(StaffAccountEntity);
+    const a = await repo.findOneBy({ id: accountId });
+    if (!a) throw new NotFoundException({ code: 'ACCOUNT_NOT_FOUND', message: `No staff account ${accountId}.` });
+    const next: Partial<StaffAccountEntity> = {};
+    if (change.displayName !== undefined) next.displayName = change.displayName;
+    if (change.hallIds !== undefined || change.windowIds !== undefined) {
+      Object.assign(next, await this.scopeFor(a.role, change.hallIds ?? a.hallIds, change.windowIds ?? a.windowIds));
+    }
+    if (change.password !== undefined) next.passwordHash = await hashPassword(change.password);
+    if (change.disabled !== undefined) next.disabled = change.disabled;
+    if (change.unlock) Object.assign(next, { lockedUntil: null, failedSignIns: 0 });
+    await this.dataSource.transaction(async (em) => {
+      if (Object.keys(next).length) await em.update(StaffAccountEntity, { id: a.id }, next);
+      // A new password or a disabled account ends every open session of it.
+      if (change.password !== undefined || change.disabled === true) {
+        await em.update(StaffSessionEntity, { accountId: a.id, revokedAt: IsNull() }, { revokedAt: Date.now() });
+      }
+    });
+    this.credentials.forget();
+    return view(await repo.findOneByOrFail({ id: a.id }));
+  }
+
+  /** Creates the configured first admin when there is no admin yet. */
+  async ensureAdmin(username: string, password: string): Promise<boolean> {
+    const repo = this.dataSource.getRepository(StaffAccountEntity);
+    if (await repo.existsBy({ role: 'admin' })) return false;
+    if (await repo.existsBy({ username })) throw new Error(`HALLQ_ADMIN_USER "${username}" names an existing non-admin account`);
+    await this.create({ username, displayName: 'Administrator', role: 'admin', password });
+    return true;
+  }
+
+  /** Managers need halls, clerks need windows (their halls follow from the windows); admins neither. */
+  private async scopeFor(role: StaffRole, hallIds: string[], windowIds: string[]): Promise<{ hallIds: string[]; windowIds: string[] }> {
+    if (role === 'admin') return { hallIds: [], windowIds: [] };
+    if (role === 'manager') {
+      if (!hallIds.length) throw new BadRequestException({ code: 'VALIDATION_FAILED', message: 'A manager needs at least one hall in hallIds.' });
+      const found = await this.dataSource.getRepository(HallEntity).findBy({ id: In(hallIds) });
+      const missing = hallIds.filter((h) => !found.some((f) => f.id === h));
+      if (missing.length) throw new NotFoundException({ code: 'HALL_NOT_FOUND', message: `No hall ${missing.join(', ')}.` });
+      return { hallIds: [...new Set(hallIds)], windowIds: [] };
+    }
+    if (!windowIds.length) throw new BadRequestException({ code: 'VALIDATION_FAILED', message: 'A clerk needs at least one window in windowIds.' });
+    const windows = await this.dataSource.getRepository(WindowEntity).findBy({ id: In(windowIds) });
+    const missing = windowIds.filter((w) => !windows.some((f) => f.id === w));
+    if (missing.length) throw new NotFoundException({ code: 'WINDOW_NOT_FOUND', message: `No window ${missing.join(', ')}.` });
+    return { hallIds: [...new Set(windows.map((w) => w.hallId))], windowIds: [...new Set(windowIds)] };
+  }
+}
+
+function view(a: StaffAccountEntity): AccountView {
+  return { id: a.id, username: a.username, displayName: a.displayName, role: a.role, hallIds: a.hallIds, windowIds: a.windowIds, disabled: a.disabled, lockedUntil: a.lockedUntil, createdAt: a.createdAt };
+}
+
+function duplicate(username: string) {
+  return new ConflictException({ code: 'DUPLICATE', message: `The username "${username}" is taken; choose another.` });
+}

@@ -1,0 +1,45 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD, Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../common/config/app-config';
+import { AccessGuard } from './access.guard';
+import { AccountsService } from './accounts.service';
+import { AuthBootstrapService } from './auth-bootstrap.service';
+import { AccountsController, AuthController, DevicesController } from './auth.controller';
+import { loadSigningSecret } from './auth-secret';
+import { CredentialsService, STAFF_JWT } from './credentials.service';
+import { DevicesService } from './devices.service';
+import { RateLimitGuard, throttlerOptions } from './rate-limit';
+
+/**
+ * Sign-in, roles and device tokens. AccessGuard (who may) runs before RateLimitGuard (how often), so
+ * the limits know whether the caller is a device, staff or anonymous.
+ */
+@Global()
+@Module({
+  imports: [
+    ThrottlerModule.forRootAsync({
+      inject: [APP_CONFIG, Reflector],
+      useFactory: (config: AppConfig, reflector: Reflector) => throttlerOptions(config, reflector),
+    }),
+  ],
+  controllers: [AuthController, AccountsController, DevicesController],
+  providers: [
+    {
+      provide: STAFF_JWT,
+      inject: [APP_CONFIG, DataSource],
+      useFactory: async (config: AppConfig, ds: DataSource) =>
+        new JwtService({ secret: await loadSigningSecret(config.auth, ds), signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
+    },
+    CredentialsService,
+    AccountsService,
+    DevicesService,
+    AuthBootstrapService,
+    { provide: APP_GUARD, useClass: AccessGuard },
+    { provide: APP_GUARD, useClass: RateLimitGuard },
+  ],
+  exports: [CredentialsService, AccountsService, DevicesService],
+})
+export class AuthModule {}

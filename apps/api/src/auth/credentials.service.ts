@@ -1,0 +1,95 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { DataSource, IsNull } from 'typeorm';
+import { AuthErrors } from './auth-errors';
+import { DeviceEntity } from './entities/device.entity';
+import { StaffAccountEntity } from './entities/staff-account.entity';
+import { StaffSessionEntity } from './entities/staff-session.entity';
+import type { Principal } from './principal';
+
+/** Device tokens start with this, so a leaked one is recognisable (and staff tokens are JWTs). */
+export const DEVICE_TOKEN_PREFIX = 'hqd_';
+/** How long a resolved token is trusted before the database is asked again: a revocation or sign-out
+ * on another instance takes effect within this; on the same instance at once. */
+const CACHE_MS = 5_000;
+const CACHE_MAX = 10_000;
+
+export const STAFF_JWT = Symbol('STAFF_JWT');
+
+interface StaffClaims { sub: string; sid: string; typ: 'staff' }
+
+/** Turns a bearer token into a Principal: the one place tokens are checked, for REST and /live alike. */
+@Injectable()
+export class CredentialsService {
+  private readonly cache = new Map<string, { principal: Principal | null; until: number }>();
+
+  constructor(
+    @Inject(STAFF_JWT) private readonly jwt: JwtService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  /** The bearer token of an Authorization header, or undefined when there is none. */
+  static bearer(header: string | string[] | undefined): string | undefined {
+    const h = Array.isArray(header) ? header[0] : header;
+    if (!h) return undefined;
+    const m = /^Bearer\s+(\S+)\s*$/i.exec(h);
+    return m ? m[1] : h.trim() || undefined;
+  }
+
+  /** null = no token; a token that does not check out throws 401 (even on public routes, so a revoked
+   * kiosk learns it at once instead of silently acting as an anonymous phone). */
+  async resolve(token: string | undefined): Promise<Principal | null> {
+    if (!token) return null;
+    const now = Date.now();
+    const hit = this.cache.get(token);
+    let principal: Principal | null;
+    if (hit && hit.until > now) principal = hit.principal;
+    else {
+      principal = token.startsWith(DEVICE_TOKEN_PREFIX) ? await this.device(token) : await this.staff(token);
+      if (this.cache.size >= CACHE_MAX) this.cache.clear();
+      this.cache.set(token, { principal, until: now + CACHE_MS });
+    }
+    if (!principal) throw AuthErrors.badToken();
+    return principal;
+  }
+
+  /** Drop cached answers at once (sign-out, revoke, account change on this instance). */
+  forget(): void {
+    this.cache.clear();
+  }
+
+  signStaffToken(accountId: string, sessionId: string, expiresAt: number): string {
+    const claims: StaffClaims = { sub: accountId, sid: sessionId, typ: 'staff' };
+    return this.jwt.sign({ ...claims, exp: Math.floor(expiresAt / 1000) });
+  }
+
+  static newDeviceToken(): { token: string; hash: string } {
+    const token = `${DEVICE_TOKEN_PREFIX}${randomBytes(24).toString('base64url')}`;
+    return { token, hash: CredentialsService.hashDeviceToken(token) };
+  }
+
+  static hashDeviceToken(token: string): string {
+    return createHash('sha256').update(token).digest('hex');
+  }
+
+  private async device(token: string): Promise<Principal | null> {
+    const d = await this.dataSource.getRepository(DeviceEntity).findOneBy({ tokenHash: CredentialsService.hashDeviceToken(token), revokedAt: IsNull() });
+    return d ? { kind: 'device', deviceId: d.id, device: d.kind, hallId: d.hallId, label: d.label } : null;
+  }
+
+  private async staff(token: string): Promise<Principal | null> {
+    let claims: StaffClaims;
+    try {
+      claims = this.jwt.verify<StaffClaims>(token);
+    } catch {
+      return null;
+    }
+    if (claims.typ !== 'staff' || typeof claims.sid !== 'string' || typeof claims.sub !== 'string') return null;
+    const session = await this.dataSource.getRepository(StaffSessionEntity).findOneBy({ id: claims.sid, accountId: claims.sub });
+    if (!session || session.revokedAt !== null || session.expiresAt <= Date.now()) return null;
+    const a = await this.dataSource.getRepository(StaffAccountEntity).findOneBy({ id: claims.sub });
+    if (!a || a.disabled) return null;
+    return { kind: 'staff', accountId: a.id, username: a.username, role: a.role, hallIds: a.hallIds, windowIds: a.windowIds, sessionId: session.id };
+  }
+}

@@ -1,0 +1,25 @@
+import type { Channel } from '@hallq/queue';
+import { decideAccess } from '../auth/access-policy';
+import type { Principal } from '../auth/principal';
+
+export type ChannelDecision = { ok: true; channel: Channel } | { ok: false; message: string };
+
+/**
+ * Who may issue on which channel. Issuing is public (the phone page), but a "kiosk" ticket must come
+ * from a registered kiosk of the hall or from its staff, so channel figures and kiosk limits mean what
+ * they say; screens never issue.
+ */
+export function issueChannel(who: Principal | null, requested: Channel | undefined, hallId: string): ChannelDecision {
+  if (!who) {
+    const channel = requested ?? 'web';
+    if (channel === 'kiosk') return { ok: false, message: 'Kiosk tickets come from a registered kiosk (send its device token); a phone page sends channel "web".' };
+    return { ok: true, channel };
+  }
+  if (who.kind === 'device') {
+    if (who.device !== 'kiosk') return { ok: false, message: 'A hall screen cannot issue tickets.' };
+    if (who.hallId !== hallId) return { ok: false, message: 'This kiosk is registered to another hall.' };
+    return { ok: true, channel: requested ?? 'kiosk' };
+  }
+  if (decideAccess('hall-staff', who, { hallId }) !== 'allow') return { ok: false, message: 'Staff issue tickets only in their own hall.' };
+  return { ok: true, channel: requested ?? 'kiosk' };
+}
