@@ -1,4 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
+import { ConsoleLogger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -11,8 +11,10 @@ import { createValidationPipe } from './common/errors/validation';
 
 /** Builds the configured app for main.ts. */
 export async function createApp(config: AppConfig, options: { logger?: false | ('error' | 'warn' | 'log')[] } = {}): Promise<INestApplication> {
+  const levels = options.logger ?? (config.logRequests ? ['error', 'warn', 'log', 'verbose'] : ['error', 'warn', 'log']);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    logger: options.logger ?? ['error', 'warn', 'log'],
+    // JSON lines in production, so a log collector gets fields (level, context, request id) not text.
+    logger: levels === false ? false : new ConsoleLogger({ json: config.logFormat === 'json', logLevels: levels, colors: config.logFormat === 'text' }),
   });
   return configureApp(app);
 }

@@ -1,4 +1,5 @@
-import { createSmallHall, startTestApp, type SmallHall, type TestApp } from './support/test-app';
+import { io } from 'socket.io-client';
+import { createSmallHall, deviceToken, startTestApp, type SmallHall, type TestApp } from './support/test-app';
 
 describe('Prometheus metrics', () => {
   let t: TestApp;
@@ -24,5 +25,26 @@ describe('Prometheus metrics', () => {
     expect(r.text).toMatch(/hallq_http_request_duration_seconds_count\{method="POST",route="\/api\/halls\/:hallId\/tickets",status="201"\} 1/);
     expect(r.text).not.toContain('m1'); // no keys or tokens in labels
     expect(r.text).toContain('hallq_process_cpu_seconds_total');
+  });
+
+  it('counts connected live clients by role', async () => {
+    const screenToken = await deviceToken(t, h.hallId, 'screen');
+    const ticket = await t.http.post(`/api/halls/${h.hallId}/tickets`).send({ category: 'tax' }).expect(201);
+    const connect = async (token: string | null, payload: object) => {
+      const s = io(`${t.url}/live`, { transports: ['websocket'], forceNew: true, reconnection: false, ...(token ? { auth: { token } } : {}) });
+      expect(await s.timeout(5000).emitWithAck('subscribe', payload)).toEqual({ ok: true });
+      return s;
+    };
+    const sockets = [
+      await connect(screenToken, { hall: h.hallId }),
+      await connect(screenToken, { hall: h.hallId }),
+      await connect(null, { ticket: ticket.body.token }),
+      await connect(t.adminToken, { window: h.windows['1'] }),
+    ];
+    const r = await t.http.get('/metrics').expect(200);
+    expect(r.text).toContain('hallq_live_clients{role="screen"} 2');
+    expect(r.text).toContain('hallq_live_clients{role="citizen"} 1');
+    expect(r.text).toContain('hallq_live_clients{role="admin"} 1');
+    for (const s of sockets) s.close();
   });
 });

@@ -15,8 +15,12 @@ export interface LiveClientEvents {
 }
 
 export type SubscribeAck = { ok: true } | { ok: false; error: string; code?: string };
-export type LiveNamespace = Namespace<LiveClientEvents, LiveServerEvents>;
-export type LiveSocket = Socket<LiveClientEvents, LiveServerEvents>;
+/** What the gateway keeps on a socket: the role of whoever subscribed on it (for the metrics). */
+export interface LiveSocketData {
+  role?: string;
+}
+export type LiveNamespace = Namespace<LiveClientEvents, LiveServerEvents, Record<string, never>, LiveSocketData>;
+export type LiveSocket = Socket<LiveClientEvents, LiveServerEvents, Record<string, never>, LiveSocketData>;
 
 export const roomOf = {
   hall: (id: string) => `hall:${id}`,
@@ -50,6 +54,13 @@ export class LiveSocketRepository {
 
   disconnectRoom(room: string): void {
     this.ns?.in(room).disconnectSockets(true);
+  }
+
+  /** Clients connected to this instance, by the role they subscribed as. */
+  countByRole(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const s of this.ns?.sockets.values() ?? []) counts.set(s.data.role ?? 'unsubscribed', (counts.get(s.data.role ?? 'unsubscribed') ?? 0) + 1);
+    return counts;
   }
 
   hasMembers(room: string): boolean {

@@ -8,6 +8,7 @@ import { decideAccess, type AccessLevel, type AccessScope } from '../auth/access
 import { CredentialsService } from '../auth/credentials.service';
 import { DevicesService } from '../auth/devices.service';
 import type { Principal } from '../auth/principal';
+import { MetricsService } from '../metrics/metrics.service';
 import { parseSubscribe } from './dto/subscribe.dto';
 import { FloodGuard } from './flood-guard';
 import { HallFeedService } from './hall-feed.service';
@@ -33,6 +34,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
     private readonly sockets: LiveSocketRepository,
     private readonly credentials: CredentialsService,
     devices: DevicesService,
+    private readonly metrics: MetricsService,
   ) {
     // A revoked screen or kiosk loses its connections at once (on every instance, through the adapter).
     devices.revoked$.subscribe((id) => this.sockets.disconnectRoom(roomOf.device(id)));
@@ -40,6 +42,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
 
   afterInit(ns: LiveNamespace): void {
     this.sockets.attach(ns);
+    this.metrics.countLiveClientsWith(() => this.sockets.countByRole());
   }
 
   handleConnection(socket: LiveSocket): void {
@@ -75,6 +78,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
           : { error: level === 'hall-viewer' ? 'This token may not watch this hall.' : 'This token may not watch this window.', code: 'FORBIDDEN' };
       };
       if (who?.kind === 'device') await socket.join(roomOf.device(who.deviceId));
+      socket.data.role = who ? (who.kind === 'device' ? who.device : who.role) : 'citizen';
       // Look up first (unknown ids join nothing), join, then take the snapshot: an event between the
       // join and the snapshot reaches the client as `called` and is in the snapshot or the next one.
       if (target.kind === 'hall') {

@@ -1,6 +1,6 @@
 import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { QueueEvents } from '@hallq/queue';
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Subscription } from 'rxjs';
 
 /**
@@ -20,6 +20,16 @@ export class MetricsService implements OnModuleInit, OnModuleDestroy {
   private readonly http = new Histogram({
     name: 'hallq_http_request_duration_seconds', help: 'API request latency', labelNames: ['method', 'route', 'status'],
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5], registers: [this.registry],
+  });
+  private countClients: () => Map<string, number> = () => new Map();
+  /** Read at scrape time from the live gateway's sockets on this instance. */
+  private readonly clients = new Gauge({
+    name: 'hallq_live_clients', help: 'Connected /live clients on this instance, by role (screen, kiosk, clerk, manager, admin, citizen, unsubscribed)',
+    labelNames: ['role'], registers: [this.registry],
+    collect: () => {
+      this.clients.reset();
+      for (const [role, n] of this.countClients()) this.clients.set({ role }, n);
+    },
   });
   private sub?: Subscription;
 
@@ -43,6 +53,11 @@ export class MetricsService implements OnModuleInit, OnModuleDestroy {
 
   onModuleDestroy(): void {
     this.sub?.unsubscribe();
+  }
+
+  /** The live gateway says how to count its clients by role. */
+  countLiveClientsWith(count: () => Map<string, number>): void {
+    this.countClients = count;
   }
 
   observeHttp(method: string, route: string, status: number, seconds: number): void {

@@ -22,6 +22,10 @@ export interface AppConfig {
   corsOrigins: string[];
   /** Express "trust proxy": behind a load balancer, so rate limits see the citizen's address. */
   trustProxy: string | false;
+  /** json: one JSON object a line (for log collectors); text: Nest's coloured lines. */
+  logFormat: 'json' | 'text';
+  /** Also log every request (with its id), not only failures. */
+  logRequests: boolean;
 }
 
 export interface AuthConfig {
@@ -92,6 +96,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const corsOrigins = (env.HALLQ_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
   for (const o of corsOrigins) if (!/^https?:\/\/[^/]+$/.test(o)) problems.push(`HALLQ_CORS_ORIGINS must list origins like https://hall.example.gov.cn (no path), got "${o}"`);
   const trustProxy = env.HALLQ_TRUST_PROXY?.trim() || false;
+  const logFormat = env.HALLQ_LOG_FORMAT ?? (production ? 'json' : 'text');
+  if (logFormat !== 'json' && logFormat !== 'text') problems.push(`HALLQ_LOG_FORMAT must be json or text, got "${logFormat}"`);
   if (problems.length) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return {
     port,
@@ -107,6 +113,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     auth,
     corsOrigins,
     trustProxy,
+    logFormat: logFormat as 'json' | 'text',
+    logRequests: flag(env.HALLQ_LOG_REQUESTS, production),
   };
 }
 

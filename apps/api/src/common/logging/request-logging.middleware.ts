@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
+import { actorName, type Principal } from '../../auth/principal';
 import { MetricsService } from '../../metrics/metrics.service';
 
 /**
- * One line per API request: method, path, status, milliseconds and a request id (taken from the
- * X-Request-Id header or made here, and echoed back). Ticket tracking tokens in paths are masked:
+ * One line per API request: method, path, status, milliseconds, who asked (username or device, never a
+ * token) and a request id (taken from the X-Request-Id header or made here, and echoed back). Ticket tracking tokens in paths are masked:
  * they are the citizen's key to the phone page. Latency per route goes to the metrics too.
  */
 @Injectable()
@@ -21,7 +22,9 @@ export class RequestLoggingMiddleware implements NestMiddleware {
     res.setHeader('X-Request-Id', id);
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      const line = `${req.method} ${maskTokens(req.originalUrl)} ${res.statusCode} ${ms.toFixed(1)}ms id=${id}`;
+      // An object: the JSON logger keeps its fields; the text logger prints it as JSON too.
+      const who = (req as { principal?: Principal | null }).principal;
+      const line = { requestId: id, method: req.method, path: maskTokens(req.originalUrl), status: res.statusCode, ms: Math.round(ms * 10) / 10, who: actorName(who) };
       // The route pattern, not the URL: ids and tokens would make a label per request.
       const route = req.route?.path ? `${req.baseUrl ?? ''}${req.route.path}` : 'unmatched';
       this.metrics.observeHttp(req.method, route, res.statusCode, ms / 1000);
