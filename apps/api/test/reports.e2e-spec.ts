@@ -1,4 +1,4 @@
-import { createSmallHall, startTestApp, type SmallHall, type TestApp } from './support/test-app';
+import { createSmallHall, signIn, startTestApp, type SmallHall, type TestApp } from './support/test-app';
 
 /**
  * A known day built through the API on the manual clock, and the day report checked number by number.
@@ -11,6 +11,7 @@ import { createSmallHall, startTestApp, type SmallHall, type TestApp } from './s
  *   24   w1 calls A003, 25 starts, 40 finishes             31 w2 pauses, 41 resumes
  *   42   w1 calls B002, 43 starts, 50 finishes             21 A001 rated 5 (phone), 52 B002 rated 2 (pad at w1)
  *   60   the report
+ * Window 1 is worked by the clerk "clerk-wang" (signed in), window 2 by the test admin.
  */
 describe('day report', () => {
   let t: TestApp;
@@ -18,7 +19,11 @@ describe('day report', () => {
   const MIN = 60_000;
   const T0 = Date.UTC(2026, 10, 30, 2); // 10:00 in Shanghai
   const at = (m: number) => t.clock.set(T0 + m * MIN);
-  const act = (w: string, a: string, body?: object) => t.http.post(`/api/halls/${h.hallId}/windows/${h.windows[w]}/${a}`).send(body ?? {}).expect(200);
+  let wang = '';
+  const act = (w: string, a: string, body?: object) => {
+    const r = t.http.post(`/api/halls/${h.hallId}/windows/${h.windows[w]}/${a}`);
+    return (w === '1' ? r.set('Authorization', `Bearer ${wang}`) : r).send(body ?? {}).expect(200);
+  };
   const url = (q: string, csv = false) => `/api/halls/${h.hallId}/reports/day${csv ? '.csv' : ''}?${q}`;
 
   beforeAll(async () => {
@@ -28,6 +33,8 @@ describe('day report', () => {
       { label: '1', categories: ['enterprise'], state: 'open' },
       { label: '2', categories: ['enterprise', 'social'], state: 'open' },
     ]);
+    await t.http.post('/api/accounts').send({ username: 'clerk-wang', role: 'clerk', password: 'clerk-wang-password', windowIds: [h.windows['1']] }).expect(201);
+    wang = await signIn(t.app, 'clerk-wang', 'clerk-wang-password');
     const tokens: Record<string, string> = {};
     for (const [m, cat, n] of [[0, 'enterprise', 'A001'], [1, 'enterprise', 'A002'], [2, 'social', 'B001'], [3, 'enterprise', 'A003'], [4, 'social', 'B002'], [5, 'enterprise', 'A004']] as const) {
       at(m);
@@ -35,7 +42,7 @@ describe('day report', () => {
       expect(r.body.number).toBe(n);
       tokens[n] = r.body.token;
     }
-    at(6); await t.http.post(`/api/tickets/${tokens.A004}/cancel`).expect(200);
+    at(6); await t.anon.post(`/api/tickets/${tokens.A004}/cancel`).expect(200);
     at(10); await act('1', 'call', { number: 'A001', reason: 'test' });
     at(11); await act('1', 'start');
     at(12); await act('2', 'call', { number: 'B001', reason: 'test' }); await act('2', 'start');
@@ -99,6 +106,16 @@ describe('day report', () => {
     ]);
   });
 
+  it('gives each member of staff their served tickets, time on duty and busy share', async () => {
+    const d = (await t.http.get(url('from=2026-11-30&to=2026-11-30')).expect(200)).body.days[0];
+    expect(d.clerks).toEqual([
+      // Actions 10:10-10:50 at window 1; served A001 (11-20), A003 (25-40), B002 (43-50) = 31 min.
+      { clerk: 'clerk-wang', served: 3, onDutySec: 2400, busySec: 1860, idleSec: 540, utilization: 0.775 },
+      // Actions 10:12-10:41 at window 2; served B001 (12-27).
+      { clerk: 'test-admin', served: 1, onDutySec: 1740, busySec: 900, idleSec: 840, utilization: 0.517 },
+    ]);
+  });
+
   it('counts arrivals per local half hour and the ratings with their reasons', async () => {
     const d = (await t.http.get(url('from=2026-11-30&to=2026-11-30')).expect(200)).body.days[0];
     expect(d.arrivals).toEqual([{ slot: '10:00', count: 6 }]);
@@ -155,6 +172,13 @@ describe('day report', () => {
       '2026-11-30,2,1,3000,1020,1980,0.34',
       'total,1,3,3600,2160,1440,0.6',
       'total,2,1,3000,1020,1980,0.34',
+    ]);
+    expect(block('按人员 Per clerk')).toEqual([
+      'day,clerk,served,on_duty_sec,busy_sec,idle_sec,utilization',
+      '2026-11-30,clerk-wang,3,2400,1860,540,0.775',
+      '2026-11-30,test-admin,1,1740,900,840,0.517',
+      'total,clerk-wang,3,2400,1860,540,0.775',
+      'total,test-admin,1,1740,900,840,0.517',
     ]);
     expect(block('每半小时到达 Arrivals per half hour')).toEqual(['day,slot,arrivals', '2026-11-30,10:00,6', 'total,10:00,6']);
     expect(block('差评原因 Rating reasons')).toContain('2026-11-30,sent_between_windows,1');

@@ -1,10 +1,11 @@
 import { Global, Module } from '@nestjs/common';
-import { APP_GUARD, Reflector } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR, Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../common/config/app-config';
 import { AccessGuard } from './access.guard';
+import { ActorInterceptor } from './actor-context';
 import { AccountsService } from './accounts.service';
 import { AuthBootstrapService } from './auth-bootstrap.service';
 import { AccountsController, AuthController, DevicesController } from './auth.controller';
@@ -39,6 +40,7 @@ import { RateLimitGuard, throttlerOptions } from './rate-limit';
     AuthBootstrapService,
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_GUARD, useClass: RateLimitGuard },
+    { provide: APP_INTERCEPTOR, useClass: ActorInterceptor },
   ],
   exports: [CredentialsService, AccountsService, DevicesService],
 })

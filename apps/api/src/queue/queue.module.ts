@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { HallAdminService, QueueEvents, QueueService, systemClock, TransactionRunner, type Clock } from '@hallq/queue';
 import { DataSource } from 'typeorm';
+import { currentActor } from '../auth/actor-context';
 
 export const CLOCK = Symbol('CLOCK');
 
@@ -14,7 +15,7 @@ export const CLOCK = Symbol('CLOCK');
     {
       provide: QueueService,
       inject: [TransactionRunner, QueueEvents, CLOCK],
-      useFactory: (tx: TransactionRunner, ev: QueueEvents, clock: Clock) => new QueueService(tx, ev, clock),
+      useFactory: (tx: TransactionRunner, ev: QueueEvents, clock: Clock) => new QueueService(tx, ev, clock, { actor: currentActor }),
     },
     {
       provide: HallAdminService,

@@ -5,7 +5,7 @@ import type { DayFigures, DayReport } from './day-report';
 export const UTF8_BOM = '\uFEFF';
 
 /**
- * The day report as CSV: one block per table (summary, categories, windows, arrivals, rating reasons),
+ * The day report as CSV: one block per table (summary, categories, windows, clerks, arrivals, rating reasons),
  * each with a title row and a header row, a blank row between blocks; days first, then "total".
  * Headers are bilingual so the file reads in Excel without a legend.
  */
@@ -28,6 +28,10 @@ export function dayReportCsv(hall: { name: string; timeZone: string }, from: str
     ['按窗口 Per window'],
     ['day', 'window', 'served', 'open_sec', 'busy_sec', 'idle_sec', 'utilization'],
     ...all.flatMap((d) => d.windows.map((w) => [d.day, w.window, w.served, w.openSec, w.busySec, w.idleSec, w.utilization])),
+    [],
+    ['按人员 Per clerk'],
+    ['day', 'clerk', 'served', 'on_duty_sec', 'busy_sec', 'idle_sec', 'utilization'],
+    ...all.flatMap((d) => d.clerks.map((c) => [d.day, c.clerk, c.served, c.onDutySec, c.busySec, c.idleSec, c.utilization])),
     [],
     ['每半小时到达 Arrivals per half hour'],
     ['day', 'slot', 'arrivals'],

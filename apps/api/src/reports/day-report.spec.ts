@@ -42,4 +42,30 @@ describe('buildDayReport', () => {
     expect(r.days[1]).toMatchObject({ issued: 0, windows: [{ openSec: 0, utilization: null }] });
     expect(r.total).toMatchObject({ issued: 2, windows: [{ openSec: 3600 }] });
   });
+
+  it('gives each clerk their served tickets, time on duty and busy share, from the actions they made', () => {
+    const r = buildDayReport({
+      ...input,
+      tickets: [
+        ticket('t1', { startedAt: NINE + 5 * M, finishedAt: NINE + 15 * M }),
+        ticket('t4', { startedAt: NINE + 20 * M, finishedAt: NINE + 26 * M }),
+        ticket('t5', { startedAt: NINE + 30 * M, finishedAt: NINE + 50 * M }),
+      ],
+      events: [
+        { ticketId: null, windowId: 'w1', type: 'window.opened', toStatus: 'open', at: NINE, actor: 'wang' },
+        { ticketId: 't1', windowId: 'w1', type: 'called', toStatus: 'called', at: NINE + 4 * M, actor: 'wang' },
+        { ticketId: 't1', windowId: 'w1', type: 'finished', toStatus: 'done', at: NINE + 15 * M, actor: 'wang' },
+        { ticketId: 't4', windowId: 'w1', type: 'finished', toStatus: 'done', at: NINE + 26 * M, actor: 'wang' },
+        { ticketId: 't5', windowId: 'w1', type: 'called', toStatus: 'called', at: NINE + 29 * M, actor: 'li' },
+        { ticketId: 't5', windowId: 'w1', type: 'finished', toStatus: 'done', at: NINE + 50 * M, actor: 'li' },
+        { ticketId: 't5', windowId: 'w1', type: 'issued', toStatus: 'waiting', at: NINE, actor: null },
+      ],
+    });
+    // wang: on duty 09:00-09:26 (26 min), busy 10 + 6 min; li: 09:29-09:50 (21 min), busy 20 min.
+    expect(r.days[0].clerks).toEqual([
+      { clerk: 'li', served: 1, onDutySec: 1260, busySec: 1200, idleSec: 60, utilization: 0.952 },
+      { clerk: 'wang', served: 2, onDutySec: 1560, busySec: 960, idleSec: 600, utilization: 0.615 },
+    ]);
+    expect(r.total.clerks).toEqual(r.days[0].clerks);
+  });
 });

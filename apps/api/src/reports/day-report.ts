@@ -29,6 +29,8 @@ export interface ReportEvent {
   type: string;
   toStatus: string | null;
   at: number;
+  /** The member of staff who made the change, when one did. */
+  actor?: string | null;
 }
 
 export interface ReportInput {
@@ -80,6 +82,20 @@ export interface WindowFigures {
   utilization: number | null;
 }
 
+/**
+ * One member of staff's day at the windows, from the changes they made: on duty from their first to their
+ * last action of the day, busy from start to finish of each ticket they finished.
+ */
+export interface ClerkFigures {
+  clerk: string;
+  served: number;
+  onDutySec: number;
+  busySec: number;
+  idleSec: number;
+  /** busy share of the time on duty, 0-1 (three decimals); null with no time on duty. */
+  utilization: number | null;
+}
+
 export interface DayFigures extends TicketCounts {
   /** 'YYYY-MM-DD', or 'total' for the whole range. */
   day: string;
@@ -87,6 +103,7 @@ export interface DayFigures extends TicketCounts {
   service: DurationStats;
   categories: CategoryFigures[];
   windows: WindowFigures[];
+  clerks: ClerkFigures[];
   arrivals: { slot: string; count: number }[];
   ratings: RatingSummary;
 }
@@ -102,7 +119,7 @@ export function buildDayReport(input: ReportInput): DayReport {
   const until = Math.min(input.now, rangeEnd);
   const usage = windowIntervals(input, until);
 
-  const figures = (day: string, tickets: ReportTicket[], ratings: ReportInput['ratings'], spans: Interval[]): Omit<DayFigures, 'arrivals'> => {
+  const figures = (day: string, tickets: ReportTicket[], ratings: ReportInput['ratings'], spans: Interval[]): Omit<DayFigures, 'arrivals' | 'clerks'> => {
     const waits = (ts: ReportTicket[]) => durationStats(ts.flatMap((t) => (firstCall.has(t.id) ? [firstCall.get(t.id)! - t.issuedAt] : [])));
     const services = (ts: ReportTicket[]) => durationStats(ts.flatMap((t) => (t.status === 'done' && t.startedAt !== null && t.finishedAt !== null ? [t.finishedAt - t.startedAt] : [])));
     const served = tickets.filter((t) => t.status === 'done');
@@ -137,21 +154,62 @@ export function buildDayReport(input: ReportInput): DayReport {
     };
   };
 
+  const byId = new Map(input.tickets.map((t) => [t.id, t]));
   const days = input.days.map((day) => {
     const tickets = input.tickets.filter((t) => t.serviceDay === day);
     const start = localDayStart(day, input.timeZone);
     const span = { start, end: Math.min(localDayStart(nextDay(day), input.timeZone), until) };
     return {
       ...figures(day, tickets, input.ratings.filter((r) => r.serviceDay === day), span.end > span.start ? [span] : []),
+      clerks: clerkFigures(input.events.filter((e) => e.at >= span.start && e.at < span.end), byId),
       arrivals: arrivalsPerHalfHour(tickets.map((t) => t.issuedAt), input.timeZone),
     };
   });
   const rangeStart = localDayStart(input.days[0], input.timeZone);
   const total = {
     ...figures('total', input.tickets.filter((t) => input.days.includes(t.serviceDay)), input.ratings, until > rangeStart ? [{ start: rangeStart, end: until }] : []),
+    clerks: sumClerks(days.flatMap((d) => d.clerks)),
     arrivals: sumSlots(days.map((d) => d.arrivals)),
   };
   return { days, total };
+}
+
+function clerkFigures(events: ReportEvent[], tickets: Map<string, ReportTicket>): ClerkFigures[] {
+  const by = new Map<string, { first: number; last: number; served: number; busyMs: number }>();
+  for (const e of events) {
+    if (!e.actor) continue;
+    const c = by.get(e.actor) ?? { first: e.at, last: e.at, served: 0, busyMs: 0 };
+    c.first = Math.min(c.first, e.at);
+    c.last = Math.max(c.last, e.at);
+    const t = e.type === 'finished' && e.ticketId ? tickets.get(e.ticketId) : undefined;
+    if (t && t.startedAt !== null) {
+      c.served++;
+      c.busyMs += e.at - t.startedAt;
+      c.first = Math.min(c.first, t.startedAt);
+    }
+    by.set(e.actor, c);
+  }
+  return [...by].sort(([a], [b]) => a.localeCompare(b)).map(([clerk, c]) => clerkRow(clerk, c.served, c.last - c.first, c.busyMs));
+}
+
+function sumClerks(rows: ClerkFigures[]): ClerkFigures[] {
+  const by = new Map<string, { served: number; onDutyMs: number; busyMs: number }>();
+  for (const r of rows) {
+    const c = by.get(r.clerk) ?? { served: 0, onDutyMs: 0, busyMs: 0 };
+    c.served += r.served;
+    c.onDutyMs += r.onDutySec * 1000;
+    c.busyMs += r.busySec * 1000;
+    by.set(r.clerk, c);
+  }
+  return [...by].sort(([a], [b]) => a.localeCompare(b)).map(([clerk, c]) => clerkRow(clerk, c.served, c.onDutyMs, c.busyMs));
+}
+
+function clerkRow(clerk: string, served: number, onDutyMs: number, busyMs: number): ClerkFigures {
+  const busy = Math.min(busyMs, onDutyMs);
+  return {
+    clerk, served, onDutySec: sec(onDutyMs), busySec: sec(busy), idleSec: sec(onDutyMs - busy),
+    utilization: onDutyMs > 0 ? Math.round((busy / onDutyMs) * 1000) / 1000 : null,
+  };
 }
 
 function counts(tickets: ReportTicket[]): TicketCounts {

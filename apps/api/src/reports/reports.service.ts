@@ -59,4 +59,4 @@ export class ReportsService {
   }
 }
 
-const EVENT_COLUMNS = { ticketId: true, windowId: true, type: true, toStatus: true, at: true } as const;
+const EVENT_COLUMNS = { ticketId: true, windowId: true, type: true, toStatus: true, at: true, actor: true } as const;

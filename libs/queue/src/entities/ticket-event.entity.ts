@@ -36,6 +36,11 @@ export class TicketEventEntity {
   @Column({ type: 'bigint', transformer: epochMs })
   at: number;
 
+  /** Who made the change when it was a member of staff (username) at a window; null for citizens,
+   * kiosks and the system. The day report's per-clerk figures come from it. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  actor: string | null;
+
   /** Free-form facts: reason for an out-of-order call or a pause, transfer source and target. */
   @Column({ type: 'simple-json', nullable: true })
   data: Record<string, unknown> | null;

@@ -62,6 +62,8 @@ export interface HallState {
 
 export interface QueueServiceOptions {
   maxPriorityStreak?: number;
+  /** Who is acting (a clerk's username), for the event log; the api reads it from the request. */
+  actor?: () => string | null;
 }
 
 /**
@@ -70,7 +72,7 @@ export interface QueueServiceOptions {
  */
 export class QueueService {
   private readonly halls = new HallRepository();
-  private readonly tickets = new TicketRepository();
+  private readonly tickets: TicketRepository;
   private readonly maxPriorityStreak: number;
   /** Service day each hall was last closed out for: skips the check on the hot path. */
   private readonly closedOut = new Map<string, { day: string; timeZone: string }>();
@@ -84,6 +86,7 @@ export class QueueService {
     options: QueueServiceOptions = {},
   ) {
     this.maxPriorityStreak = options.maxPriorityStreak ?? DEFAULT_MAX_PRIORITY_STREAK;
+    this.tickets = new TicketRepository(options.actor);
     this.config = new HallConfigCache(tx, events);
   }
 

@@ -14,6 +14,9 @@ export type TicketChange = Pick<
 
 /** Ticket reads and guarded writes. Every write is conditional on the status the caller last saw. */
 export class TicketRepository {
+  /** `actor`: who is acting now (the api reads it from the request); recorded on each event appended. */
+  constructor(private readonly actor: () => string | null = () => null) {}
+
   /**
    * Reserves the next `count` numbers of (hall, category, day) and returns the last one. The upsert
    * takes the counter row's lock until commit, so concurrent issuers on any number of processes queue
@@ -159,11 +162,12 @@ export class TicketRepository {
   }
 
   appendEvent(em: EntityManager, e: NewEvent): Promise<unknown> {
-    return appendEvent(em, e);
+    return appendEvent(em, { ...e, actor: e.actor ?? this.actor() });
   }
 }
 
-export type NewEvent = Omit<TicketEventEntity, 'id'>;
+/** An event to append; `actor` defaults to null (the system, a citizen, a kiosk). */
+export type NewEvent = Omit<TicketEventEntity, 'id' | 'actor'> & { actor?: string | null };
 
 /** Appends several events in one statement. */
 export function appendEvents(em: EntityManager, es: NewEvent[]): Promise<unknown> {
@@ -171,7 +175,7 @@ export function appendEvents(em: EntityManager, es: NewEvent[]): Promise<unknown
     .createQueryBuilder()
     .insert()
     .into(TicketEventEntity)
-    .values(es as QueryDeepPartialEntity<TicketEventEntity>[])
+    .values(es.map((e) => ({ ...e, actor: e.actor ?? null })) as QueryDeepPartialEntity<TicketEventEntity>[])
     .updateEntity(false)
     .execute();
 }
