@@ -2,6 +2,7 @@ import { useCredential } from './shared/auth';
 import { applyPrefs } from './shared/prefs';
 import { requireStaff } from './shared/sign-in';
 import { counterPage } from './pages/counter/counter.page';
+import { devicesPage } from './pages/devices/devices.page';
 import { homePage } from './pages/home/home.page';
 import { kioskPage } from './pages/kiosk/kiosk.page';
 import { managerPage } from './pages/manager/manager.page';
@@ -26,4 +27,7 @@ else if (page === 'counter' && id && sub) {
 } else if (page === 'manager' && id) {
   useCredential('staff');
   void requireStaff(root).then(() => managerPage(root, id));
+} else if (page === 'devices' && id) {
+  useCredential('staff');
+  void requireStaff(root).then(() => devicesPage(root, id));
 } else void homePage(root);

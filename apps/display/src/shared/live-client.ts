@@ -32,7 +32,12 @@ export function subscribeLive<S>(
       else on.refused(ack?.error ?? 'refused', ack?.code);
     });
   });
-  socket.on('disconnect', () => on.state('offline'));
+  socket.on('disconnect', (reason) => {
+    on.state('offline');
+    // socket.io retries by itself except after the server hung up (e.g. a revoked device): try once
+    // more after a pause, so the page learns why from the refused subscribe.
+    if (reason === 'io server disconnect') setTimeout(() => socket.connect(), 1_000);
+  });
   socket.on('connect_error', () => on.state('offline'));
   let heard = Date.now();
   socket.on('snapshot', (s: S) => {
