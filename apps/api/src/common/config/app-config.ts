@@ -17,6 +17,13 @@ export interface AppConfig {
   displayDir: string;
   /** Width of the forecaster's arrival-rate slots, seconds (30 min; the accelerated demo shrinks it). */
   forecastSlotSec: number;
+  /** MySQL: a new connection that has not finished its handshake after this long fails (503 to the caller). */
+  dbConnectTimeoutMs: number;
+  /**
+   * MySQL: a statement with no answer after this long fails and its connection is dropped (the server
+   * rolls its transaction back). Bounds a request whose connection went silent mid-way (a partition).
+   */
+  dbQueryTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -45,6 +52,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!Number.isInteger(forecastSlotSec) || forecastSlotSec < 10 || 86_400 % forecastSlotSec !== 0) {
     problems.push(`HALLQ_FORECAST_SLOT_SECONDS must be a whole number of seconds of at least 10 that divides a day, got "${env.HALLQ_FORECAST_SLOT_SECONDS}"`);
   }
+  const dbConnectTimeoutMs = Number(env.HALLQ_DB_CONNECT_TIMEOUT_MS ?? 500);
+  if (!Number.isInteger(dbConnectTimeoutMs) || dbConnectTimeoutMs < 50 || dbConnectTimeoutMs > 60_000) {
+    problems.push(`HALLQ_DB_CONNECT_TIMEOUT_MS must be whole milliseconds from 50 to 60000, got "${env.HALLQ_DB_CONNECT_TIMEOUT_MS}"`);
+  }
+  const dbQueryTimeoutMs = Number(env.HALLQ_DB_QUERY_TIMEOUT_MS ?? 10_000);
+  if (!Number.isInteger(dbQueryTimeoutMs) || dbQueryTimeoutMs < 100 || dbQueryTimeoutMs > 600_000) {
+    problems.push(`HALLQ_DB_QUERY_TIMEOUT_MS must be whole milliseconds from 100 to 600000, got "${env.HALLQ_DB_QUERY_TIMEOUT_MS}"`);
+  }
   const production = env.NODE_ENV === 'production';
   if (problems.length) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return {
@@ -58,6 +73,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logSql: flag(env.HALLQ_LOG_SQL, false),
     displayDir: resolve(env.HALLQ_DISPLAY_DIR ?? 'dist/display'),
     forecastSlotSec,
+    dbConnectTimeoutMs,
+    dbQueryTimeoutMs,
   };
 }
 
