@@ -41,7 +41,9 @@ export function dataSourceOptions({ database: db, logSql, dbConnectTimeoutMs, db
     type: 'better-sqlite3',
     database: db.file,
     enableWAL: true,
-    timeout: 5000,
+    // One connection in this process, its transactions queued (TransactionRunner): only another process
+    // holding the file's write lock makes a statement wait. It fails (503) once this long has passed.
+    timeout: dbConnectTimeoutMs,
     prepareDatabase: (sqlite: { pragma(s: string): unknown }) => {
       sqlite.pragma('synchronous = NORMAL');
     },

@@ -17,7 +17,10 @@ export interface AppConfig {
   displayDir: string;
   /** Width of the forecaster's arrival-rate slots, seconds (30 min; the accelerated demo shrinks it). */
   forecastSlotSec: number;
-  /** MySQL: a new connection that has not finished its handshake after this long fails (503 to the caller). */
+  /**
+   * How long to wait to get at the database before answering 503: MySQL, a new connection's handshake;
+   * SQLite, a write lock held by another process on the file (the busy timeout).
+   */
   dbConnectTimeoutMs: number;
   /**
    * MySQL: a statement with no answer after this long fails and its connection is dropped (the server
