@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { io } from 'socket.io-client';
 import { createMysqlScratch, createSqliteScratch, mysqlServer, type ScratchDb } from '../../../scripts/support/scratch-db';
 import { createSmallHall, startTestApp, type SmallHall, type TestApp } from './support/test-app';
 import { TcpProxy } from './support/tcp-proxy';
@@ -29,6 +30,7 @@ describe('database unreachable (MariaDB through a TCP proxy that the test cuts)'
   let proxy: TcpProxy;
   let t: TestApp;
   let h: SmallHall;
+  let firstToken: string | undefined;
 
   const send = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> => {
     const started = performance.now();
@@ -88,7 +90,11 @@ describe('database unreachable (MariaDB through a TCP proxy that the test cuts)'
       env: { HALLQ_DB_CONNECT_TIMEOUT_MS: '500', HALLQ_DB_QUERY_TIMEOUT_MS: String(QUERY_TIMEOUT_MS) },
     });
     h = await createSmallHall(t);
-    for (const k of ['before-1', 'before-2', 'before-3']) expect((await issue(k)).status).toBe(201);
+    for (const k of ['before-1', 'before-2', 'before-3']) {
+      const r = await issue(k);
+      expect(r.status).toBe(201);
+      firstToken ??= r.body.token;
+    }
   }, 60_000);
 
   afterAll(async () => {
@@ -128,6 +134,14 @@ describe('database unreachable (MariaDB through a TCP proxy that the test cuts)'
       expect(ready.body).toMatchObject({ status: 'error', error: { database: { status: 'down' } } });
       expect(ready.ms).toBeLessThan(1500);
       expect((await send('GET', '/health/live')).status).toBe(200);
+      // A phone subscribing to its ticket on /live is refused in the same words, not left waiting.
+      const phone = io(`${t.url}/live`, { transports: ['websocket'], forceNew: true });
+      try {
+        const ack = await phone.timeout(1500).emitWithAck('subscribe', { ticket: firstToken });
+        expect(ack).toMatchObject({ ok: false, code: 'DATABASE_UNAVAILABLE', error: expect.stringMatching(/database/) });
+      } finally {
+        phone.close();
+      }
 
       await proxy.restore();
       const recoveredMs = await waitReady();
