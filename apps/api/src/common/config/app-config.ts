@@ -55,7 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!Number.isInteger(forecastSlotSec) || forecastSlotSec < 10 || 86_400 % forecastSlotSec !== 0) {
     problems.push(`HALLQ_FORECAST_SLOT_SECONDS must be a whole number of seconds of at least 10 that divides a day, got "${env.HALLQ_FORECAST_SLOT_SECONDS}"`);
   }
-  const dbConnectTimeoutMs = Number(env.HALLQ_DB_CONNECT_TIMEOUT_MS ?? 500);
+  const dbConnectTimeoutMs = Number(env.HALLQ_DB_CONNECT_TIMEOUT_MS ?? 1000);
   if (!Number.isInteger(dbConnectTimeoutMs) || dbConnectTimeoutMs < 50 || dbConnectTimeoutMs > 60_000) {
     problems.push(`HALLQ_DB_CONNECT_TIMEOUT_MS must be whole milliseconds from 50 to 60000, got "${env.HALLQ_DB_CONNECT_TIMEOUT_MS}"`);
   }
