@@ -89,7 +89,9 @@ function requestFor(route: Route, known: Record<string, string[]>): fc.Arbitrary
   const kinds: ('path' | 'body')[] = [];
   if (pathNames.length) kinds.push('path');
   if (route.body) kinds.push('body');
-  const malformed = write ? fc.constantFrom(...kinds) : fc.constant<'none'>('none');
+  // A write with neither (say a sign-out) gets odd headers and queries only, like a read: it may answer
+  // 2xx, and the row digest still has to stay the same.
+  const malformed = write && kinds.length ? fc.constantFrom(...kinds) : fc.constant<'none'>('none');
 
   return fc
     .record({
@@ -220,10 +222,7 @@ describe('fuzzing every route of the OpenAPI document', () => {
 
   it('finds every route in the document', () => {
     expect(routes.length).toBeGreaterThanOrEqual(40);
-    // Every write takes a path parameter or a body, so each generated write can be made invalid.
-    for (const r of routes.filter((x) => x.method !== 'get')) {
-      expect({ route: `${r.method} ${r.path}`, invalidable: r.params.some((p) => p.in === 'path') || !!r.body }).toEqual({ route: `${r.method} ${r.path}`, invalidable: true });
-    }
+    expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual(expect.arrayContaining(['post /api/halls/{hallId}/tickets', 'get /api/halls/{hallId}/reports/day', 'get /health/ready']));
   });
 
   it(`sends at least ${TOTAL} malformed requests: no 5xx, a clear JSON error each time, no row changed (seed ${SEED})`, async () => {
@@ -265,10 +264,14 @@ describe('fuzzing every route of the OpenAPI document', () => {
   });
 });
 
+function canBeMalformed(route: Route): boolean {
+  return route.params.some((p) => p.in === 'path') || !!route.body;
+}
+
 /** What is wrong with an answer to a malformed request, or null when it is a proper refusal (or a read). */
 function judge(route: Route, status: number, contentType: string | undefined, text: string): string | null {
   if (status >= 500) return `${status} server error`;
-  if (status < 400) return route.method === 'get' ? null : `${status}: a malformed write was accepted`;
+  if (status < 400) return route.method === 'get' || !canBeMalformed(route) ? null : `${status}: a malformed write was accepted`;
   if (!/application\/json/.test(contentType ?? '')) return `${status} not JSON (${contentType})`;
   let body: any;
   try {
