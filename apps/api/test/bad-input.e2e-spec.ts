@@ -50,6 +50,13 @@ describe('bad input', () => {
     await t.http.get('/api/halls/nope/state').expect(404);
   });
 
+  it('unknown hall on the forecast-backed routes: 404, not 500 (found by apps/api/test/fuzz.e2e-spec.ts)', async () => {
+    for (const path of ['/api/halls/no-such-hall/advice', '/api/halls/no-such-hall/plan']) {
+      const r = await t.http.get(path).expect(404);
+      expect(r.body).toMatchObject({ statusCode: 404, code: 'HALL_NOT_FOUND', message: 'No hall with id "no-such-hall".' });
+    }
+  });
+
   it('a window of another hall is unknown in this hall', async () => {
     const other = await t.http.post('/api/halls').send({ name: 'Other hall' }).expect(201);
     before = await counts();

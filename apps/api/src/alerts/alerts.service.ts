@@ -55,7 +55,15 @@ export class AlertsService {
 
   @Interval(30_000)
   async evaluateAll(): Promise<void> {
-    for (const h of await this.dataSource.manager.find(HallEntity, { select: { id: true } })) {
+    let halls: Pick<HallEntity, 'id'>[];
+    try {
+      halls = await this.dataSource.manager.find(HallEntity, { select: { id: true } });
+    } catch (e) {
+      // The database is away (docs/faults.md): one line, and the next round tries again.
+      this.logger.warn(`Alert evaluation skipped: ${(e as Error).message}`);
+      return;
+    }
+    for (const h of halls) {
       try {
         await this.evaluate(h.id);
       } catch (e) {

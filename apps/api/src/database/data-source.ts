@@ -5,9 +5,12 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { AUTH_ENTITIES } from '../auth/entities';
 import { AUTH_MIGRATIONS } from '../auth/migrations';
 import type { AppConfig } from '../common/config/app-config';
+import { DropTimedOutConnectionsSubscriber } from './drop-timed-out-connections.subscriber';
+
+export type DatabaseSettings = Pick<AppConfig, 'database' | 'logSql' | 'dbConnectTimeoutMs' | 'dbQueryTimeoutMs'>;
 
 /** TypeORM options for the configured database. Schema comes only from migrations (synchronize off). */
-export function dataSourceOptions(db: AppConfig['database'], logSql = false): DataSourceOptions {
+export function dataSourceOptions({ database: db, logSql, dbConnectTimeoutMs, dbQueryTimeoutMs }: DatabaseSettings): DataSourceOptions {
   const common = {
     entities: [...QUEUE_ENTITIES, ...AUTH_ENTITIES],
     // TypeORM runs them in timestamp order, whichever list they come from.
@@ -23,6 +26,14 @@ export function dataSourceOptions(db: AppConfig['database'], logSql = false): Da
       type: 'mysql',
       url: db.url,
       charset: 'utf8mb4_unicode_ci',
+      // No request waits on an unreachable database for long (docs/faults.md): a connection that cannot
+      // be made fails after connectTimeout, and a statement without an answer after the query timeout
+      // (mysql2 then drops its connection; the server rolls the transaction back). The pool has no
+      // acquire timeout of its own: every connection it lends is bounded by these two.
+      connectTimeout: dbConnectTimeoutMs,
+      enableQueryTimeout: true,
+      maxQueryExecutionTime: dbQueryTimeoutMs,
+      subscribers: [DropTimedOutConnectionsSubscriber],
       // Enough connections for 64 concurrent kiosks without queueing in the pool.
       extra: { connectionLimit: 32, enableKeepAlive: true },
     };
@@ -33,7 +44,9 @@ export function dataSourceOptions(db: AppConfig['database'], logSql = false): Da
     type: 'better-sqlite3',
     database: db.file,
     enableWAL: true,
-    timeout: 5000,
+    // One connection in this process, its transactions queued (TransactionRunner): only another process
+    // holding the file's write lock makes a statement wait. It fails (503) once this long has passed.
+    timeout: dbConnectTimeoutMs,
     prepareDatabase: (sqlite: { pragma(s: string): unknown }) => {
       sqlite.pragma('synchronous = NORMAL');
     },
@@ -41,8 +54,8 @@ export function dataSourceOptions(db: AppConfig['database'], logSql = false): Da
 }
 
 /** Connects and brings the schema up to date. */
-export async function openDataSource(db: AppConfig['database'], logSql = false): Promise<DataSource> {
-  const ds = new DataSource(dataSourceOptions(db, logSql));
+export async function openDataSource(settings: DatabaseSettings): Promise<DataSource> {
+  const ds = new DataSource(dataSourceOptions(settings));
   await ds.initialize();
   await ds.runMigrations({ transaction: 'each' });
   return ds;

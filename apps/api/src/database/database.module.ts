@@ -9,7 +9,7 @@ import { openDataSource } from './data-source';
     {
       provide: DataSource,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => openDataSource(config.database, config.logSql),
+      useFactory: (config: AppConfig) => openDataSource(config),
     },
   ],
   exports: [DataSource],

@@ -9,6 +9,8 @@ import { CredentialsService } from '../auth/credentials.service';
 import { DevicesService } from '../auth/devices.service';
 import type { Principal } from '../auth/principal';
 import { MetricsService } from '../metrics/metrics.service';
+import { isDatabaseUnavailable } from '../common/errors/database-unavailable';
+import { databaseUnavailable } from '../common/errors/http-exception.filter';
 import { parseSubscribe } from './dto/subscribe.dto';
 import { FloodGuard } from './flood-guard';
 import { HallFeedService } from './hall-feed.service';
@@ -109,6 +111,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
       }
     } catch (e) {
       if (e instanceof QueueError) return this.refuse(socket, reply, { error: e.message, code: e.code }, payload);
+      if (isDatabaseUnavailable(e)) return this.refuse(socket, reply, { error: databaseUnavailable().message, code: 'DATABASE_UNAVAILABLE' }, payload);
       this.logger.error(`subscribe failed: ${(e as Error).stack ?? e}`);
       this.refuse(socket, reply, { error: 'internal error; retry in a moment', code: 'INTERNAL' }, payload);
     }

@@ -18,7 +18,14 @@ export class CloseOutJob {
 
   @Interval(60_000)
   async run(): Promise<void> {
-    const halls = await this.dataSource.manager.find(HallEntity, { select: { id: true } });
+    let halls: Pick<HallEntity, 'id'>[];
+    try {
+      halls = await this.dataSource.manager.find(HallEntity, { select: { id: true } });
+    } catch (e) {
+      // The database is away (docs/faults.md): one line, and the next round tries again.
+      this.logger.warn(`Close-out skipped: ${(e as Error).message}`);
+      return;
+    }
     for (const h of halls) {
       try {
         const n = await this.queue.closeOutIfDue(h.id);

@@ -34,4 +34,11 @@ describe('configuration', () => {
     }
     expect(loadConfig({ HALLQ_FORECAST_SLOT_SECONDS: '90' }).forecastSlotSec).toBe(90);
   });
+
+  it('bounds database waits: connect 1 s and statements 10 s by default, both settable', () => {
+    expect(loadConfig({})).toMatchObject({ dbConnectTimeoutMs: 1000, dbQueryTimeoutMs: 10_000 });
+    expect(loadConfig({ HALLQ_DB_CONNECT_TIMEOUT_MS: '800', HALLQ_DB_QUERY_TIMEOUT_MS: '3000' })).toMatchObject({ dbConnectTimeoutMs: 800, dbQueryTimeoutMs: 3000 });
+    expect(() => loadConfig({ HALLQ_DB_CONNECT_TIMEOUT_MS: '0' })).toThrow(/HALLQ_DB_CONNECT_TIMEOUT_MS/);
+    expect(() => loadConfig({ HALLQ_DB_QUERY_TIMEOUT_MS: 'soon' })).toThrow(/HALLQ_DB_QUERY_TIMEOUT_MS/);
+  });
 });

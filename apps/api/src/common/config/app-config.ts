@@ -26,6 +26,16 @@ export interface AppConfig {
   logFormat: 'json' | 'text';
   /** Also log every request (with its id), not only failures. */
   logRequests: boolean;
+  /**
+   * How long to wait to get at the database before answering 503: MySQL, a new connection's handshake;
+   * SQLite, a write lock held by another process on the file (the busy timeout).
+   */
+  dbConnectTimeoutMs: number;
+  /**
+   * MySQL: a statement with no answer after this long fails and its connection is dropped (the server
+   * rolls its transaction back). Bounds a request whose connection went silent mid-way (a partition).
+   */
+  dbQueryTimeoutMs: number;
 }
 
 export interface AuthConfig {
@@ -68,6 +78,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const forecastSlotSec = Number(env.HALLQ_FORECAST_SLOT_SECONDS ?? 1800);
   if (!Number.isInteger(forecastSlotSec) || forecastSlotSec < 10 || 86_400 % forecastSlotSec !== 0) {
     problems.push(`HALLQ_FORECAST_SLOT_SECONDS must be a whole number of seconds of at least 10 that divides a day, got "${env.HALLQ_FORECAST_SLOT_SECONDS}"`);
+  }
+  const dbConnectTimeoutMs = Number(env.HALLQ_DB_CONNECT_TIMEOUT_MS ?? 1000);
+  if (!Number.isInteger(dbConnectTimeoutMs) || dbConnectTimeoutMs < 50 || dbConnectTimeoutMs > 60_000) {
+    problems.push(`HALLQ_DB_CONNECT_TIMEOUT_MS must be whole milliseconds from 50 to 60000, got "${env.HALLQ_DB_CONNECT_TIMEOUT_MS}"`);
+  }
+  const dbQueryTimeoutMs = Number(env.HALLQ_DB_QUERY_TIMEOUT_MS ?? 10_000);
+  if (!Number.isInteger(dbQueryTimeoutMs) || dbQueryTimeoutMs < 100 || dbQueryTimeoutMs > 600_000) {
+    problems.push(`HALLQ_DB_QUERY_TIMEOUT_MS must be whole milliseconds from 100 to 600000, got "${env.HALLQ_DB_QUERY_TIMEOUT_MS}"`);
   }
   const production = env.NODE_ENV === 'production';
   const int = (name: string, dflt: number, min: number, max: number): number => {
@@ -115,6 +133,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy,
     logFormat: logFormat as 'json' | 'text',
     logRequests: flag(env.HALLQ_LOG_REQUESTS, production),
+    dbConnectTimeoutMs,
+    dbQueryTimeoutMs,
   };
 }
 

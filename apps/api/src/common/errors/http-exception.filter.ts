@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { QueueError } from '@hallq/queue';
 import type { Response } from 'express';
+import { DATABASE_RETRY_AFTER_SEC, isDatabaseUnavailable } from './database-unavailable';
 import { ERROR_STATUS } from './error-status';
 
 /** The JSON body of every error: a code for programs, a message for people, details where useful. */
@@ -11,7 +12,10 @@ export interface ErrorBody {
   details?: unknown;
 }
 
-/** Maps domain errors by the status table, passes Nest's HTTP errors through, and hides the rest as 500. */
+/**
+ * Maps domain errors by the status table, passes Nest's HTTP errors through, answers 503 with
+ * Retry-After while the database cannot be reached, and hides the rest as 500.
+ */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
@@ -19,7 +23,13 @@ export class HttpExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     const body = toErrorBody(exception);
-    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+    if (body.code === 'DATABASE_UNAVAILABLE') {
+      // Expected during an outage: one line, no stack; /health/ready says the same to the load balancer.
+      this.logger.warn(`database unavailable: ${describe(exception)}`);
+      res.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SEC));
+    } else if (body.statusCode >= 500) {
+      this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+    }
     res.status(body.statusCode).json(body);
   }
 }
@@ -40,5 +50,23 @@ export function toErrorBody(exception: unknown): ErrorBody {
     const o = r as Record<string, unknown>;
     return { ...o, statusCode: status, code: String(o.code ?? HttpStatus[status] ?? 'ERROR'), message: String(o.message ?? exception.message) };
   }
+  if (isDatabaseUnavailable(exception)) return databaseUnavailable();
   return { statusCode: 500, code: 'INTERNAL', message: 'Something went wrong on our side; please try again.' };
+}
+
+/** The answer while the database cannot be reached (HTTP and socket alike). */
+export function databaseUnavailable(): ErrorBody {
+  return {
+    statusCode: 503,
+    code: 'DATABASE_UNAVAILABLE',
+    message: `The service cannot reach its database right now; please try again in ${DATABASE_RETRY_AFTER_SEC} seconds. `
+      + 'Nothing is saved twice: a ticket request retried with the same Idempotency-Key returns the same ticket.',
+    details: { retryAfterSec: DATABASE_RETRY_AFTER_SEC },
+  };
+}
+
+function describe(e: unknown): string {
+  const o = e as { code?: string; message?: string; driverError?: { code?: string; message?: string } };
+  const d = o?.driverError ?? o;
+  return [d?.code, d?.message ?? String(e)].filter(Boolean).join(' ');
 }
