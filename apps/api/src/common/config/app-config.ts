@@ -17,6 +17,12 @@ export interface AppConfig {
   displayDir: string;
   /** Width of the forecaster's arrival-rate slots, seconds (30 min; the accelerated demo shrinks it). */
   forecastSlotSec: number;
+  /**
+   * Redis for running several api instances (REDIS_URL): socket.io broadcasts, the hall event bus and
+   * the per-hall seq go through it. Null = one instance on its own, as before. `prefix` starts every key
+   * and channel this instance uses (HALLQ_REDIS_PREFIX), so deployments and test runs can share a Redis.
+   */
+  redis: { url: string; prefix: string } | null;
 }
 
 export class ConfigError extends Error {}
@@ -45,6 +51,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!Number.isInteger(forecastSlotSec) || forecastSlotSec < 10 || 86_400 % forecastSlotSec !== 0) {
     problems.push(`HALLQ_FORECAST_SLOT_SECONDS must be a whole number of seconds of at least 10 that divides a day, got "${env.HALLQ_FORECAST_SLOT_SECONDS}"`);
   }
+  const redisUrl = env.REDIS_URL?.trim() || '';
+  if (redisUrl && !/^rediss?:\/\/[^/]/.test(redisUrl)) problems.push(`REDIS_URL must look like redis://host:6379 (or rediss:// for TLS), got "${redisUrl}"`);
+  const redisPrefix = env.HALLQ_REDIS_PREFIX?.trim() || 'hallq';
+  if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(redisPrefix)) problems.push(`HALLQ_REDIS_PREFIX must be 1-64 letters, digits or _ . : -, got "${redisPrefix}"`);
   const production = env.NODE_ENV === 'production';
   if (problems.length) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return {
@@ -58,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logSql: flag(env.HALLQ_LOG_SQL, false),
     displayDir: resolve(env.HALLQ_DISPLAY_DIR ?? 'dist/display'),
     forecastSlotSec,
+    redis: redisUrl ? { url: redisUrl, prefix: redisPrefix } : null,
   };
 }
 
