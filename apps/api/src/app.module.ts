@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import type { AppConfig } from './common/config/app-config';
+import { ClusterModule } from './cluster/cluster.module';
 import { ConfigModule } from './common/config/config.module';
 import { WindowActionsController } from './counter/window-actions.controller';
 import { DatabaseModule } from './database/database.module';
@@ -37,7 +38,7 @@ export class AppModule implements NestModule {
       : [];
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, QueueModule, ForecastModule, HealthModule, MetricsModule, LiveModule, ScheduleModule.forRoot(), RatingsModule, ReportsModule, ...display],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, QueueModule, ClusterModule, ForecastModule, HealthModule, MetricsModule, LiveModule, ScheduleModule.forRoot(), RatingsModule, ReportsModule, ...display],
       controllers: [HallsController, TicketsController, WindowActionsController, StaffingController, AlertsController],
       providers: [TicketsService, StaffingService, AlertsService, DemoSeedService, CloseOutJob, TransitionLogService],
     };

@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { AppModule } from './app.module';
+import { liveIoAdapter } from './cluster/redis-io.adapter';
 import type { AppConfig } from './common/config/app-config';
 import { HttpExceptionFilter } from './common/errors/http-exception.filter';
 import { createValidationPipe } from './common/errors/validation';
@@ -26,6 +27,9 @@ export function configureApp<T extends INestApplication>(app: T): T {
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
   app.enableShutdownHooks();
+  // With REDIS_URL, socket.io broadcasts span every instance.
+  const io = liveIoAdapter(app);
+  if (io) app.useWebSocketAdapter(io);
   const doc = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

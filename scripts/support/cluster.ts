@@ -1,0 +1,81 @@
+import { Redis } from 'ioredis';
+import { createConnection } from 'mysql2/promise';
+import { spawnApi, type ApiProcess } from './built-api';
+
+/**
+ * The scale-out topology on loopback, for the scale-out e2e test and `npm run bench:scale`: several
+ * built api processes on one MariaDB/MySQL scratch schema and one Redis, each run under its own key
+ * prefix (Redis is shared with other users of the machine).
+ */
+
+/** The MySQL server to use: DATABASE_URL when it is MySQL/MariaDB, else the local MariaDB (always there in CI). */
+export function mysqlServerUrl(): string {
+  const env = process.env.DATABASE_URL ?? '';
+  return /^(mysql|mariadb):\/\//.test(env) ? env.replace(/^mariadb:/, 'mysql:') : 'mysql://root@127.0.0.1:3306/hallq_ci_test';
+}
+
+export function redisUrl(): string {
+  return process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+}
+
+/** A fresh schema named hallq_test_... on the server of `serverUrl`; only such names are dropped. */
+export async function scratchMysql(serverUrl = mysqlServerUrl(), tag = 'scale'): Promise<{ url: string; drop(): Promise<void> }> {
+  const u = new URL(serverUrl);
+  const name = `hallq_test_${tag}_${process.pid}_${Date.now().toString(36)}`;
+  const server = `${u.protocol}//${u.username ? `${u.username}${u.password ? `:${u.password}` : ''}@` : ''}${u.host}`;
+  const conn = await createConnection(server);
+  await conn.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  await conn.end();
+  return {
+    url: `${server}/${name}`,
+    drop: async () => {
+      if (!name.includes('test')) throw new Error(`refusing to drop ${name}`);
+      const c = await createConnection(server);
+      await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      await c.end();
+    },
+  };
+}
+
+/** A Redis key and channel prefix no other run uses. */
+export function uniqueRedisPrefix(tag: string): string {
+  return `hallq-${tag}-${process.pid}-${Date.now().toString(36)}`;
+}
+
+/** Deletes every key under the prefix (SCAN, never KEYS); channels leave nothing behind. */
+export async function dropRedisPrefix(url: string, prefix: string): Promise<void> {
+  const r = new Redis(url, { maxRetriesPerRequest: 1 });
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await r.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      if (keys.length) await r.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    r.disconnect();
+  }
+}
+
+/** Starts `n` built api processes on one database, with Redis (and prefix) when given; one after the other, so the first runs the migrations. */
+export async function startInstances(opts: {
+  n: number;
+  databaseUrl: string;
+  redis?: { url: string; prefix: string };
+  env?: Record<string, string>;
+}): Promise<ApiProcess[]> {
+  const out: ApiProcess[] = [];
+  try {
+    for (let i = 0; i < opts.n; i++) {
+      out.push(await spawnApi({
+        databaseUrl: opts.databaseUrl,
+        seedDemo: false,
+        env: { ...(opts.redis ? { REDIS_URL: opts.redis.url, HALLQ_REDIS_PREFIX: opts.redis.prefix } : {}), ...opts.env },
+      }));
+    }
+  } catch (e) {
+    await Promise.all(out.map((p) => p.stop()));
+    throw e;
+  }
+  return out;
+}
