@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { ClusterEventsService } from './cluster-events.service';
+import { JobLockService } from './job-lock.service';
 import { RedisService } from './redis.service';
 
 /**
@@ -8,7 +9,7 @@ import { RedisService } from './redis.service';
  */
 @Global()
 @Module({
-  providers: [RedisService, ClusterEventsService],
-  exports: [RedisService, ClusterEventsService],
+  providers: [RedisService, ClusterEventsService, JobLockService],
+  exports: [RedisService, ClusterEventsService, JobLockService],
 })
 export class ClusterModule {}
