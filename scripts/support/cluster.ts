@@ -1,6 +1,7 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { Redis } from 'ioredis';
 import { createConnection } from 'mysql2/promise';
-import { spawnApi, type ApiProcess } from './built-api';
+import { freePort, spawnApi, type ApiProcess } from './built-api';
 
 /**
  * The scale-out topology on loopback, for the scale-out e2e test and `npm run bench:scale`: several
@@ -78,4 +79,40 @@ export async function startInstances(opts: {
     throw e;
   }
   return out;
+}
+
+/**
+ * A private redis-server (no persistence) on a free loopback port, for fault tests that stop and start
+ * Redis without disturbing anybody else's. `kill()` is SIGKILL; `start()` brings it back on the same port.
+ */
+export async function privateRedis(): Promise<{ url: string; port: number; start(): Promise<void>; kill(): Promise<void> }> {
+  const port = await freePort();
+  let child: ChildProcess | null = null;
+  const url = `redis://127.0.0.1:${port}`;
+  const start = async () => {
+    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    const probe = new Redis(url, { maxRetriesPerRequest: 0, retryStrategy: () => 100, lazyConnect: true });
+    probe.on('error', () => undefined);
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      try {
+        if (probe.status !== 'ready') await probe.connect().catch(() => undefined);
+        if ((await probe.ping()) === 'PONG') break;
+      } catch {
+        // not up yet
+      }
+      if (Date.now() > deadline) throw new Error(`redis-server did not start on port ${port}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    probe.disconnect();
+  };
+  const kill = async () => {
+    const c = child;
+    if (!c || c.exitCode !== null) return;
+    const exited = new Promise<void>((r) => c.once('exit', () => r()));
+    c.kill('SIGKILL');
+    await exited;
+  };
+  await start();
+  return { url, port, start, kill };
 }

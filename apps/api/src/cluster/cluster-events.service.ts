@@ -51,14 +51,13 @@ export class ClusterEventsService implements OnModuleInit, OnModuleDestroy {
 
   /** Seeds seq per hall from its rows, then follows this instance's events and the bus. */
   async onModuleInit(): Promise<void> {
-    const rows: { hallId: string; n: string | number }[] = await this.dataSource
-      .createQueryBuilder(TicketEventEntity, 'e')
-      .select('e.hallId', 'hallId')
-      .addSelect('COUNT(*)', 'n')
-      .groupBy('e.hallId')
-      .getRawMany();
-    for (const r of rows) this.seqs.set(r.hallId, Number(r.n));
+    await this.recount();
     this.sub = this.events.stream.subscribe((e) => this.onLocal(e));
+    // After a Redis outage each instance counted alone: catch up with the rows, so the shared counter
+    // (floored at what each instance knows) counts the rows again.
+    this.sub.add(this.redis.reconnected.subscribe(() => {
+      this.recount().catch((e: Error) => this.logger.warn(`Recounting seq after the Redis outage failed: ${e.message}`));
+    }));
     const bus = this.redis.events;
     if (bus) {
       bus.on('message', (channel: string, message: string) => {
@@ -70,6 +69,17 @@ export class ClusterEventsService implements OnModuleInit, OnModuleDestroy {
 
   onModuleDestroy(): void {
     this.sub?.unsubscribe();
+  }
+
+  /** Raises each hall's seq to its ticket_event row count. */
+  private async recount(): Promise<void> {
+    const rows: { hallId: string; n: string | number }[] = await this.dataSource
+      .createQueryBuilder(TicketEventEntity, 'e')
+      .select('e.hallId', 'hallId')
+      .addSelect('COUNT(*)', 'n')
+      .groupBy('e.hallId')
+      .getRawMany();
+    for (const r of rows) if (Number(r.n) > this.seqOf(r.hallId)) this.seqs.set(r.hallId, Number(r.n));
   }
 
   /** The newest seq this instance knows for the hall. */

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nest
 import { Redis, type RedisOptions } from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
+import { Subject, type Observable } from 'rxjs';
 import { APP_CONFIG, type AppConfig } from '../common/config/app-config';
 
 /** Commands never wait longer than this: a slow Redis must not hold up calls and screens. */
@@ -31,6 +32,9 @@ export class RedisService implements OnModuleInit, OnModuleDestroy {
   readonly commands: Redis | null = null;
   readonly events: Redis | null = null;
   readonly adapterSub: Redis | null = null;
+  private readonly back = new Subject<void>();
+  /** Fires when Redis answers again after an outage (not at the first connection). */
+  readonly reconnected: Observable<void> = this.back.asObservable();
   private up = false;
   private outageSince: number | null = null;
   private lastError = 'not connected yet';
@@ -116,10 +120,11 @@ export class RedisService implements OnModuleInit, OnModuleDestroy {
     this.up = true;
     if (this.outageSince !== null) {
       this.logger.log(`Redis reachable again after ${Math.round((Date.now() - this.outageSince) / 1000)} s: broadcasts reach every instance again`);
+      this.outageSince = null;
+      this.back.next();
     } else {
       this.logger.log('Redis connected: broadcasts and the hall event bus span every instance');
     }
-    this.outageSince = null;
   }
 
   private markDown(reason: string): void {
