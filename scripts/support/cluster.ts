@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Redis } from 'ioredis';
-import { createConnection } from 'mysql2/promise';
 import { freePort, spawnApi, type ApiProcess } from './built-api';
+import { createMysqlScratch, mysqlServer, type ScratchDb } from './scratch-db';
 
 /**
  * The scale-out topology on loopback, for the scale-out e2e test and `npm run bench:scale`: several
@@ -20,22 +20,8 @@ export function redisUrl(): string {
 }
 
 /** A fresh schema named hallq_test_... on the server of `serverUrl`; only such names are dropped. */
-export async function scratchMysql(serverUrl = mysqlServerUrl(), tag = 'scale'): Promise<{ url: string; drop(): Promise<void> }> {
-  const u = new URL(serverUrl);
-  const name = `hallq_test_${tag}_${process.pid}_${Date.now().toString(36)}`;
-  const server = `${u.protocol}//${u.username ? `${u.username}${u.password ? `:${u.password}` : ''}@` : ''}${u.host}`;
-  const conn = await createConnection(server);
-  await conn.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  await conn.end();
-  return {
-    url: `${server}/${name}`,
-    drop: async () => {
-      if (!name.includes('test')) throw new Error(`refusing to drop ${name}`);
-      const c = await createConnection(server);
-      await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
-      await c.end();
-    },
-  };
+export function scratchMysql(serverUrl = mysqlServerUrl(), tag = 'scale'): Promise<ScratchDb> {
+  return createMysqlScratch(mysqlServer(serverUrl), tag);
 }
 
 /** A Redis key and channel prefix no other run uses. */
