@@ -16,8 +16,10 @@
  *
  * Options (environment): DATABASE_URL (MariaDB server; default mysql://root@127.0.0.1:3306),
  * REDIS_URL (default redis://127.0.0.1:6379), BENCH_SECONDS (10), BENCH_WARMUP (2),
- * BENCH_CONCURRENCY (64), BENCH_CLIENTS (1000), BENCH_CALLS (30), BENCH_TOPOLOGIES ("1,2"; "1r" is one
- * instance with Redis, to separate the cost of Redis from that of a second process).
+ * BENCH_CONCURRENCY (64), BENCH_CLIENTS (1000), BENCH_CALLS (30), BENCH_TOPOLOGIES ("1,2": a number of
+ * instances, several meaning with Redis; "1r" is one instance with Redis and "2n" two without, to
+ * separate the cost of Redis from that of a second process; without Redis, screens see only the calls
+ * made on their own instance, so the broadcast part counts the others' calls as missing).
  */
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -46,10 +48,10 @@ interface Topology {
 }
 
 function topology(key: string): Topology {
-  const m = /^(\d+)(r?)$/.exec(key);
-  if (!m) throw new Error(`BENCH_TOPOLOGIES: "${key}" is not a number of instances (optionally followed by r for Redis)`);
+  const m = /^(\d+)([rn]?)$/.exec(key);
+  if (!m) throw new Error(`BENCH_TOPOLOGIES: "${key}" is not a number of instances, optionally followed by r (with Redis) or n (without)`);
   const instances = Number(m[1]);
-  const redis = instances > 1 || m[2] === 'r';
+  const redis = m[2] === 'r' || (instances > 1 && m[2] !== 'n');
   return { key, instances, redis, label: `${instances} instance${instances > 1 ? 's' : ''}${redis ? ' + Redis' : ''}` };
 }
 
@@ -57,7 +59,8 @@ interface Outcome {
   issue: LoadResult;
   call: LoadResult;
   lineEmptied: boolean;
-  broadcast: { p50: number; p99: number; max: number; deliveries: number; missed: number; duplicates: number };
+  /** Null for several instances without Redis, where screens see only their own instance's calls. */
+  broadcast: { p50: number; p99: number; max: number; deliveries: number; missed: number; duplicates: number } | null;
   integrity: string[];
 }
 
@@ -160,6 +163,12 @@ async function benchTopology(t: Topology): Promise<Outcome> {
     integrity.push(`${calls[0].n} calls, ${twice[0].n} tickets called twice`);
     agent.destroy();
 
+    if (t.instances > 1 && !t.redis) {
+      // Without Redis a screen sees only its own instance's calls: nothing to measure across instances.
+      await conn.end();
+      return { issue, call, lineEmptied: emptied, broadcast: null, integrity };
+    }
+
     // 3. broadcast: a separate small hall, so the snapshots are not those of a 5,000-ticket line.
     const bc = await createHall(bases[0], 'Broadcast hall', t.instances);
     for (let i = 0; i < CALLS + 3; i++) await must(post(`${bases[i % bases.length]}/api/halls/${bc.hallId}/tickets`, { category: 'enterprise' }, { 'idempotency-key': `bc-${run}-${i}` }), 201, 'issue');
@@ -261,8 +270,8 @@ async function main(): Promise<void> {
     `| issue: p50 / p99 ms | ${col((o) => `${f(o.issue.p50Ms, 1)} / ${f(o.issue.p99Ms, 1)}`)} |`,
     `| call-next: calls/s | ${col((o) => f(o.call.perSecond) + (o.lineEmptied ? ' (line ran out)' : ''))} |`,
     `| call-next: p50 / p99 ms | ${col((o) => `${f(o.call.p50Ms, 1)} / ${f(o.call.p99Ms, 1)}`)} |`,
-    `| broadcast to ${CLIENTS}: p50 / p99 ms | ${col((o) => `${f(o.broadcast.p50, 1)} / ${f(o.broadcast.p99, 1)}`)} |`,
-    `| broadcast: max ms | ${col((o) => f(o.broadcast.max, 1))} |`,
+    `| broadcast to ${CLIENTS}: p50 / p99 ms | ${col((o) => (o.broadcast ? `${f(o.broadcast.p50, 1)} / ${f(o.broadcast.p99, 1)}` : 'n/a'))} |`,
+    `| broadcast: max ms | ${col((o) => (o.broadcast ? f(o.broadcast.max, 1) : 'n/a'))} |`,
     `| errors (issue / call) | ${col((o) => `${o.issue.errors} / ${o.call.errors}`)} |`,
     '',
     'Integrity:',
