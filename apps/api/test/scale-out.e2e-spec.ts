@@ -207,24 +207,46 @@ describe('two api instances on one MariaDB with Redis', () => {
 
   it('the forecast served for a hall is the same whichever instance answers', async () => {
     const [A, B] = procs.map((p) => p.url);
-    // A new line, issued on A only: B learns it through the event bus.
+    // A new category served only on A: B's forecaster (loaded since its screens subscribed) learns the
+    // services only through the event bus. Without the bus it would keep the 20-minute prior.
+    await ok(post(A, `/api/halls/${hallId}/categories`, {
+      code: 'quick', prefix: 'Q', nameZh: '快办', nameEn: 'Quick', targetWaitSec: 1200, defaultServiceSec: 1200, materials: [],
+    }), 201);
+    const w = await ok(post(A, `/api/halls/${hallId}/windows`, { label: '17', categories: ['quick'], state: 'open' }), 201);
     const issued: Json[] = [];
-    for (let i = 0; i < 12; i++) issued.push(await ok(post(A, `/api/halls/${hallId}/tickets`, { category: CODES[i % 3] }, { 'Idempotency-Key': `later-${i}` }), 201));
+    for (let i = 0; i < 14; i++) issued.push(await ok(post(A, `/api/halls/${hallId}/tickets`, { category: 'quick' }, { 'Idempotency-Key': `quick-${i}` }), 201));
+    for (let i = 0; i < 10; i++) {
+      await ok(post(A, `/api/halls/${hallId}/windows/${w.id}/call-next`), 200);
+      await ok(post(A, `/api/halls/${hallId}/windows/${w.id}/start`), 200);
+      await ok(post(A, `/api/halls/${hallId}/windows/${w.id}/finish`), 200);
+    }
+    const waiting = issued.slice(10);
     const waits = async (base: string) => {
       const s = await get(base, `/api/halls/${hallId}/state`);
-      const lines = (s.lines as Json[]).map((l) => [l.category.code, l.waiting, l.waitNow?.expectedSec ?? null, l.waitNow?.source ?? null]);
-      const tickets = await Promise.all(issued.map(async (t) => (await get(base, `/api/tickets/${t.token}`)).estimatedWait?.expectedSec ?? null));
-      return { lines, tickets };
+      const line = (s.lines as Json[]).find((l) => l.category.code === 'quick')!;
+      const tickets = await Promise.all(waiting.map(async (t) => (await get(base, `/api/tickets/${t.token}`)).estimatedWait?.expectedSec ?? null));
+      return { waiting: line.waiting as number, source: line.waitNow?.source ?? null, now: Number(line.waitNow?.expectedSec), tickets };
     };
-    // Both forecasters refresh within a second of the last change; then both answer alike.
-    await new Promise((r) => setTimeout(r, 1500));
-    const a = await waits(A);
-    const b = await waits(B);
-    expect(a.lines.map((l) => l[1])).toEqual([4, 4, 4]);
-    expect(b.lines.map((l) => [l[0], l[1], l[3]])).toEqual(a.lines.map((l) => [l[0], l[1], l[3]]));
-    // Expected seconds: the same model and history; they may differ only by the second or two between the two refreshes.
-    for (const [i, l] of a.lines.entries()) expect(Math.abs(Number(b.lines[i][2]) - Number(l[2]))).toBeLessThanOrEqual(3);
-    for (const [i, w] of a.tickets.entries()) expect(Math.abs(Number(b.tickets[i]) - Number(w))).toBeLessThanOrEqual(3);
-    expect(a.tickets.every((w) => typeof w === 'number')).toBe(true);
+    // Each forecaster refreshes within a second or so of the last change (longer on a loaded machine:
+    // its pace follows its own cost); then both answer alike. Asked again until they do, for 15 s.
+    const alike = (x: Awaited<ReturnType<typeof waits>>, y: Awaited<ReturnType<typeof waits>>) =>
+      x.waiting === y.waiting && x.source === y.source && Math.abs(x.now - y.now) <= 3 &&
+      x.tickets.every((t, i) => typeof t === 'number' && Math.abs(Number(y.tickets[i]) - t) <= 3);
+    let a = await waits(A);
+    let b = await waits(B);
+    await until('both instances answer the same forecast', async () => {
+      [a, b] = await Promise.all([waits(A), waits(B)]);
+      return alike(a, b);
+    }, 15_000).catch(() => undefined); // the assertions below say how they differ
+    expect(a.waiting).toBe(4);
+    expect(b).toMatchObject({ waiting: a.waiting, source: a.source });
+    // The same model and history: they may differ only by the second or two between the two refreshes.
+    expect(Math.abs(b.now - a.now)).toBeLessThanOrEqual(3);
+    for (const [i, t] of a.tickets.entries()) {
+      expect(typeof t).toBe('number');
+      expect(Math.abs(Number(b.tickets[i]) - Number(t))).toBeLessThanOrEqual(3);
+    }
+    // And it is what the services taught, not the 20-minute prior: the 4th in line waits less than 3 priors.
+    expect(Number(a.tickets[3])).toBeLessThan(3 * 1200);
   });
 });
