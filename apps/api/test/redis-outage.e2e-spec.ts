@@ -140,4 +140,23 @@ describe('Redis unreachable under two api instances', () => {
     await until('both screens at the newest seq', () => screens.every((s) => s.last?.seq === rows), 5000);
     for (const p of procs) expect(count(p.output(), 'Redis unreachable')).toBe(1);
   });
+
+  it('an instance started while Redis is down serves at once and joins the others when Redis comes', async () => {
+    await redis.kill();
+    const [late] = await startInstances({ n: 1, databaseUrl: db.url, redis: { url: redis.url, prefix: 'hallq-outage' } });
+    procs.push(late);
+    expect(await ready(late.url)).toMatchObject({ status: 200, body: { details: { redis: { status: 'down' } } } });
+    const s = screen(late.url, hallId);
+    screens.push(s);
+    await until('the late screen subscribed', () => s.last !== null);
+    expect(count(late.output(), 'Redis unreachable')).toBe(1);
+    await redis.start();
+    await until('the late instance has Redis', async () => (await ready(late.url)).body.details?.redis?.status === 'up');
+    for (const p of procs) await until('every instance has Redis', async () => (await ready(p.url)).body.details?.redis?.status === 'up');
+    await new Promise((r) => setTimeout(r, 500));
+    const x = await issueAndCall(0, 1);
+    await until('the late screen got the call made on A', () => numbers(s).includes(x));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(numbers(s)).toEqual([x]);
+  });
 });
