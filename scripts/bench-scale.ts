@@ -18,8 +18,9 @@
  * REDIS_URL (default redis://127.0.0.1:6379), BENCH_SECONDS (10), BENCH_WARMUP (2),
  * BENCH_CONCURRENCY (64), BENCH_CLIENTS (1000), BENCH_CALLS (30), BENCH_TOPOLOGIES ("1,2": a number of
  * instances, several meaning with Redis; "1r" is one instance with Redis and "2n" two without, to
- * separate the cost of Redis from that of a second process; without Redis, screens see only the calls
- * made on their own instance, so the broadcast part counts the others' calls as missing).
+ * separate the cost of Redis from that of a second process (without Redis, screens see only the calls
+ * made on their own instance, so there is no broadcast figure); a trailing h sends all ticket issuing
+ * to one instance, as a load balancer hashing on the hall id would, e.g. "2h").
  */
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -45,14 +46,17 @@ interface Topology {
   label: string;
   instances: number;
   redis: boolean;
+  /** All ticket issuing of the hall goes to one instance (as a load balancer hashing on the hall id would send it). */
+  hallAffinity: boolean;
 }
 
 function topology(key: string): Topology {
-  const m = /^(\d+)([rn]?)$/.exec(key);
-  if (!m) throw new Error(`BENCH_TOPOLOGIES: "${key}" is not a number of instances, optionally followed by r (with Redis) or n (without)`);
+  const m = /^(\d+)([rn]?)(h?)$/.exec(key);
+  if (!m) throw new Error(`BENCH_TOPOLOGIES: "${key}" is not a number of instances, optionally followed by r (with Redis) or n (without), then h (hall affinity for issuing)`);
   const instances = Number(m[1]);
   const redis = m[2] === 'r' || (instances > 1 && m[2] !== 'n');
-  return { key, instances, redis, label: `${instances} instance${instances > 1 ? 's' : ''}${redis ? ' + Redis' : ''}` };
+  const hallAffinity = m[3] === 'h';
+  return { key, instances, redis, hallAffinity, label: `${instances} instance${instances > 1 ? 's' : ''}${redis ? ' + Redis' : ''}${hallAffinity ? ', issuing by hall' : ''}` };
 }
 
 interface Outcome {
@@ -122,11 +126,11 @@ async function benchTopology(t: Topology): Promise<Outcome> {
     const load = await createHall(bases[0], 'Load hall', WINDOWS);
     const agent = keepAliveAgent(CONCURRENCY + WINDOWS);
     const run = `${process.pid}-${Date.now().toString(36)}`;
-    log(`  issue: ${CONCURRENCY} kiosks over ${t.instances} instance(s), ${SECONDS}s...`);
+    log(`  issue: ${CONCURRENCY} kiosks over ${t.hallAffinity ? 1 : t.instances} instance(s), ${SECONDS}s...`);
     const issue = await runClosedLoop({
       label: 'issue', concurrency: CONCURRENCY, warmupMs: WARMUP * 1000, durationMs: SECONDS * 1000,
       op: async (c, i) => {
-        const r = await postJson(agent, `${bases[c % bases.length]}/api/halls/${load.hallId}/tickets`, { category: CODES[(c + i) % 3], channel: 'kiosk' }, { 'idempotency-key': `${run}-${c}-${i}` });
+        const r = await postJson(agent, `${bases[t.hallAffinity ? 0 : c % bases.length]}/api/halls/${load.hallId}/tickets`, { category: CODES[(c + i) % 3], channel: 'kiosk' }, { 'idempotency-key': `${run}-${c}-${i}` });
         if (r.status !== 201) throw new Error(`issue: HTTP ${r.status} ${r.body.slice(0, 200)}`);
       },
     });

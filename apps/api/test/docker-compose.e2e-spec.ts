@@ -73,10 +73,13 @@ describe('docker', () => {
     const conf = read('docker/nginx.conf').replace(/#.*$/gm, '');
     expect(conf.split('{').length).toBe(conf.split('}').length);
     const upstreams = [...conf.matchAll(/upstream (\w+) \{([^}]*)\}/g)];
-    expect(upstreams.map((u) => u[1]).sort()).toEqual(['hallq_api', 'hallq_live']);
+    expect(upstreams.map((u) => u[1]).sort()).toEqual(['hallq_api', 'hallq_issue', 'hallq_live']);
     for (const [, , body] of upstreams) {
       expect([...body.matchAll(/server (\w+):3000/g)].map((m) => m[1]).sort()).toEqual(apis.map(([name]) => name).sort());
     }
+    // Ticket issuing of a hall goes to one instance (hash on the hall id captured from the path).
+    expect(conf).toMatch(/location ~ \^\/api\/halls\/\(\?<hallq_hall>\[\^\/\]\+\)\/tickets\$ \{[^}]*proxy_pass http:\/\/hallq_issue;/);
+    expect(/upstream hallq_issue \{([^}]*)\}/.exec(conf)?.[1]).toContain('hash $hallq_hall consistent;');
     const live = /location \/socket\.io\/ \{([^}]*)\}/.exec(conf)?.[1] ?? '';
     expect(live).toContain('proxy_pass http://hallq_live;');
     expect(live).toContain('proxy_http_version 1.1;');
