@@ -3,6 +3,7 @@ import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/c
 import { ScheduleModule } from '@nestjs/schedule';
 import { AuthModule } from './auth/auth.module';
 import type { AppConfig } from './common/config/app-config';
+import { ClusterModule } from './cluster/cluster.module';
 import { ConfigModule } from './common/config/config.module';
 import { WindowActionsController } from './counter/window-actions.controller';
 import { DatabaseModule } from './database/database.module';
@@ -38,7 +39,7 @@ export class AppModule implements NestModule {
       : [];
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, AuthModule, QueueModule, ForecastModule, HealthModule, MetricsModule, LiveModule, ScheduleModule.forRoot(), RatingsModule, ReportsModule, ...display],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, AuthModule, QueueModule, ClusterModule, ForecastModule, HealthModule, MetricsModule, LiveModule, ScheduleModule.forRoot(), RatingsModule, ReportsModule, ...display],
       controllers: [HallsController, TicketsController, WindowActionsController, StaffingController, AlertsController],
       providers: [TicketsService, StaffingService, AlertsService, DemoSeedService, CloseOutJob, TransitionLogService],
     };

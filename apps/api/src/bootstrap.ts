@@ -4,8 +4,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { AppModule } from './app.module';
+import { liveIoAdapter } from './cluster/redis-io.adapter';
 import { APP_CONFIG, type AppConfig } from './common/config/app-config';
-import { ConfiguredIoAdapter } from './live/configured-io.adapter';
 import { HttpExceptionFilter } from './common/errors/http-exception.filter';
 import { createValidationPipe } from './common/errors/validation';
 
@@ -26,7 +26,8 @@ export function configureApp<T extends INestApplication>(app: T): T {
   if (config.trustProxy) express.set('trust proxy', trustProxyValue(config.trustProxy));
   // Cross-site callers only from configured origins; the display pages are same-origin and need none.
   if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, allowedHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key', 'X-Request-Id'] });
-  app.useWebSocketAdapter(new ConfiguredIoAdapter(app, config.corsOrigins));
+  // With REDIS_URL, socket.io broadcasts span every instance.
+  app.useWebSocketAdapter(liveIoAdapter(app, config.corsOrigins));
   // Security headers; the default CSP fits the display app (same-origin scripts, sockets and clips).
   app.use(helmet({ crossOriginEmbedderPolicy: false }));
   express.useBodyParser('json', { limit: '64kb' });

@@ -5,6 +5,7 @@ import {
 } from '@hallq/queue';
 import { Observable, Subject } from 'rxjs';
 import { DataSource, IsNull } from 'typeorm';
+import { JobLockService } from '../cluster/job-lock.service';
 import { HallForecastService } from '../forecast/hall-forecast.service';
 import { CLOCK } from '../queue/queue.module';
 
@@ -33,6 +34,7 @@ interface Wanted {
 }
 
 const MIN = 60_000;
+const EVALUATE_EVERY_MS = 30_000;
 const RANK = (l: AlertLevel | 'ping_pong') => (l === 'ping_pong' ? 0 : levelRank(l));
 
 /**
@@ -50,25 +52,27 @@ export class AlertsService {
     private readonly dataSource: DataSource,
     private readonly queue: QueueService,
     private readonly forecasts: HallForecastService,
+    private readonly locks: JobLockService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  @Interval(30_000)
-  async evaluateAll(): Promise<void> {
-    let halls: Pick<HallEntity, 'id'>[];
+  /** Every 30 s, on one api instance of the cluster (JobLockService); returns whether it ran here. */
+  @Interval(EVALUATE_EVERY_MS)
+  async evaluateAll(): Promise<boolean> {
     try {
-      halls = await this.dataSource.manager.find(HallEntity, { select: { id: true } });
+      return await this.locks.runExclusive('alerts', EVALUATE_EVERY_MS - 2000, async () => {
+        for (const h of await this.dataSource.manager.find(HallEntity, { select: { id: true } })) {
+          try {
+            await this.evaluate(h.id);
+          } catch (e) {
+            this.logger.warn(`Alert evaluation of hall ${h.id} failed: ${(e as Error).message}`);
+          }
+        }
+      });
     } catch (e) {
       // The database is away (docs/faults.md): one line, and the next round tries again.
       this.logger.warn(`Alert evaluation skipped: ${(e as Error).message}`);
-      return;
-    }
-    for (const h of halls) {
-      try {
-        await this.evaluate(h.id);
-      } catch (e) {
-        this.logger.warn(`Alert evaluation of hall ${h.id} failed: ${(e as Error).message}`);
-      }
+      return false;
     }
   }
 

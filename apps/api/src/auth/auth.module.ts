@@ -12,7 +12,9 @@ import { AccountsController, AuthController, DevicesController } from './auth.co
 import { loadSigningSecret } from './auth-secret';
 import { CredentialsService, STAFF_JWT } from './credentials.service';
 import { DevicesService } from './devices.service';
+import { RedisService } from '../cluster/redis.service';
 import { RateLimitGuard, throttlerOptions } from './rate-limit';
+import { RedisThrottlerStorage } from './redis-throttler.storage';
 
 /**
  * Sign-in, roles and device tokens. AccessGuard (who may) runs before RateLimitGuard (how often), so
@@ -22,8 +24,12 @@ import { RateLimitGuard, throttlerOptions } from './rate-limit';
 @Module({
   imports: [
     ThrottlerModule.forRootAsync({
-      inject: [APP_CONFIG, Reflector],
-      useFactory: (config: AppConfig, reflector: Reflector) => throttlerOptions(config, reflector),
+      inject: [APP_CONFIG, Reflector, RedisService],
+      // With REDIS_URL the counts are shared by every instance; alone, in memory.
+      useFactory: (config: AppConfig, reflector: Reflector, redis: RedisService) => ({
+        ...throttlerOptions(config, reflector),
+        ...(redis.enabled ? { storage: new RedisThrottlerStorage(redis.commands!, `${redis.key('throttle')}:`) } : {}),
+      }),
     }),
   ],
   controllers: [AuthController, AccountsController, DevicesController],

@@ -39,13 +39,13 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
       )) as Incremented;
       if (this.degraded) {
         this.degraded = false;
-        this.logger.log('Redis answers again: rate limits are shared across instances again');
+        this.logger.log('Rate limits are shared across instances again');
       }
       return { totalHits: hits, timeToExpire: Math.ceil(Math.max(0, ttlMs) / 1000), isBlocked: blocked === 1, timeToBlockExpire: Math.ceil(Math.max(0, blockMs) / 1000) };
     } catch (e) {
       if (!this.degraded) {
         this.degraded = true;
-        this.logger.warn(`Redis unreachable (${(e as Error).message}): rate limits are per instance until it returns`);
+        this.logger.warn(`Rate limits count per instance for now: Redis did not answer (${(e as Error).message})`);
       }
       return this.fallback.increment(key, ttl, limit, blockDuration, throttlerName);
     }

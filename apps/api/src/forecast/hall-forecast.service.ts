@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { Forecaster, type CategoryPrediction, type ForecastEvent, type HallSnapshot, type TicketPrediction, type WindowPrediction } from '@hallq/forecast';
 import {
-  DEFAULT_MAX_PRIORITY_STREAK, HallEntity, type HallState, pickNextTicket, QueueError, QueueEvents, QueueService, ServiceCategoryEntity, TicketEventEntity, WindowEntity, type Clock,
+  DEFAULT_MAX_PRIORITY_STREAK, HallEntity, type HallState, pickNextTicket, QueueError, QueueService, ServiceCategoryEntity, TicketEventEntity, WindowEntity, type Clock,
 } from '@hallq/queue';
 import type { Subscription } from 'rxjs';
 import { DataSource } from 'typeorm';
+import { ClusterEventsService } from '../cluster/cluster-events.service';
 import { APP_CONFIG, type AppConfig } from '../common/config/app-config';
 import { CLOCK } from '../queue/queue.module';
 import type { WaitEstimate } from '../waits/wait-estimator';
@@ -39,8 +40,9 @@ interface HallForecast {
  * committed change after that. Predictions are recomputed from the hall's state at most twice a second
  * and read synchronously by whoever shows a wait (REST answers, the live feed).
  *
- * Per-instance state: with several api instances each keeps its own forecaster fed by its own events;
- * making them agree across instances is the production issue's work.
+ * Per-instance state, fed by the cluster's event stream: with several api instances (REDIS_URL) each
+ * forecaster learns every instance's changes, so the forecast served for a hall does not depend on which
+ * instance answers (apps/api/test/scale-out.e2e-spec.ts).
  */
 @Injectable()
 export class HallForecastService implements OnModuleInit, OnModuleDestroy {
@@ -52,13 +54,13 @@ export class HallForecastService implements OnModuleInit, OnModuleDestroy {
   constructor(
     private readonly dataSource: DataSource,
     private readonly queue: QueueService,
-    private readonly events: QueueEvents,
+    private readonly cluster: ClusterEventsService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
-    this.sub = this.events.stream.subscribe((e) => {
+    this.sub = this.cluster.all.subscribe((e) => {
       const h = this.loaded.get(e.hallId);
       if (!h) return; // not loaded yet: the replay at load will include this change
       const fe = fromDomainEvent(e);

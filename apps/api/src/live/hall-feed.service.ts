@@ -1,11 +1,12 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import {
-  QueueError, QueueEvents, QueueService, TicketEventEntity, WindowEntity,
-  type Clock, type HallState, type QueueDomainEvent, type TicketView,
+  QueueError, QueueService, ServiceCategoryEntity, WindowEntity,
+  type Clock, type HallState, type TicketView,
 } from '@hallq/queue';
-import { asyncScheduler, exhaustMap, from, groupBy, interval, map, merge, mergeMap, throttleTime, type Subscription } from 'rxjs';
+import { asyncScheduler, concatMap, exhaustMap, from, groupBy, interval, map, merge, mergeMap, of, throttleTime, type Subscription } from 'rxjs';
 import { DataSource } from 'typeorm';
+import { ClusterEventsService, type SequencedEvent } from '../cluster/cluster-events.service';
 import { CLOCK } from '../queue/queue.module';
 import { WaitService } from '../waits/wait.service';
 import { LiveSocketRepository, roomOf } from './live-socket.repository';
@@ -27,12 +28,11 @@ interface TicketWatch {
 }
 
 /**
- * Per-hall live state. ALL OF IT IS PER PROCESS, by design until the multi-instance (Redis) issue:
- * - `seq` counts this hall's ticket_event rows. It is seeded from the database at start and then bumped
- *   by the events this process publishes; a second instance would not see the first one's events, so
- *   its seq would lag. With several instances seq must come from a shared counter (Redis INCR) or the
- *   event row ids.
- * - the cached snapshot is a cache: the database is the truth and any instance can rebuild it.
+ * Per-hall live state of this instance:
+ * - `seq` counts this hall's ticket_event rows, as ClusterEventsService hands it out with each event
+ *   (with Redis, the same on every instance; see docs/live.md).
+ * - the cached snapshot is a cache: the database is the truth and any instance can rebuild it. Every
+ *   instance computes it for its own sockets from the cluster's events.
  * - `windows`/`tickets` list what this process's sockets watch, to skip work for unwatched ones.
  */
 interface HallFeed {
@@ -63,7 +63,7 @@ export class HallFeedService implements OnModuleInit, OnModuleDestroy {
   constructor(
     private readonly dataSource: DataSource,
     private readonly queue: QueueService,
-    private readonly events: QueueEvents,
+    private readonly cluster: ClusterEventsService,
     private readonly sockets: LiveSocketRepository,
     private readonly moduleRef: ModuleRef,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -76,25 +76,22 @@ export class HallFeedService implements OnModuleInit, OnModuleDestroy {
   private waits!: WaitService;
 
   /**
-   * Seeds each hall's seq from its ticket_event rows, then follows the event stream. This runs before the
-   * app listens and before the demo seeder (AppModule's own hooks run after imported modules'), so no
-   * event can fall between the count and the subscription.
+   * Follows the cluster's event stream (this instance's changes and, with Redis, the other instances').
+   * This runs before the app listens and before the demo seeder, so no event is missed.
    */
   async onModuleInit(): Promise<void> {
     this.waits = this.moduleRef.get(WaitService, { strict: false });
-    const rows: { hallId: string; n: string | number }[] = await this.dataSource
-      .createQueryBuilder(TicketEventEntity, 'e')
-      .select('e.hallId', 'hallId')
-      .addSelect('COUNT(*)', 'n')
-      .groupBy('e.hallId')
-      .getRawMany();
-    for (const r of rows) this.feed(r.hallId).seq = Number(r.n);
 
     const quiet = interval(QUIET_REFRESH_MS).pipe(
       mergeMap(() => [...this.feeds.values()].filter((f) => this.watched(f))),
       map((f) => ((f.dirty = true), f.hallId)),
     );
-    this.subscription = merge(this.events.stream.pipe(map((e) => this.onEvent(e))), quiet)
+    // In order; a call committed here waits only for its category names the first time (an instance
+    // whose own sockets never watched the hall has not loaded them).
+    const events = this.cluster.sequenced.pipe(
+      concatMap((s) => (this.needsNames(s) ? from(this.loadNames(s.event.hallId).then(() => this.onEvent(s))) : of(this.onEvent(s)))),
+    );
+    this.subscription = merge(events, quiet)
       .pipe(
         groupBy((hallId) => hallId),
         mergeMap((hall$) =>
@@ -152,26 +149,46 @@ export class HallFeedService implements OnModuleInit, OnModuleDestroy {
 
   // ---- events --------------------------------------------------------------------------------------
 
-  /** Runs synchronously in publish order, so seq and `called` follow the order events committed in. */
-  private onEvent(e: QueueDomainEvent): string {
+  /**
+   * Runs in the order the cluster stream delivers, so seq and `called` follow the order events
+   * committed in. Only the instance that committed a call emits its `called`: to the rooms, which with
+   * the Redis adapter span every instance, so each screen gets it exactly once. Snapshots are
+   * instance-local (LiveSocketRepository.emitSnapshot): every instance refreshes its own sockets.
+   */
+  private onEvent(s: SequencedEvent): string {
+    const e = s.event;
     const feed = this.feed(e.hallId);
     // Ticket and window events each wrote one ticket_event row; hall settings changes write none and so
     // do not move seq (seq stays equal to the row count, which is what makes it survive a restart).
-    if (e.kind !== 'hall') feed.seq++;
+    if (s.seq > feed.seq) feed.seq = s.seq;
     feed.dirty = true;
-    if (e.kind === 'ticket' && (e.type === 'called' || e.type === 'recalled') && e.ticket.windowId && e.ticket.windowLabel) {
+    if (e.kind === 'hall' && e.type === 'category.changed') feed.categoryNames = new Map();
+    if (s.local && e.kind === 'ticket' && (e.type === 'called' || e.type === 'recalled') && e.ticket.windowId && e.ticket.windowLabel) {
       const t = e.ticket;
       const names = feed.categoryNames.get(t.category);
       const called: CalledEvent = {
-        seq: feed.seq, hallId: e.hallId, number: t.number, window: t.windowLabel!, windowId: t.windowId!, category: t.category,
+        seq: s.seq, hallId: e.hallId, number: t.number, window: t.windowLabel!, windowId: t.windowId!, category: t.category,
         categoryNameZh: names?.zh ?? t.category, categoryNameEn: names?.en ?? t.category,
         recall: e.type === 'recalled', recallCount: t.recallCount, at: e.at,
       };
-      const rooms = [roomOf.hall(e.hallId), roomOf.window(t.windowId!)];
-      if (feed.tickets.has(t.token)) rooms.push(roomOf.ticket(t.token));
-      this.sockets.emitCalled(rooms, called);
+      // The phone may be watching on another instance: always name its room (an empty room costs nothing).
+      this.sockets.emitCalled([roomOf.hall(e.hallId), roomOf.window(t.windowId!), roomOf.ticket(t.token)], called);
     }
     return e.hallId;
+  }
+
+  private needsNames(s: SequencedEvent): boolean {
+    const e = s.event;
+    return s.local && e.kind === 'ticket' && (e.type === 'called' || e.type === 'recalled') && this.feed(e.hallId).categoryNames.size === 0;
+  }
+
+  private async loadNames(hallId: string): Promise<void> {
+    try {
+      const cats = await this.dataSource.manager.find(ServiceCategoryEntity, { where: { hallId }, select: { code: true, nameZh: true, nameEn: true } });
+      this.feed(hallId).categoryNames = new Map(cats.map((c) => [c.code, { zh: c.nameZh, en: c.nameEn }]));
+    } catch (e) {
+      this.logger.warn(`Could not load the category names of hall ${hallId}: ${(e as Error).message}`);
+    }
   }
 
   private async refreshWhileDirty(hallId: string): Promise<void> {
@@ -294,7 +311,7 @@ export class HallFeedService implements OnModuleInit, OnModuleDestroy {
   private feed(hallId: string): HallFeed {
     let f = this.feeds.get(hallId);
     if (!f) {
-      f = { hallId, seq: 0, dirty: true, latest: null, inflight: null, categoryNames: new Map(), windows: new Set(), tickets: new Set() };
+      f = { hallId, seq: this.cluster.seqOf(hallId), dirty: true, latest: null, inflight: null, categoryNames: new Map(), windows: new Set(), tickets: new Set() };
       this.feeds.set(hallId, f);
     }
     return f;

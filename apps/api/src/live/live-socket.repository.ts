@@ -31,9 +31,11 @@ export const roomOf = {
 };
 
 /**
- * The one place that touches socket.io, so the feed service tests and reads without a server. Rooms live
- * in this process's adapter: with several api instances the Redis adapter (a later issue) makes `to(room)`
- * reach every instance, and `hasMembers` would then have to ask the adapter across instances.
+ * The one place that touches socket.io, so the feed service tests and reads without a server. With
+ * REDIS_URL, socket.io's Redis adapter makes `to(room)` reach the room's sockets on every instance:
+ * `called` goes that way, once, from the instance that committed the call. Snapshots go to this
+ * instance's sockets only (`local`), because every instance computes them for its own sockets; so
+ * `hasMembers` asks only this instance's rooms, which is what it needs.
  */
 @Injectable()
 export class LiveSocketRepository {
@@ -44,7 +46,7 @@ export class LiveSocketRepository {
   }
 
   emitSnapshot(room: string, s: HallSnapshot | WindowSnapshot | TicketSnapshot): void {
-    this.ns?.to(room).emit('snapshot', s);
+    this.ns?.local.to(room).emit('snapshot', s);
   }
 
   emitCalled(rooms: string[], e: CalledEvent): void {

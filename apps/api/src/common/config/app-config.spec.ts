@@ -41,4 +41,12 @@ describe('configuration', () => {
     expect(() => loadConfig({ HALLQ_DB_CONNECT_TIMEOUT_MS: '0' })).toThrow(/HALLQ_DB_CONNECT_TIMEOUT_MS/);
     expect(() => loadConfig({ HALLQ_DB_QUERY_TIMEOUT_MS: 'soon' })).toThrow(/HALLQ_DB_QUERY_TIMEOUT_MS/);
   });
+
+  it('runs alone without REDIS_URL, and reads Redis with its key prefix when set', () => {
+    expect(loadConfig({}).redis).toBeNull();
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }).redis).toEqual({ url: 'redis://127.0.0.1:6379', prefix: 'hallq' });
+    expect(loadConfig({ REDIS_URL: 'rediss://cache:6380/2', HALLQ_REDIS_PREFIX: 'city-a' }).redis).toEqual({ url: 'rediss://cache:6380/2', prefix: 'city-a' });
+    expect(() => loadConfig({ REDIS_URL: 'http://cache' })).toThrow(/REDIS_URL/);
+    expect(() => loadConfig({ REDIS_URL: 'redis://cache', HALLQ_REDIS_PREFIX: 'bad prefix!' })).toThrow(/HALLQ_REDIS_PREFIX/);
+  });
 });

@@ -36,6 +36,12 @@ export interface AppConfig {
    * rolls its transaction back). Bounds a request whose connection went silent mid-way (a partition).
    */
   dbQueryTimeoutMs: number;
+  /**
+   * Redis for running several api instances (REDIS_URL): socket.io broadcasts, the hall event bus and
+   * the per-hall seq go through it. Null = one instance on its own, as before. `prefix` starts every key
+   * and channel this instance uses (HALLQ_REDIS_PREFIX), so deployments and test runs can share a Redis.
+   */
+  redis: { url: string; prefix: string } | null;
 }
 
 export interface AuthConfig {
@@ -87,6 +93,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!Number.isInteger(dbQueryTimeoutMs) || dbQueryTimeoutMs < 100 || dbQueryTimeoutMs > 600_000) {
     problems.push(`HALLQ_DB_QUERY_TIMEOUT_MS must be whole milliseconds from 100 to 600000, got "${env.HALLQ_DB_QUERY_TIMEOUT_MS}"`);
   }
+  const redisUrl = env.REDIS_URL?.trim() || '';
+  if (redisUrl && !/^rediss?:\/\/[^/]/.test(redisUrl)) problems.push(`REDIS_URL must look like redis://host:6379 (or rediss:// for TLS), got "${redisUrl}"`);
+  const redisPrefix = env.HALLQ_REDIS_PREFIX?.trim() || 'hallq';
+  if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(redisPrefix)) problems.push(`HALLQ_REDIS_PREFIX must be 1-64 letters, digits or _ . : -, got "${redisPrefix}"`);
   const production = env.NODE_ENV === 'production';
   const int = (name: string, dflt: number, min: number, max: number): number => {
     const raw = env[name];
@@ -135,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logRequests: flag(env.HALLQ_LOG_REQUESTS, production),
     dbConnectTimeoutMs,
     dbQueryTimeoutMs,
+    redis: redisUrl ? { url: redisUrl, prefix: redisPrefix } : null,
   };
 }
 

@@ -1,0 +1,15 @@
+import { Global, Module } from '@nestjs/common';
+import { ClusterEventsService } from './cluster-events.service';
+import { JobLockService } from './job-lock.service';
+import { RedisService } from './redis.service';
+
+/**
+ * What several api instances share: Redis (when REDIS_URL is set), the cluster-wide event stream with
+ * each hall's seq, and the lock that makes scheduled work run once. Alone, it is a pass-through.
+ */
+@Global()
+@Module({
+  providers: [RedisService, ClusterEventsService, JobLockService],
+  exports: [RedisService, ClusterEventsService, JobLockService],
+})
+export class ClusterModule {}

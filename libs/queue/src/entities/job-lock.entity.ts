@@ -1,0 +1,18 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { epochMs } from './column-types';
+
+/**
+ * A lease on a piece of scheduled work (alerts, close-out), so that with several api instances it runs
+ * on one of them at a time: `holder` may run it until `expiresAt` (epoch ms, wall clock) and renews it.
+ */
+@Entity('job_lock')
+export class JobLockEntity {
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 128 })
+  holder: string;
+
+  @Column({ type: 'bigint', transformer: epochMs })
+  expiresAt: number;
+}
