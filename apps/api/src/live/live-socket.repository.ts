@@ -1,11 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { Namespace, Socket } from 'socket.io';
+import type { AlertChange, AlertView } from '../alerts/alerts.service';
 import type { CalledEvent, HallSnapshot, TicketSnapshot, WindowSnapshot } from './live-views';
 
 /** Server-to-client events of the /live namespace (docs/live.md). */
 export interface LiveServerEvents {
   snapshot: (s: HallSnapshot | WindowSnapshot | TicketSnapshot) => void;
   called: (e: CalledEvent) => void;
+  /** Manager subscribers: the hall's open alerts, on subscribe. */
+  alerts: (s: { hallId: string; at: number; alerts: AlertView[] }) => void;
+  /** Manager subscribers: one alert raised, escalated, cleared or acknowledged. */
+  alert: (e: AlertChange & { hallId: string }) => void;
   error: (e: { error: string; code?: string; request?: unknown }) => void;
 }
 
@@ -22,6 +27,7 @@ export const roomOf = {
   hall: (id: string) => `hall:${id}`,
   window: (id: string) => `window:${id}`,
   ticket: (token: string) => `ticket:${token}`,
+  manager: (hallId: string) => `manager:${hallId}`,
 };
 
 /**
@@ -44,6 +50,10 @@ export class LiveSocketRepository {
   emitCalled(rooms: string[], e: CalledEvent): void {
     // One emit to the union of rooms: a socket in two of them gets the event once.
     if (rooms.length) this.ns?.to(rooms).emit('called', e);
+  }
+
+  emitAlert(hallId: string, e: AlertChange): void {
+    this.ns?.to(roomOf.manager(hallId)).emit('alert', { hallId, ...e });
   }
 
   hasMembers(room: string): boolean {

@@ -6,6 +6,7 @@ import { QueueError } from '@hallq/queue';
 import { parseSubscribe } from './dto/subscribe.dto';
 import { FloodGuard } from './flood-guard';
 import { HallFeedService } from './hall-feed.service';
+import { ManagerFeedService } from './manager-feed.service';
 import { LiveSocketRepository, roomOf, type LiveNamespace, type LiveSocket, type SubscribeAck } from './live-socket.repository';
 
 /** Messages a socket may send: a burst of 20, then 5 a second. Screens send one per (re)connect. */
@@ -25,6 +26,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
   constructor(
     private readonly feed: HallFeedService,
     private readonly sockets: LiveSocketRepository,
+    private readonly managers: ManagerFeedService,
   ) {}
 
   afterInit(ns: LiveNamespace): void {
@@ -56,6 +58,13 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
         const snap = await this.feed.hallSnapshot(target.id);
         reply({ ok: true });
         socket.emit('snapshot', snap);
+      } else if (target.kind === 'manager') {
+        // Same order: an alert change after the join arrives as `alert` and is at most repeated by the list.
+        await this.managers.openAlerts(target.id);
+        await socket.join(roomOf.manager(target.id));
+        const list = await this.managers.openAlerts(target.id);
+        reply({ ok: true });
+        socket.emit('alerts', list);
       } else if (target.kind === 'window') {
         const first = await this.feed.windowSnapshot(target.id);
         await socket.join(roomOf.window(target.id));
@@ -85,7 +94,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
     const parsed = parseSubscribe(payload);
     if (!parsed.ok) return this.refuse(socket, reply, { error: parsed.error, code: 'INVALID_INPUT' }, payload);
     const t = parsed.target;
-    await socket.leave(t.kind === 'ticket' ? roomOf.ticket(t.token) : t.kind === 'hall' ? roomOf.hall(t.id) : roomOf.window(t.id));
+    await socket.leave(t.kind === 'ticket' ? roomOf.ticket(t.token) : roomOf[t.kind](t.id));
     reply({ ok: true });
   }
 

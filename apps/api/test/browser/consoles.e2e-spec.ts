@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { SHOTS, startBrowserHall, type BrowserHall } from '../support/browser';
+import { AlertsService } from '../../src/alerts/alerts.service';
 import { morningPeakHall } from '../support/morning-peak';
 import { createSmallHall, type SmallHall, type TestApp } from '../support/test-app';
 
@@ -118,6 +119,19 @@ describe('counter and manager consoles in the browser', () => {
     expect(await manager.locator('tr[data-category="enterprise"] [data-testid="line-waiting"]').textContent()).toBe(String(waitingBefore));
     expect(Number(await manager.locator('tr[data-category="enterprise"] [data-testid="advised"]').textContent())).toBeGreaterThan(4);
     await manager.locator(`tr[data-window="${first.windowLabel}"][data-state="closed"]`).waitFor();
+
+    // Alerts are pushed over /live (the page does not poll them): the job raises, the page shows it;
+    // an acknowledgement made elsewhere reaches the page too.
+    await manager.locator('[data-testid="alerts"] .count').waitFor();
+    const changes = await t.app.get(AlertsService).evaluate(h.hallId);
+    const line = (await t.http.get(`/api/halls/${h.hallId}/alerts`).expect(200)).body.find((a: { scope: string; subject: string }) => a.scope === 'category' && a.subject === 'enterprise');
+    expect(line).toBeDefined();
+    expect(changes.length + (await manager.locator('[data-alert]').count())).toBeGreaterThan(0);
+    const lineAlert = manager.locator(`[data-alert="${line.id}"]`);
+    await lineAlert.waitFor();
+    expect(await lineAlert.textContent()).toContain('Business registration');
+    await t.http.post(`/api/halls/${h.hallId}/alerts/${line.id}/ack`).expect(200);
+    await manager.locator(`[data-alert="${line.id}"].acked`, { hasText: '已确认' }).waitFor();
 
     const counter = await open(`/counter/${h.hallId}/${first.windowId}`, { width: 1280, height: 800 });
     await counter.locator('[data-testid="window-state"]', { hasText: '关闭' }).waitFor();

@@ -213,11 +213,17 @@ export function managerPage(root: HTMLElement, hallId: string): void {
 
   async function ack(a: Alert): Promise<void> {
     try {
-      await api(`${base}/alerts/${encodeURIComponent(a.id)}/ack`, { method: 'POST' });
+      onAlert({ type: 'acknowledged', alert: await api<Alert>(`${base}/alerts/${encodeURIComponent(a.id)}/ack`, { method: 'POST' }) });
     } catch (e) {
       say({ kind: 'error', text: errorText(e) });
     }
-    await loadAlerts();
+  }
+
+  /** One pushed alert change: raised/escalated/acknowledged replace it in the list, cleared removes it. */
+  function onAlert(e: { type: string; alert: Alert }): void {
+    const rest = alerts.filter((x) => x.id !== e.alert.id);
+    alerts = e.type === 'cleared' ? rest : [e.alert, ...rest].sort((x, y) => y.escalatedAt - x.escalatedAt);
+    drawAlerts();
   }
 
   async function runWhatIf(): Promise<void> {
@@ -258,15 +264,9 @@ export function managerPage(root: HTMLElement, hallId: string): void {
     drawAdvice();
     drawBoard();
   }
-  async function loadAlerts(): Promise<void> {
-    const a = await api<Alert[]>(`${base}/alerts`).catch(() => null);
-    if (!a) return;
-    alerts = a;
-    drawAlerts();
-  }
 
   // Snapshots can come 4 times a second in a busy hall: the REST reads follow at most once a second
-  // (state) and every 5 s (advice, alerts), whatever the rate.
+  // (state) and every 5 s (advice), whatever the rate. Alerts are pushed (the manager feed below).
   const throttle = (fn: () => Promise<void>, ms: number) => {
     let last = 0;
     let timer: ReturnType<typeof setTimeout> | null = null;
@@ -281,7 +281,7 @@ export function managerPage(root: HTMLElement, hallId: string): void {
     };
   };
   const refreshState = throttle(loadState, 1000);
-  const refreshSlow = throttle(async () => { await Promise.all([loadAdvice(), loadAlerts()]); }, 5000);
+  const refreshSlow = throttle(loadAdvice, 5000);
 
   subscribeLive<{ at: number }>({ hall: hallId }, {
     snapshot: () => {
@@ -294,6 +294,19 @@ export function managerPage(root: HTMLElement, hallId: string): void {
     },
     refused: (error) => say({ kind: 'error', text: error }),
   }, { staleAfterMs: 75_000 });
+  // Alerts: the open list on every (re)connect, then each change as the api makes it; no polling.
+  subscribeLive<never>({ manager: hallId }, {
+    snapshot: () => undefined,
+    state: () => undefined,
+    refused: (error) => say({ kind: 'error', text: error }),
+    events: {
+      alerts: (s: { alerts: Alert[] }) => {
+        alerts = s.alerts;
+        drawAlerts();
+      },
+      alert: onAlert,
+    },
+  });
   setInterval(() => { refreshState(); refreshSlow(); }, 15_000);
   setInterval(() => {
     const now = clock.now();
@@ -309,7 +322,7 @@ export function managerPage(root: HTMLElement, hallId: string): void {
   }).catch(() => undefined);
 
   drawAll();
-  void loadState().then(() => Promise.all([loadAdvice(), loadAlerts()]));
+  void loadState().then(loadAdvice);
 }
 
 function actionBody(a: AdviceAction) {
