@@ -11,6 +11,7 @@ import { HallsController } from './halls/halls.controller';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { AlertsModule } from './alerts/alerts.module';
+import { BoardModule } from './board/board.module';
 import { StaffingController } from './staffing/staffing.controller';
 import { StaffingService } from './staffing/staffing.service';
 import { DisplayStaticModule } from './live/display-static.module';
@@ -36,7 +37,7 @@ export class AppModule implements NestModule {
       : [];
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, QueueModule, ForecastModule, HealthModule, MetricsModule, AlertsModule, LiveModule, ScheduleModule.forRoot(), RatingsModule, ReportsModule, ...display],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, QueueModule, ForecastModule, HealthModule, MetricsModule, AlertsModule, LiveModule, ScheduleModule.forRoot(), RatingsModule, ReportsModule, BoardModule, ...display],
       controllers: [HallsController, TicketsController, WindowActionsController, StaffingController],
       providers: [TicketsService, StaffingService, DemoSeedService, CloseOutJob, TransitionLogService],
     };

@@ -120,6 +120,20 @@ describe('counter and manager consoles in the browser', () => {
     expect(Number(await manager.locator('tr[data-category="enterprise"] [data-testid="advised"]').textContent())).toBeGreaterThan(4);
     await manager.locator(`tr[data-window="${first.windowLabel}"][data-state="closed"]`).waitFor();
 
+    // The board's figures are the api's, window by window and line by line (the clock stands still).
+    const board = (await t.http.get(`/api/halls/${h.hallId}/board`).expect(200)).body;
+    for (const w of board.windows) {
+      const row = manager.locator(`[data-testid="board"] tr[data-window="${w.label}"]`);
+      expect(await row.locator('[data-testid="served-today"]').textContent()).toBe(String(w.servedToday));
+      expect(await row.locator('[data-testid="utilization"]').textContent()).toBe(w.utilizationToday === null ? '—' : `${Math.round(w.utilizationToday * 100)}%`);
+    }
+    expect(board.windows[0].servedToday).toBeGreaterThan(0);
+    const ent = board.categories.find((c: { code: string }) => c.code === 'enterprise');
+    const entRow = manager.locator('tr[data-category="enterprise"]');
+    expect(await entRow.locator('[data-testid="p90-today"]').textContent()).toBe(`${Math.round(ent.waitP90TodaySec / 60)} 分钟`);
+    expect(await entRow.locator('[data-testid="forecast-next-hour"]').textContent()).toBe(`约 ${Math.round(ent.forecastNextHour.arrivals)} 人`);
+    expect(await entRow.locator('[data-testid="wait-now"]').textContent()).toBe(`${Math.ceil(ent.waitNow.expectedSec / 60)} 分钟`);
+
     // Alerts are pushed over /live (the page does not poll them): the job raises, the page shows it;
     // an acknowledgement made elsewhere reaches the page too.
     await manager.locator('[data-testid="alerts"] .count').waitFor();

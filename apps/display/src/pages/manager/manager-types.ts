@@ -22,6 +22,23 @@ export interface HallStateView {
   windows: { id: string; label: string; state: string; pauseReason: string | null; categories: string[]; current: StateTicket | null }[];
 }
 
+/** GET /api/halls/:hallId/board: the hall now with today's figures and the next hour's forecast. */
+export interface Board {
+  at: number;
+  hall: { id: string; name: string; serviceDay: string; isOpen: boolean; timeZone: string };
+  windows: {
+    id: string; label: string; state: string; pauseReason: string | null; categories: string[];
+    current: { number: string; category: string; status: string; calledAt: number | null; startedAt: number | null } | null;
+    inServiceSec: number | null; servedToday: number; openSecToday: number; busySecToday: number; utilizationToday: number | null;
+  }[];
+  categories: {
+    code: string; prefix: string; nameZh: string; nameEn: string; waiting: number; openWindows: number;
+    waitNow: { expectedSec: number; lowSec: number; highSec: number } | null; targetWaitSec: number;
+    calledToday: number; waitP50TodaySec: number | null; waitP90TodaySec: number | null;
+    forecastNextHour: { arrivals: number; arrivalsPerHourNow: number } | null;
+  }[];
+}
+
 export interface Effect { windows: number; expectedWaitMin: number | null; serviceLevel: number }
 export interface Texts { zh: string; en: string }
 

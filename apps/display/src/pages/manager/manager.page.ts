@@ -6,7 +6,7 @@ import { prefs, setLang } from '../../shared/prefs';
 import { duration, errorText, HallClock, minutesText, stateText, tr } from '../counter/console-common';
 import '../counter/counter.css';
 import { lineChart, SampleStore } from './line-chart';
-import type { Advice, AdviceAction, Alert, HallStateView, WhatIfResult } from './manager-types';
+import type { Advice, AdviceAction, Alert, Board, WhatIfResult } from './manager-types';
 import './manager.css';
 
 const COLORS = ['#d62828', '#0b5cd5', '#2a9d8f', '#f77f00', '#7b2cbf', '#588157', '#6c757d'];
@@ -22,7 +22,7 @@ export function managerPage(root: HTMLElement, hallId: string): void {
   const base = `/halls/${encodeURIComponent(hallId)}`;
   const clock = new HallClock();
   const samples = new SampleStore(hallId);
-  let state: HallStateView | null = null;
+  let state: Board | null = null;
   let advice: Advice | null = null;
   let alerts: Alert[] = [];
   let conn: ConnectionState = 'connecting';
@@ -43,7 +43,7 @@ export function managerPage(root: HTMLElement, hallId: string): void {
   const whatIfBox = h('section', { class: 'panel whatif', 'data-testid': 'what-if' });
   root.replaceChildren(header, msgBox, h('main', { class: 'manager' }, h('div', { class: 'col' }, board, lines, charts), h('div', { class: 'col' }, alertsBox, adviceBox, whatIfBox)));
 
-  const cat = (code: string) => state?.lines.find((l) => l.category.code === code)?.category;
+  const cat = (code: string) => state?.categories.find((c) => c.code === code);
   const catLabel = (code: string) => {
     const c = cat(code);
     return c ? categoryName(c) : code;
@@ -68,16 +68,18 @@ export function managerPage(root: HTMLElement, hallId: string): void {
     render(board,
       h('h2', {}, tr('窗口', 'Windows')),
       h('table', {},
-        h('thead', {}, h('tr', {}, ['', tr('状态', 'State'), tr('事项', 'Serves'), tr('当前', 'Current'), tr('用时', 'Time')].map((x) => h('th', {}, x)))),
+        h('thead', {}, h('tr', {}, ['', tr('状态', 'State'), tr('事项', 'Serves'), tr('当前', 'Current'), tr('用时', 'Time'), tr('今日办结', 'Served today'), tr('今日利用率', 'Busy today')].map((x) => h('th', {}, x)))),
         h('tbody', {}, (state?.windows ?? []).map((w) => {
           const c = w.current;
-          const since = c?.startedAt ?? c?.calledAt ?? null;
+          const since = c && w.inServiceSec !== null ? state!.at - w.inServiceSec * 1000 : null;
           return h('tr', { 'data-window': w.label, 'data-state': w.state },
             h('td', { class: 'label' }, h('a', { href: `/counter/${encodeURIComponent(hallId)}/${encodeURIComponent(w.id)}`, target: '_blank' }, w.label)),
             h('td', {}, h('span', { class: `badge state-${w.state}` }, stateText(w.state)), w.pauseReason ? h('small', {}, ` ${w.pauseReason}`) : null),
             h('td', { class: 'serves' }, w.categories.map(catLabel).join(' · ')),
             h('td', { class: 'ticket' }, c ? [h('b', {}, c.number), h('small', {}, c.status === 'serving' ? tr(' 办理中', ' serving') : tr(' 已呼叫', ' called'))] : '—'),
-            h('td', { class: 'time', 'data-since': since ?? '' }, since ? duration(now - since) : ''),
+            h('td', { class: 'time', 'data-since': since ?? '' }, since !== null ? duration(now - since) : ''),
+            h('td', { class: 'num', 'data-testid': 'served-today' }, w.servedToday),
+            h('td', { class: 'num util', 'data-testid': 'utilization' }, w.utilizationToday === null ? '—' : utilBar(w.utilizationToday)),
           );
         })),
       ),
@@ -86,16 +88,20 @@ export function managerPage(root: HTMLElement, hallId: string): void {
     render(lines,
       h('h2', {}, tr('排队与建议窗口', 'Lines and advised windows')),
       h('table', {},
-        h('thead', {}, h('tr', {}, ['', tr('排队', 'Line'), tr('现在取号约等', 'Wait now'), tr('目标', 'Target'), tr('开放窗口', 'Windows'), tr('建议', 'Advised')].map((x) => h('th', {}, x)))),
-        h('tbody', {}, (state?.lines ?? []).map((l) => {
-          const a = byCat.get(l.category.code);
+        h('thead', {}, h('tr', {}, ['', tr('排队', 'Line'), tr('现在取号约等', 'Wait now'), tr('今日P90等待', 'p90 wait today'), tr('目标', 'Target'),
+          tr('下一小时预计到达', 'Next hour: arrivals'), tr('开放窗口', 'Windows'), tr('建议', 'Advised')].map((x) => h('th', {}, x)))),
+        h('tbody', {}, (state?.categories ?? []).map((l) => {
+          const a = byCat.get(l.code);
           const waitMin = l.waitNow ? Math.ceil(l.waitNow.expectedSec / 60) : null;
-          const over = l.waitNow && l.waitNow.expectedSec > l.category.targetWaitSec;
-          return h('tr', { 'data-category': l.category.code, class: over ? 'over' : '' },
-            h('td', { class: 'cat' }, h('span', { class: 'prefix' }, l.category.prefix), categoryName(l.category)),
+          const over = l.waitNow && l.waitNow.expectedSec > l.targetWaitSec;
+          const p90Over = l.waitP90TodaySec !== null && l.waitP90TodaySec > l.targetWaitSec;
+          return h('tr', { 'data-category': l.code, class: over ? 'over' : '' },
+            h('td', { class: 'cat' }, h('span', { class: 'prefix' }, l.prefix), categoryName(l)),
             h('td', { class: 'num', 'data-testid': 'line-waiting' }, l.waiting),
-            h('td', { class: 'num' }, l.openWindows === 0 && l.waiting ? t('noWindowOpen') : minutesText(waitMin)),
-            h('td', { class: 'num' }, minutesText(Math.round(l.category.targetWaitSec / 60))),
+            h('td', { class: 'num wait-now', 'data-testid': 'wait-now' }, l.openWindows === 0 && l.waiting ? t('noWindowOpen') : minutesText(waitMin)),
+            h('td', { class: `num${p90Over ? ' more' : ''}`, 'data-testid': 'p90-today' }, l.waitP90TodaySec === null ? '—' : minutesText(Math.round(l.waitP90TodaySec / 60))),
+            h('td', { class: 'num' }, minutesText(Math.round(l.targetWaitSec / 60))),
+            h('td', { class: 'num', 'data-testid': 'forecast-next-hour' }, l.forecastNextHour ? tr(`约 ${Math.round(l.forecastNextHour.arrivals)} 人`, `~${Math.round(l.forecastNextHour.arrivals)}`) : '—'),
             h('td', { class: 'num' }, l.openWindows),
             h('td', { class: `num${a && a.advised > Math.round(a.current) ? ' more' : ''}`, 'data-testid': 'advised' }, a ? a.advised : '—'),
           );
@@ -105,7 +111,7 @@ export function managerPage(root: HTMLElement, hallId: string): void {
   }
 
   function drawCharts(): void {
-    const series = (state?.lines ?? []).map((l, i) => ({ key: l.category.code, label: categoryName(l.category), color: COLORS[i % COLORS.length] }));
+    const series = (state?.categories ?? []).map((l, i) => ({ key: l.code, label: categoryName(l), color: COLORS[i % COLORS.length] }));
     render(charts,
       h('h2', {}, tr('今日排队人数', 'Line length today')),
       lineChart(samples.all(), series, { timeZone: state?.hall.timeZone }),
@@ -144,7 +150,7 @@ export function managerPage(root: HTMLElement, hallId: string): void {
 
   function drawWhatIf(): void {
     const ws = state?.windows ?? [];
-    const codes = (state?.lines ?? []).map((l) => l.category.code);
+    const codes = (state?.categories ?? []).map((l) => l.code);
     render(whatIfBox,
       h('h2', {}, tr('假如调整（不会生效）', 'What if (nothing changes)')),
       h('table', { class: 'wi' },
@@ -246,12 +252,12 @@ export function managerPage(root: HTMLElement, hallId: string): void {
   }
 
   async function loadState(): Promise<void> {
-    const s = await api<HallStateView>(`${base}/state`).catch(() => null);
+    const s = await api<Board>(`${base}/board`).catch(() => null);
     if (!s) return;
     const first = !state;
     state = s;
     clock.sync(s.at);
-    const added = samples.add(s.hall.serviceDay, s.at, Object.fromEntries(s.lines.map((l) => [l.category.code, l.waiting])));
+    const added = samples.add(s.hall.serviceDay, s.at, Object.fromEntries(s.categories.map((l) => [l.code, l.waiting])));
     drawHeader();
     drawBoard();
     if (added || first) drawCharts();
@@ -265,8 +271,8 @@ export function managerPage(root: HTMLElement, hallId: string): void {
     drawBoard();
   }
 
-  // Snapshots can come 4 times a second in a busy hall: the REST reads follow at most once a second
-  // (state) and every 5 s (advice), whatever the rate. Alerts are pushed (the manager feed below).
+  // Snapshots can come 4 times a second in a busy hall: the REST reads follow at most every 2 s
+  // (the board) and every 5 s (advice), whatever the rate. Alerts are pushed (the manager feed below).
   const throttle = (fn: () => Promise<void>, ms: number) => {
     let last = 0;
     let timer: ReturnType<typeof setTimeout> | null = null;
@@ -280,7 +286,7 @@ export function managerPage(root: HTMLElement, hallId: string): void {
       }, wait);
     };
   };
-  const refreshState = throttle(loadState, 1000);
+  const refreshState = throttle(loadState, 2000);
   const refreshSlow = throttle(loadAdvice, 5000);
 
   subscribeLive<{ at: number }>({ hall: hallId }, {
@@ -331,6 +337,12 @@ function actionBody(a: AdviceAction) {
 
 function differs(d: { state: string; categories: string[] }, w: { state: string; categories: string[] }): boolean {
   return d.state !== w.state || d.categories.join() !== w.categories.join();
+}
+
+/** Utilization as a percentage with a small bar, so a busy window stands out at a glance. */
+function utilBar(u: number): HTMLElement {
+  const pct = Math.round(u * 100);
+  return h('span', { class: `util-bar${pct >= 90 ? ' hot' : ''}`, title: `${pct}%` }, h('span', { class: 'track' }, h('i', { style: `width:${Math.min(100, pct)}%` })), h('b', {}, `${pct}%`));
 }
 
 function levelText(level: string): string {
