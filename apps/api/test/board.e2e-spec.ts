@@ -90,6 +90,43 @@ describe('manager board (GET /api/halls/:hallId/board)', () => {
     expect(ent.forecastNextHour.arrivals).toBeGreaterThan(tax.forecastNextHour.arrivals);
   });
 
+  it("draws today's line and wait per category from the log, and the next hour from the forecaster", async () => {
+    const r = (await t.http.get(`/api/halls/${h.hallId}/board/today?stepSec=600`).expect(200)).body;
+    const opens = T0 - 90 * MIN; // 08:30, the hall's opening
+    expect(r).toMatchObject({ at: T0 + 30 * MIN, from: opens, stepSec: 600, forecastStepSec: 900 });
+    const [ent, soc, tax] = r.categories;
+    expect(r.categories.map((c: { code: string }) => c.code)).toEqual(['enterprise', 'social', 'tax']);
+    // 08:30 to 10:30 every 10 minutes: 13 points; the line is empty before 10:00.
+    expect(ent.actual.map((p: { at: number }) => p.at)).toEqual(Array.from({ length: 13 }, (_, i) => opens + i * 10 * MIN));
+    expect(ent.actual.slice(0, 9).every((p: { waiting: number }) => p.waiting === 0)).toBe(true);
+    expect(ent.actual.slice(9)).toEqual([
+      { at: T0, waiting: 1, waitSec: null, called: 0 }, // A001 issued at 10:00
+      { at: T0 + 10 * MIN, waiting: 4, waitSec: 600, called: 1 }, // A002-A005; A001 called at 10:10 after 10 min
+      { at: T0 + 20 * MIN, waiting: 4, waitSec: null, called: 0 },
+      { at: T0 + 30 * MIN, waiting: 3, waitSec: 1260, called: 1 }, // A002 called at 10:22 after 21 min
+    ]);
+    expect(soc.actual.slice(9)).toEqual([
+      { at: T0, waiting: 0, waitSec: null, called: 0 },
+      { at: T0 + 10 * MIN, waiting: 1, waitSec: null, called: 0 },
+      { at: T0 + 20 * MIN, waiting: 0, waitSec: 600, called: 1 }, // B001 issued 10:03, called 10:13
+      { at: T0 + 30 * MIN, waiting: 0, waitSec: null, called: 0 },
+    ]);
+    // The forecast starts from now with the live figures and runs an hour in 15-minute steps.
+    const board = (await t.http.get(`/api/halls/${h.hallId}/board`).expect(200)).body;
+    expect(ent.forecast.map((p: { at: number }) => p.at)).toEqual([0, 15, 30, 45, 60].map((m) => T0 + (30 + m) * MIN));
+    expect(ent.forecast[0]).toEqual({ at: T0 + 30 * MIN, waiting: 3, waitSec: board.categories[0].waitNow.expectedSec });
+    expect(tax.forecast.every((p: { waitSec: number | null }) => p.waitSec === null)).toBe(true); // no window serves tax
+    expect(ent.targetWaitSec).toBe(1200);
+  });
+
+  it('refuses a malformed step with a message', async () => {
+    for (const q of ['stepSec=5', 'stepSec=abc', 'stepSec=99999']) {
+      const r = await t.http.get(`/api/halls/${h.hallId}/board/today?${q}`).expect(400);
+      expect(JSON.stringify(r.body)).toMatch(/stepSec must/);
+    }
+    await t.http.get('/api/halls/no-such-hall/board/today').expect(404);
+  });
+
   it('answers 404 for an unknown hall', async () => {
     const r = await t.http.get('/api/halls/no-such-hall/board').expect(404);
     expect(r.body).toMatchObject({ code: 'HALL_NOT_FOUND' });

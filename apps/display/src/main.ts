@@ -2,7 +2,6 @@ import { applyPrefs } from './shared/prefs';
 import { counterPage } from './pages/counter/counter.page';
 import { homePage } from './pages/home/home.page';
 import { kioskPage } from './pages/kiosk/kiosk.page';
-import { managerPage } from './pages/manager/manager.page';
 import { screenPage } from './pages/screen/screen.page';
 import { ticketPage } from './pages/ticket/ticket.page';
 import './shared/base.css';
@@ -15,5 +14,6 @@ if (page === 'screen' && id) screenPage(root, id);
 else if (page === 'kiosk' && id) kioskPage(root, id);
 else if (page === 't' && id) ticketPage(root, id);
 else if (page === 'counter' && id && sub) counterPage(root, id, sub);
-else if (page === 'manager' && id) managerPage(root, id);
+// Staff pages with charts load on demand: screens, kiosks and phones never download Chart.js.
+else if (page === 'manager' && id) void import('./pages/manager/manager.page').then((m) => m.managerPage(root, id));
 else void homePage(root);

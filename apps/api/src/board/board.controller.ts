@@ -1,7 +1,8 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { BoardService } from './board.service';
-import { BoardResponseDto } from './dto/board-response.dto';
+import { BoardResponseDto, TodayResponseDto } from './dto/board-response.dto';
+import { TodayQueryDto } from './dto/today-query.dto';
 
 @ApiTags('staffing')
 @Controller('halls/:hallId/board')
@@ -15,5 +16,12 @@ export class BoardController {
   @ApiOkResponse({ type: BoardResponseDto })
   board(@Param('hallId') hallId: string) {
     return this.boards.board(hallId);
+  }
+
+  @Get('today')
+  @ApiOperation({ summary: "Today's line length and wait per category, against the forecaster's next hour (the manager's charts)" })
+  @ApiOkResponse({ type: TodayResponseDto })
+  today(@Param('hallId') hallId: string, @Query() q: TodayQueryDto) {
+    return this.boards.today(hallId, q.stepSec);
   }
 }

@@ -134,6 +134,23 @@ describe('counter and manager consoles in the browser', () => {
     expect(await entRow.locator('[data-testid="forecast-next-hour"]').textContent()).toBe(`约 ${Math.round(ent.forecastNextHour.arrivals)} 人`);
     expect(await entRow.locator('[data-testid="wait-now"]').textContent()).toBe(`${Math.ceil(ent.waitNow.expectedSec / 60)} 分钟`);
 
+    // Today's chart per category (Chart.js): the caption's figures are the api's series.
+    const series = (await t.http.get(`/api/halls/${h.hallId}/board/today`).expect(200)).body;
+    const entSeries = series.categories.find((c: { code: string }) => c.code === 'enterprise');
+    const fig = manager.locator('[data-testid="today-charts"] figure[data-category="enterprise"]');
+    await fig.locator('canvas').waitFor();
+    expect(await fig.locator('figcaption').textContent()).toBe(
+      `A 企业开办 · 现在排队 ${entSeries.actual.at(-1).waiting} · 一小时后预计 ${Math.round(entSeries.forecast.at(-1).waiting)}`);
+    expect(entSeries.actual.at(-1).waiting).toBe(waitingBefore);
+    // The canvas is drawn on (not blank).
+    expect(await fig.locator('canvas').evaluate((c: HTMLCanvasElement) => {
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let inked = 0;
+      for (let i = 3; i < d.length; i += 4) if (d[i] > 0) inked++;
+      return inked;
+    })).toBeGreaterThan(1000);
+    await fig.screenshot({ path: join(SHOTS, 'manager-chart-enterprise.png') });
+
     // Alerts are pushed over /live (the page does not poll them): the job raises, the page shows it;
     // an acknowledgement made elsewhere reaches the page too.
     await manager.locator('[data-testid="alerts"] .count').waitFor();
@@ -143,7 +160,12 @@ describe('counter and manager consoles in the browser', () => {
     expect(changes.length + (await manager.locator('[data-alert]').count())).toBeGreaterThan(0);
     const lineAlert = manager.locator(`[data-alert="${line.id}"]`);
     await lineAlert.waitFor();
-    expect(await lineAlert.textContent()).toContain('Business registration');
+    expect(await lineAlert.textContent()).toContain(`企业开办：排队 ${waitingBefore} 人，4 个窗口`);
+    // Late tickets are grouped per level, one row each, and add up to the api's list.
+    const ticketAlerts = (await t.http.get(`/api/halls/${h.hallId}/alerts`).expect(200)).body.filter((a: { scope: string }) => a.scope === 'ticket');
+    expect(ticketAlerts.length).toBeGreaterThan(5);
+    const groups = await manager.locator('[data-alert-group]').allTextContents();
+    expect(groups.reduce((n, g) => n + Number(/(\d+) 张号/.exec(g)![1]), 0)).toBe(ticketAlerts.length);
     await t.http.post(`/api/halls/${h.hallId}/alerts/${line.id}/ack`).expect(200);
     await manager.locator(`[data-alert="${line.id}"].acked`, { hasText: '已确认' }).waitFor();
 

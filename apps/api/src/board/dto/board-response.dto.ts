@@ -57,3 +57,35 @@ export class BoardResponseDto {
   @ApiProperty({ type: [BoardWindowDto] }) windows: BoardWindowDto[];
   @ApiProperty({ type: [BoardCategoryDto] }) categories: BoardCategoryDto[];
 }
+
+export class LinePointDto {
+  @ApiProperty({ description: 'Epoch ms.' }) at: number;
+  @ApiProperty({ description: 'Tickets of the category in line at that moment.' }) waiting: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'Mean wait (issue to first call), seconds, of the tickets first called in the step ending here.' }) waitSec: number | null;
+  @ApiProperty({ description: 'How many tickets waitSec is over.' }) called: number;
+}
+
+export class ForecastPointDto {
+  @ApiProperty({ description: 'Epoch ms.' }) at: number;
+  @ApiProperty({ description: 'Expected line length (fluid model: forecast arrivals in, open windows / mean service out).' }) waiting: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'Expected wait for a ticket taken then, seconds; null when no window serves the line.' }) waitSec: number | null;
+}
+
+export class TodayCategoryDto {
+  @ApiProperty({ example: 'enterprise' }) code: string;
+  @ApiProperty({ example: 'A' }) prefix: string;
+  @ApiProperty() nameZh: string;
+  @ApiProperty() nameEn: string;
+  @ApiProperty({ example: 1200 }) targetWaitSec: number;
+  @ApiProperty({ type: [LinePointDto], description: 'From the opening (or the first ticket) to now, every stepSec, and now.' }) actual: LinePointDto[];
+  @ApiProperty({ type: [ForecastPointDto], description: 'Now, then 4 steps of forecastStepSec.' }) forecast: ForecastPointDto[];
+}
+
+export class TodayResponseDto {
+  @ApiProperty() at: number;
+  @ApiProperty({ description: 'Epoch ms of the first point.' }) from: number;
+  @ApiProperty() stepSec: number;
+  @ApiProperty({ description: 'Half a forecaster slot (15 min by default): the forecast covers the next hour.' }) forecastStepSec: number;
+  @ApiProperty({ type: BoardHallDto }) hall: BoardHallDto;
+  @ApiProperty({ type: [TodayCategoryDto] }) categories: TodayCategoryDto[];
+}

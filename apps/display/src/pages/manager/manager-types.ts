@@ -39,6 +39,19 @@ export interface Board {
   }[];
 }
 
+/** GET /api/halls/:hallId/board/today: today's line and wait per category, and the next hour's forecast. */
+export interface Today {
+  at: number;
+  from: number;
+  stepSec: number;
+  hall: { id: string; timeZone: string; serviceDay: string };
+  categories: {
+    code: string; prefix: string; nameZh: string; nameEn: string; targetWaitSec: number;
+    actual: { at: number; waiting: number; waitSec: number | null; called: number }[];
+    forecast: { at: number; waiting: number; waitSec: number | null }[];
+  }[];
+}
+
 export interface Effect { windows: number; expectedWaitMin: number | null; serviceLevel: number }
 export interface Texts { zh: string; en: string }
 

@@ -5,11 +5,9 @@ import { subscribeLive, type ConnectionState } from '../../shared/live-client';
 import { prefs, setLang } from '../../shared/prefs';
 import { duration, errorText, HallClock, minutesText, stateText, tr } from '../counter/console-common';
 import '../counter/counter.css';
-import { lineChart, SampleStore } from './line-chart';
-import type { Advice, AdviceAction, Alert, Board, WhatIfResult } from './manager-types';
+import type { Advice, AdviceAction, Alert, Board, Today, WhatIfResult } from './manager-types';
+import { TodayCharts } from './today-charts';
 import './manager.css';
-
-const COLORS = ['#d62828', '#0b5cd5', '#2a9d8f', '#f77f00', '#7b2cbf', '#588157', '#6c757d'];
 
 /**
  * The manager's desk (/manager/<hall>): windows and lines live, alerts to acknowledge, staffing advice
@@ -21,8 +19,8 @@ export function managerPage(root: HTMLElement, hallId: string): void {
   document.body.classList.add('console-page', 'manager-page');
   const base = `/halls/${encodeURIComponent(hallId)}`;
   const clock = new HallClock();
-  const samples = new SampleStore(hallId);
   let state: Board | null = null;
+  let today: Today | null = null;
   let advice: Advice | null = null;
   let alerts: Alert[] = [];
   let conn: ConnectionState = 'connecting';
@@ -37,7 +35,10 @@ export function managerPage(root: HTMLElement, hallId: string): void {
   const msgBox = h('div');
   const board = h('section', { class: 'panel board', 'data-testid': 'board' });
   const lines = h('section', { class: 'panel', 'data-testid': 'lines' });
-  const charts = h('section', { class: 'panel charts' });
+  const chartsTitle = h('h2');
+  const chartsBody = h('div', { class: 'today-charts', 'data-testid': 'today-charts' });
+  const charts = h('section', { class: 'panel charts' }, chartsTitle, chartsBody, h('p', { class: 'chart-note' }));
+  const todayCharts = new TodayCharts(chartsBody);
   const adviceBox = h('section', { class: 'panel advice', 'data-testid': 'advice' });
   const alertsBox = h('section', { class: 'panel alerts', 'data-testid': 'alerts' });
   const whatIfBox = h('section', { class: 'panel whatif', 'data-testid': 'what-if' });
@@ -111,25 +112,52 @@ export function managerPage(root: HTMLElement, hallId: string): void {
   }
 
   function drawCharts(): void {
-    const series = (state?.categories ?? []).map((l, i) => ({ key: l.code, label: categoryName(l), color: COLORS[i % COLORS.length] }));
-    render(charts,
-      h('h2', {}, tr('今日排队人数', 'Line length today')),
-      lineChart(samples.all(), series, { timeZone: state?.hall.timeZone }),
-      h('div', { class: 'legend' }, series.map((s) => h('span', {}, h('i', { style: `background:${s.color}` }), s.label))),
-    );
+    chartsTitle.textContent = tr('今日排队与等待（虚线为预测）', 'Line and wait today (dashed: forecast)');
+    charts.querySelector('.chart-note')!.textContent = tr(
+      '实线：今日实际排队人数与叫号时的平均等待；虚线：根据预测到达与当前开放窗口推算的未来一小时；红色点线：目标等待。',
+      'Solid: line length today and the mean wait of the tickets called; dashed: the next hour from the forecast arrivals and the windows open now; red dots: the target wait.');
+    if (today) todayCharts.draw(today);
   }
 
+  /**
+   * Line alerts (and tickets passed back and forth) one by one, worst first; late tickets grouped by level
+   * on one row each ("超时两倍 · 12 张：A044 A043 …"), so thirty late tickets do not bury the line alert.
+   */
   function drawAlerts(): void {
+    const at = (x: number) => new Date(x).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: state?.hall.timeZone });
+    const rank = (l: string) => ['over_twice', 'over', 'predicted_over', 'ping_pong'].indexOf(l);
+    const lines = alerts.filter((a) => a.scope !== 'ticket').sort((x, y) => rank(x.level) - rank(y.level) || y.escalatedAt - x.escalatedAt);
+    const tickets = alerts.filter((a) => a.scope === 'ticket');
+    const levels = ['over_twice', 'over', 'predicted_over'].map((l) => ({ level: l, list: tickets.filter((a) => a.level === l) })).filter((g) => g.list.length);
+    const unacked = alerts.filter((a) => !a.acknowledgedAt).length;
+    const lineText = (a: Alert) => {
+      if (a.scope === 'transfers') return tr(`${a.subject} 被反复转办`, `${a.subject} passed back and forth`);
+      const c = state?.categories.find((x) => x.code === a.subject);
+      return c ? `${categoryName(c)}${tr('：', ': ')}${tr(`排队 ${c.waiting} 人，${c.openWindows} 个窗口`, `${c.waiting} waiting, ${c.openWindows} windows`)}` : a.subject;
+    };
     render(alertsBox,
-      h('h2', {}, tr('告警', 'Alerts'), h('span', { class: 'count' }, alerts.length)),
+      h('h2', {}, tr('告警', 'Alerts'), h('span', { class: 'count', title: tr('未确认', 'not acknowledged') }, unacked)),
       alerts.length === 0 ? h('p', { class: 'none' }, tr('暂无告警', 'No open alerts')) : null,
-      h('ul', {}, alerts.map((a) => h('li', { class: `alert level-${a.level}${a.acknowledgedAt ? ' acked' : ''}`, 'data-alert': a.id },
-        h('div', {}, h('b', {}, levelText(a.level)), ' ', a.message,
-          h('small', {}, ` ${new Date(a.escalatedAt).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: state?.hall.timeZone })}`)),
-        a.acknowledgedAt
-          ? h('span', { class: 'acked-note' }, tr('已确认', 'Acknowledged'))
-          : h('button', { onclick: () => void ack(a) }, tr('确认', 'Acknowledge')),
-      ))),
+      h('ul', {},
+        lines.map((a) => h('li', { class: `alert level-${a.level}${a.acknowledgedAt ? ' acked' : ''}`, 'data-alert': a.id },
+          h('div', {}, h('b', {}, levelText(a.level)), ' ', h('span', { class: 'what' }, lineText(a)),
+            h('small', { title: a.message }, ` ${at(a.escalatedAt)}`)),
+          a.acknowledgedAt
+            ? h('span', { class: 'acked-note' }, tr('已确认', 'Acknowledged'))
+            : h('button', { onclick: () => void ack([a]) }, tr('确认', 'Acknowledge')),
+        )),
+        levels.map((g) => {
+          const open = g.list.filter((a) => !a.acknowledgedAt);
+          const numbers = g.list.map((a) => a.subject).sort();
+          return h('li', { class: `alert tickets level-${g.level}${open.length ? '' : ' acked'}`, 'data-alert-group': g.level },
+            h('div', {}, h('b', {}, levelText(g.level)), ' ', tr(`${g.list.length} 张号`, `${g.list.length} tickets`),
+              h('small', { class: 'numbers' }, ` ${numbers.slice(0, 8).join(' ')}${numbers.length > 8 ? ' …' : ''}`)),
+            open.length
+              ? h('button', { onclick: () => void ack(open) }, tr('全部确认', 'Acknowledge all'))
+              : h('span', { class: 'acked-note' }, tr('已确认', 'Acknowledged')),
+          );
+        }),
+      ),
     );
   }
 
@@ -217,9 +245,9 @@ export function managerPage(root: HTMLElement, hallId: string): void {
     }
   }
 
-  async function ack(a: Alert): Promise<void> {
+  async function ack(list: Alert[]): Promise<void> {
     try {
-      onAlert({ type: 'acknowledged', alert: await api<Alert>(`${base}/alerts/${encodeURIComponent(a.id)}/ack`, { method: 'POST' }) });
+      for (const a of list) onAlert({ type: 'acknowledged', alert: await api<Alert>(`${base}/alerts/${encodeURIComponent(a.id)}/ack`, { method: 'POST' }) });
     } catch (e) {
       say({ kind: 'error', text: errorText(e) });
     }
@@ -257,11 +285,15 @@ export function managerPage(root: HTMLElement, hallId: string): void {
     const first = !state;
     state = s;
     clock.sync(s.at);
-    const added = samples.add(s.hall.serviceDay, s.at, Object.fromEntries(s.categories.map((l) => [l.code, l.waiting])));
     drawHeader();
     drawBoard();
-    if (added || first) drawCharts();
     if (first) drawWhatIf();
+  }
+  async function loadToday(): Promise<void> {
+    const d = await api<Today>(`${base}/board/today`).catch(() => null);
+    if (!d) return;
+    today = d;
+    drawCharts();
   }
   async function loadAdvice(): Promise<void> {
     const a = await api<Advice>(`${base}/advice`).catch(() => null);
@@ -288,11 +320,13 @@ export function managerPage(root: HTMLElement, hallId: string): void {
   };
   const refreshState = throttle(loadState, 2000);
   const refreshSlow = throttle(loadAdvice, 5000);
+  const refreshCharts = throttle(loadToday, 10_000);
 
   subscribeLive<{ at: number }>({ hall: hallId }, {
     snapshot: () => {
       refreshState();
       refreshSlow();
+      refreshCharts();
     },
     state: (s) => {
       conn = s;
@@ -313,7 +347,7 @@ export function managerPage(root: HTMLElement, hallId: string): void {
       alert: onAlert,
     },
   });
-  setInterval(() => { refreshState(); refreshSlow(); }, 15_000);
+  setInterval(() => { refreshState(); refreshSlow(); refreshCharts(); }, 15_000);
   setInterval(() => {
     const now = clock.now();
     for (const el of board.querySelectorAll<HTMLElement>('[data-since]')) if (el.dataset.since) el.textContent = duration(now - Number(el.dataset.since));
@@ -328,7 +362,7 @@ export function managerPage(root: HTMLElement, hallId: string): void {
   }).catch(() => undefined);
 
   drawAll();
-  void loadState().then(loadAdvice);
+  void loadState().then(() => Promise.all([loadAdvice(), loadToday()]));
 }
 
 function actionBody(a: AdviceAction) {
