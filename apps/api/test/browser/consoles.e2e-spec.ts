@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { SHOTS, startBrowserHall, type BrowserHall } from '../support/browser';
 import { AlertsService } from '../../src/alerts/alerts.service';
 import { morningPeakHall } from '../support/morning-peak';
+import { servedMornings } from '../support/served-days';
 import { createSmallHall, type SmallHall, type TestApp } from '../support/test-app';
 
 
@@ -151,6 +152,7 @@ describe('counter and manager consoles in the browser', () => {
     })).toBeGreaterThan(1000);
     await fig.screenshot({ path: join(SHOTS, 'manager-chart-enterprise.png') });
 
+
     // Alerts are pushed over /live (the page does not poll them): the job raises, the page shows it;
     // an acknowledgement made elsewhere reaches the page too.
     await manager.locator('[data-testid="alerts"] .count').waitFor();
@@ -205,6 +207,32 @@ describe('counter and manager consoles in the browser', () => {
     await screen.locator('[data-testid="newest"]', { hasText: called }).waitFor();
     expect(await screen.locator('[data-testid="newest"]').textContent()).toBe(`${called}→ ${first.windowLabel} 号窗口`);
     await shot(screen, 'screen-new-window');
+    expect(errors).toEqual([]);
+  });
+
+  it("the manager reads tomorrow's window plan per half hour, learnt from the days before", async () => {
+    // Tuesday and Wednesday mornings served (the clock moves on from the tests above), now Thursday 08:00.
+    const day = (d: number) => Date.UTC(2026, 11, d, 0, 30); // 08:30 in Shanghai on 2026-12-d
+    const h = await servedMornings(t, [day(1), day(2)]);
+    await names(h.hallId);
+    t.clock.set(day(3) - 30 * 60_000);
+
+    const plan = (await t.http.get(`/api/halls/${h.hallId}/plan`).expect(200)).body;
+    expect(plan.date).toBe('2026-12-04');
+    expect(plan.peakWindows).toBeGreaterThan(0);
+    const manager = await open(`/manager/${h.hallId}`, { width: 1440, height: 900 });
+    const planBox = manager.locator('[data-testid="plan"]');
+    await planBox.locator('[data-testid="plan-head"]', { hasText: `2026-12-04 高峰需要 ${plan.peakWindows} 个窗口（大厅共 3 个）` }).waitFor();
+    for (const slot of plan.slots) {
+      expect(await planBox.locator(`tr[data-category="total"] td[data-slot="${slot.local}"]`).textContent()).toBe(String(slot.totalWindows));
+      const e = slot.categories.find((c: { category: string }) => c.category === 'enterprise');
+      expect(await planBox.locator(`tr[data-category="enterprise"] td[data-slot="${slot.local}"]`).textContent()).toBe(e.windows > 0 ? String(e.windows) : '');
+    }
+    // The morning peak needs more enterprise windows than the quiet afternoon.
+    const ent = (local: string) => plan.slots.find((s: { local: string }) => s.local === local).categories.find((c: { category: string }) => c.category === 'enterprise').windows;
+    expect(ent('09:30')).toBeGreaterThan(ent('15:00'));
+    await planBox.scrollIntoViewIfNeeded();
+    await planBox.screenshot({ path: join(SHOTS, 'manager-plan.png') });
     expect(errors).toEqual([]);
   });
 });

@@ -85,3 +85,12 @@ export interface Alert {
 export interface WhatIfResult {
   categories: { category: string; before: Effect & { predictedWaitMin: number | null; pWithinTarget: number }; after: Effect & { predictedWaitMin: number | null; pWithinTarget: number } }[];
 }
+
+/** GET /api/halls/:hallId/plan: windows each category needs per half hour of a coming day. */
+export interface DayPlan {
+  date: string;
+  stepMinutes: number;
+  windowsInHall: number;
+  peakWindows: number;
+  slots: { start: number; local: string; totalWindows: number; categories: { category: string; arrivalsPerHour: number; windows: number }[] }[];
+}

@@ -5,7 +5,8 @@ import { subscribeLive, type ConnectionState } from '../../shared/live-client';
 import { prefs, setLang } from '../../shared/prefs';
 import { duration, errorText, HallClock, minutesText, stateText, tr } from '../counter/console-common';
 import '../counter/counter.css';
-import type { Advice, AdviceAction, Alert, Board, Today, WhatIfResult } from './manager-types';
+import type { Advice, AdviceAction, Alert, Board, DayPlan, Today, WhatIfResult } from './manager-types';
+import { planTable } from './plan-table';
 import { TodayCharts } from './today-charts';
 import './manager.css';
 
@@ -21,6 +22,8 @@ export function managerPage(root: HTMLElement, hallId: string): void {
   const clock = new HallClock();
   let state: Board | null = null;
   let today: Today | null = null;
+  let plan: DayPlan | null = null;
+  let planDate = '';
   let advice: Advice | null = null;
   let alerts: Alert[] = [];
   let conn: ConnectionState = 'connecting';
@@ -39,10 +42,11 @@ export function managerPage(root: HTMLElement, hallId: string): void {
   const chartsBody = h('div', { class: 'today-charts', 'data-testid': 'today-charts' });
   const charts = h('section', { class: 'panel charts' }, chartsTitle, chartsBody, h('p', { class: 'chart-note' }));
   const todayCharts = new TodayCharts(chartsBody);
+  const planBox = h('section', { class: 'panel plan-panel', 'data-testid': 'plan' });
   const adviceBox = h('section', { class: 'panel advice', 'data-testid': 'advice' });
   const alertsBox = h('section', { class: 'panel alerts', 'data-testid': 'alerts' });
   const whatIfBox = h('section', { class: 'panel whatif', 'data-testid': 'what-if' });
-  root.replaceChildren(header, msgBox, h('main', { class: 'manager' }, h('div', { class: 'col' }, board, lines, charts), h('div', { class: 'col' }, alertsBox, adviceBox, whatIfBox)));
+  root.replaceChildren(header, msgBox, h('main', { class: 'manager' }, h('div', { class: 'col' }, board, lines, charts, planBox), h('div', { class: 'col' }, alertsBox, adviceBox, whatIfBox)));
 
   const cat = (code: string) => state?.categories.find((c) => c.code === code);
   const catLabel = (code: string) => {
@@ -215,6 +219,17 @@ export function managerPage(root: HTMLElement, hallId: string): void {
     );
   }
 
+  function drawPlan(): void {
+    render(planBox,
+      h('h2', {}, planDate ? tr('窗口计划（每半小时）', 'Window plan (per half hour)') : tr('明日窗口计划（每半小时）', "Tomorrow's window plan (per half hour)"),
+        h('label', { class: 'plan-controls' }, tr('日期', 'Date'),
+          h('input', { type: 'date', value: plan?.date ?? '', 'aria-label': tr('计划日期', 'Plan date'), onchange: (e: Event) => { planDate = (e.target as HTMLInputElement).value; void loadPlan(); } }))),
+      plan ? planTable(plan, state?.categories ?? []) : h('p', { class: 'none' }, '…'),
+      h('p', { class: 'chart-note' }, tr('按历史同一星期几、同一时段的到达量和办理时长，满足各事项目标等待所需的窗口数；悬停可见预计每小时到达人数。',
+        'Windows each category needs for its target wait, from the arrivals and service times of the same weekday and half hour in the history; hover for the arrivals expected an hour.')),
+    );
+  }
+
   function drawAll(): void {
     drawHeader();
     drawBoard();
@@ -222,6 +237,7 @@ export function managerPage(root: HTMLElement, hallId: string): void {
     drawAlerts();
     drawAdvice();
     drawWhatIf();
+    drawPlan();
   }
 
   async function apply(a: AdviceAction): Promise<void> {
@@ -295,6 +311,14 @@ export function managerPage(root: HTMLElement, hallId: string): void {
     today = d;
     drawCharts();
   }
+  async function loadPlan(): Promise<void> {
+    try {
+      plan = await api<DayPlan>(`${base}/plan${planDate ? `?date=${encodeURIComponent(planDate)}` : ''}`);
+    } catch (e) {
+      say({ kind: 'error', text: errorText(e) });
+    }
+    drawPlan();
+  }
   async function loadAdvice(): Promise<void> {
     const a = await api<Advice>(`${base}/advice`).catch(() => null);
     if (!a) return;
@@ -362,7 +386,9 @@ export function managerPage(root: HTMLElement, hallId: string): void {
   }).catch(() => undefined);
 
   drawAll();
-  void loadState().then(() => Promise.all([loadAdvice(), loadToday()]));
+  void loadState().then(() => Promise.all([loadAdvice(), loadToday(), loadPlan()]));
+  // The plan comes from history: once at start and every 10 minutes is plenty.
+  setInterval(() => void loadPlan(), 600_000);
 }
 
 function actionBody(a: AdviceAction) {
