@@ -16,4 +16,5 @@ else if (page === 't' && id) ticketPage(root, id);
 else if (page === 'counter' && id && sub) counterPage(root, id, sub);
 // Staff pages with charts load on demand: screens, kiosks and phones never download Chart.js.
 else if (page === 'manager' && id) void import('./pages/manager/manager.page').then((m) => m.managerPage(root, id));
+else if (page === 'report' && id) void import('./pages/report/report.page').then((m) => m.reportPage(root, id));
 else void homePage(root);

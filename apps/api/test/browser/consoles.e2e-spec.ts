@@ -210,7 +210,7 @@ describe('counter and manager consoles in the browser', () => {
     expect(errors).toEqual([]);
   });
 
-  it("the manager reads tomorrow's window plan per half hour, learnt from the days before", async () => {
+  it("the manager reads tomorrow's window plan per half hour, learnt from the days before, and the day report with charts and CSV", async () => {
     // Tuesday and Wednesday mornings served (the clock moves on from the tests above), now Thursday 08:00.
     const day = (d: number) => Date.UTC(2026, 11, d, 0, 30); // 08:30 in Shanghai on 2026-12-d
     const h = await servedMornings(t, [day(1), day(2)]);
@@ -233,6 +233,51 @@ describe('counter and manager consoles in the browser', () => {
     expect(ent('09:30')).toBeGreaterThan(ent('15:00'));
     await planBox.scrollIntoViewIfNeeded();
     await planBox.screenshot({ path: join(SHOTS, 'manager-plan.png') });
+
+    // The day report, linked from the manager page: the two served days, with charts and the CSV.
+    await manager.locator('[data-testid="report-link"]').click();
+    await manager.waitForURL(/\/report\//);
+    await manager.locator('[data-testid="tiles"] [data-tile="issued"]').waitFor(); // today (Thursday): nothing yet
+    await manager.locator('[data-testid="from"]').fill('2026-12-01');
+    await manager.locator('[data-testid="to"]').fill('2026-12-02');
+    await manager.locator('[data-testid="show"]').click();
+    const rep = (await t.http.get(`/api/halls/${h.hallId}/reports/day?from=2026-12-01&to=2026-12-02`).expect(200)).body;
+    expect(rep.total.issued).toBeGreaterThan(100);
+    await manager.locator('[data-tile="issued"] b', { hasText: String(rep.total.issued) }).waitFor();
+    expect(await manager.locator('[data-tile="served"] b').textContent()).toBe(String(rep.total.served));
+    expect(await manager.locator('[data-tile="cancelled"] b').textContent()).toBe(`${rep.total.cancelled} / ${rep.total.unserved}`);
+    expect(await manager.locator('[data-tile="wait"] b').textContent()).toBe(`${Math.round(rep.total.wait.p50Sec / 60)} / ${Math.round(rep.total.wait.p90Sec / 60)}`);
+    expect(await manager.locator('[data-tile="ratings"] b').textContent()).toBe(rep.total.ratings.mean.toFixed(2));
+    expect(manager.url()).toContain('from=2026-12-01&to=2026-12-02');
+    for (const w of rep.total.windows) {
+      expect(await manager.locator(`[data-testid="window-table"] tr[data-window="${w.window}"] td:last-child`).textContent()).toBe(`${Math.round(w.utilization * 100)}%`);
+    }
+    expect(await manager.locator('[data-testid="day-table"] tbody tr').count()).toBe(2);
+    // Every chart is drawn on.
+    for (const key of ['arrivals', 'waits', 'windows', 'reasons']) {
+      const inked = await manager.locator(`[data-chart="${key}"] canvas`).evaluate((c: HTMLCanvasElement) => {
+        const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
+        return n;
+      });
+      expect(inked).toBeGreaterThan(1000);
+    }
+    expect(await manager.locator('[data-chart="reasons"] h2').textContent()).toBe(`不满意原因（共 ${rep.total.ratings.count} 条评价）`);
+    // The CSV link downloads the same range as CSV.
+    const href = (await manager.locator('[data-testid="csv"]').getAttribute('href'))!;
+    expect(href).toBe(`/api/halls/${h.hallId}/reports/day.csv?from=2026-12-01&to=2026-12-02`);
+    const csv = await t.http.get(href).expect(200);
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    expect(csv.text).toContain(String(rep.total.issued));
+    await manager.screenshot({ path: join(SHOTS, 'report.png'), fullPage: true });
+
+    // A bad range is refused in the api's words, and the page says so.
+    await manager.locator('[data-testid="from"]').fill('2026-12-05');
+    await manager.locator('[data-testid="to"]').fill('2026-12-01');
+    await manager.locator('[data-testid="show"]').click();
+    const refusal = (await t.http.get(`/api/halls/${h.hallId}/reports/day?from=2026-12-05&to=2026-12-01`).expect(400)).body;
+    await manager.locator('[data-testid="message"]', { hasText: refusal.message }).waitFor();
     expect(errors).toEqual([]);
   });
 });

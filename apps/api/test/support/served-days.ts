@@ -7,7 +7,8 @@ const REASONS = [['waited_too_long'], ['sent_between_windows', 'waited_too_long'
  * Whole served mornings through the API on the test clock, for the plan and the report: windows 1
  * (enterprise), 2 (enterprise, social), 3 (social, tax) open; 08:30-11:30 an enterprise ticket every 2
  * minutes from 09:00 to 10:30 (every 6 otherwise), social every 10, tax every 30; 8-minute services;
- * every third served ticket rated at the counter pad, with reasons in turn. `days` are local 08:30s.
+ * every third served ticket rated at the counter pad, with reasons in turn; at 11:38 the services under
+ * way finish and the windows close (they open at 08:30 the next day). `days` are local 08:30s.
  */
 export async function servedMornings(t: TestApp, days: number[]): Promise<SmallHall> {
   t.clock.set(days[0] - 30 * MIN);
@@ -15,8 +16,10 @@ export async function servedMornings(t: TestApp, days: number[]): Promise<SmallH
   const act = (w: string, a: string, body: object = {}) => t.http.post(`/api/halls/${h.hallId}/windows/${h.windows[w]}/${a}`).send(body);
   let n = 0;
   let served = 0;
-  for (const start of days) {
+  for (const [i, start] of days.entries()) {
     const serving = new Map<string, number>();
+    t.clock.set(start);
+    if (i > 0) for (const w of ['1', '2', '3']) (await act(w, 'open')).status === 200 || fail(`open ${w}`);
     for (let m = 0; m < 180; m++) {
       t.clock.set(start + m * MIN);
       const peak = m >= 30 && m < 120;
@@ -38,6 +41,10 @@ export async function servedMornings(t: TestApp, days: number[]): Promise<SmallH
         }
       }
     }
+    // Noon: the services under way end; the rest of the line is left (closed out at the day's end).
+    t.clock.set(start + 188 * MIN);
+    for (const w of serving.keys()) (await act(w, 'finish')).status === 200 || fail(`finish at ${w}`);
+    for (const w of ['1', '2', '3']) (await act(w, 'close')).status === 200 || fail(`close ${w}`);
   }
   return h;
 }

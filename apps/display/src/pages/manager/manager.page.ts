@@ -28,7 +28,6 @@ export function managerPage(root: HTMLElement, hallId: string): void {
   let alerts: Alert[] = [];
   let conn: ConnectionState = 'connecting';
   let message: { kind: 'ok' | 'error'; text: string } | null = null;
-  let reportsLink: string | null = null;
   // What-if draft: window id -> proposed state and categories. Kept apart from the live board.
   const draft = new Map<string, { state: string; categories: string[] }>();
   let whatIf: WhatIfResult | null = null;
@@ -61,7 +60,7 @@ export function managerPage(root: HTMLElement, hallId: string): void {
   function drawHeader(): void {
     render(header,
       h('div', { class: 'title' }, tr('大厅管理', 'Hall manager'), h('small', {}, state?.hall.name ?? '')),
-      reportsLink ? h('a', { class: 'link', href: reportsLink }, tr('今日报表 CSV', "Today's report (CSV)")) : null,
+      h('a', { class: 'link', href: `/report/${encodeURIComponent(hallId)}`, 'data-testid': 'report-link' }, tr('日报表', 'Day report')),
       h('a', { class: 'link', href: `/screen/${encodeURIComponent(hallId)}`, target: '_blank' }, t('screenLink')),
       h('span', { class: `conn conn-${conn}`, 'data-conn': conn, role: 'status' }, t(conn === 'live' ? 'live' : conn === 'connecting' ? 'connecting' : 'offline')),
       h('button', { class: 'lang', onclick: () => { setLang(prefs.lang === 'zh' ? 'en' : 'zh'); drawAll(); } }, t('langSwitch')),
@@ -376,14 +375,6 @@ export function managerPage(root: HTMLElement, hallId: string): void {
     const now = clock.now();
     for (const el of board.querySelectorAll<HTMLElement>('[data-since]')) if (el.dataset.since) el.textContent = duration(now - Number(el.dataset.since));
   }, 1000);
-
-  // Day reports belong to another part of hallq; linked when the api has them.
-  void fetch(`/api${base}/reports/day.csv`, { method: 'HEAD' }).then((r) => {
-    if (r.ok) {
-      reportsLink = `/api${base}/reports/day.csv`;
-      drawHeader();
-    }
-  }).catch(() => undefined);
 
   drawAll();
   void loadState().then(() => Promise.all([loadAdvice(), loadToday(), loadPlan()]));
