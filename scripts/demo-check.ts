@@ -6,8 +6,11 @@
  * then it applies those actions through the api (POST /advice/apply, as the manager page's button does)
  * and keeps playing. It passes when the advice's first action was for enterprise and the enterprise line
  * then falls to half of what it was when the advice was applied; it prints the timeline either way and
- * exits non-zero on failure.
+ * exits non-zero on failure. With `--shots <dir>` it also keeps the manager page open in headless
+ * Chromium (/usr/bin/chromium) and saves it before the advice is applied and once the line has cleared.
  */
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { client, DemoHall, startDemoApi } from './support/demo-hall';
 
 const MIN = 60_000;
@@ -19,7 +22,17 @@ function arg(name: string, dflt: string): string {
 // 30x: a hall hour in two real minutes; targets become 30 hall minutes (the api floors them at 60 s).
 const SPEED = Number(arg('speed', '30'));
 const SEED = Number(arg('seed', '7'));
+const SHOTS = process.argv.includes('--shots') ? resolve(arg('shots', 'test-output/screenshots')) : null;
 const say = (s: string) => process.stdout.write(`${s}\n`);
+
+/** The manager page in headless Chromium, for screenshots of the story (only with --shots). */
+async function managerPage(url: string): Promise<{ browser: Browser; page: Page } | null> {
+  if (!SHOTS) return null;
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  await page.goto(url);
+  return { browser, page };
+}
 
 interface Action { kind: string; windowId: string; windowLabel: string; category: string; fromCategory?: string; categories?: string[]; message: { en: string } }
 
@@ -30,6 +43,13 @@ async function main(): Promise<number> {
     const a = client(api.url);
     const hall = await DemoHall.create(a, { speed: SPEED, seed: SEED, log: say });
     say(`demo:check at ${SPEED}x on ${api.url}/manager/${hall.hallId}`);
+    const view = await managerPage(`${api.url}/manager/${hall.hallId}`);
+    const shot = async (name: string) => {
+      if (!view || !SHOTS) return;
+      await new Promise((r) => setTimeout(r, 12_000)); // the page's charts refresh every 10 s
+      await view.page.screenshot({ path: join(SHOTS, name), fullPage: true });
+      say(`  screenshot: ${join(SHOTS, name)}`);
+    };
     let alertAt: string | null = null;
     let applied: { at: number; waiting: number } | null = null;
     let lowest = Infinity;
@@ -58,6 +78,7 @@ async function main(): Promise<number> {
           const adding = adv.actions.filter((x) => x.kind !== 'close');
           if (adding.length) {
             for (const c of adv.categories) if (c.headline) say(`[${hall.clockText(t)}] advice: ${c.headline.en}`);
+            await shot('demo-before-apply.png');
             if (adding[0].category !== 'enterprise') {
               say(`FAIL: the advice's first action is for ${adding[0].category}, not enterprise: ${adding[0].message.en}`);
               return 1;
@@ -75,6 +96,8 @@ async function main(): Promise<number> {
           lowest = Math.min(lowest, ent.waiting);
           if (ent.waiting <= applied.waiting / 2) {
             say(`[${hall.clockText(t)}] enterprise ${ent.waiting} waiting at ${ent.openWindows} windows`);
+            await shot('demo-cleared.png');
+            await view?.browser.close();
             say(`PASS: alert at ${alertAt}; advice applied at ${hall.clockText(applied.at)} with ${applied.waiting} waiting (peak ${peak}); ` +
               `the line fell to ${ent.waiting} by ${hall.clockText(t)} (${Math.round((t - applied.at) / MIN)} hall minutes later).`);
             return 0;

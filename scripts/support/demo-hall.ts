@@ -12,11 +12,11 @@
  * target at 60 s: above 20x the targets become longer than 20 hall minutes).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHallSimulation, referenceRoutingRule, type ForecastEvent } from '../../libs/forecast/src';
-import { ensureBuiltApi, ROOT, spawnApi, type ApiProcess } from './built-api';
+import { ensureBuiltApi, newestSourceMtime, ROOT, spawnApi, type ApiProcess } from './built-api';
 
 const HOUR = 3_600_000;
 const MIN = 60_000;
@@ -208,7 +208,8 @@ export async function startDemoApi(opts: { speed: number; log: (s: string) => vo
   const { speed, log, port } = opts;
   if (opts.url) return { url: opts.url, stop: async () => undefined };
   if (ensureBuiltApi(log)) log('api built.');
-  if (!existsSync(join(ROOT, 'dist', 'display', 'index.html'))) {
+  const index = join(ROOT, 'dist', 'display', 'index.html');
+  if (!existsSync(index) || statSync(index).mtimeMs < newestSourceMtime(join(ROOT, 'apps', 'display', 'src'))) {
     log('building the display app...');
     const r = spawnSync('npm', ['run', '--silent', 'build:display'], { cwd: ROOT, stdio: 'inherit' });
     if (r.status !== 0) throw new Error('npm run build:display failed');

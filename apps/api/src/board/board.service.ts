@@ -40,7 +40,7 @@ export class BoardService {
   }
 
   /**
-   * Today's line length and wait per category, from the opening (or the first ticket) to now, and the
+   * Today's line length and wait per category, from the first ticket (or the opening) to now, and the
    * forecast over the next two forecaster slots (an hour by default) from the hall's forecaster.
    */
   async today(hallId: string, stepSec?: number) {
@@ -52,8 +52,9 @@ export class BoardService {
       where: { hallId, serviceDay: hall.serviceDay },
       select: { id: true, issuedCategoryId: true, issuedAt: true },
     });
-    const opens = localTimeToEpoch(hall.serviceDay, hhmmToMinutes(hall.opensAt), hall.timeZone);
-    const from = Math.min(opens, ...tickets.map((t) => t.issuedAt));
+    // From the day's first ticket (a hall open around the clock would otherwise draw hours of nothing),
+    // or from the opening while no ticket has come yet.
+    const from = tickets.length ? Math.min(...tickets.map((t) => t.issuedAt)) : localTimeToEpoch(hall.serviceDay, hhmmToMinutes(hall.opensAt), hall.timeZone);
     const slotMs = this.config.forecastSlotSec * 1000;
     const stepMs = stepSec ? stepSec * 1000 : autoStep(now - from, slotMs / 2);
     const events = now >= from

@@ -231,6 +231,12 @@ describe('counter and manager consoles in the browser', () => {
     // The morning peak needs more enterprise windows than the quiet afternoon.
     const ent = (local: string) => plan.slots.find((s: { local: string }) => s.local === local).categories.find((c: { category: string }) => c.category === 'enterprise').windows;
     expect(ent('09:30')).toBeGreaterThan(ent('15:00'));
+    // A window opened elsewhere (another manager, the api) shows in the what-if table as it is now.
+    await manager.locator('.wi tr').nth(2).locator('select').waitFor();
+    expect(await manager.locator('.wi tr').nth(2).locator('select').inputValue()).toBe('closed'); // closed at noon yesterday
+    await t.http.post(`/api/halls/${h.hallId}/windows/${h.windows['3']}/open`).expect(200);
+    await manager.locator('[data-testid="board"] tr[data-window="3"][data-state="open"]').waitFor();
+    await manager.waitForFunction(() => document.querySelectorAll<HTMLSelectElement>('.wi tr select')[2]?.value === 'open', undefined, { timeout: 10_000 });
     await planBox.scrollIntoViewIfNeeded();
     await planBox.screenshot({ path: join(SHOTS, 'manager-plan.png') });
 

@@ -77,7 +77,7 @@ export class TodayCategoryDto {
   @ApiProperty() nameZh: string;
   @ApiProperty() nameEn: string;
   @ApiProperty({ example: 1200 }) targetWaitSec: number;
-  @ApiProperty({ type: [LinePointDto], description: 'From the opening (or the first ticket) to now, every stepSec, and now.' }) actual: LinePointDto[];
+  @ApiProperty({ type: [LinePointDto], description: "From the day's first ticket (or the opening, before any) to now, every stepSec, and now." }) actual: LinePointDto[];
   @ApiProperty({ type: [ForecastPointDto], description: 'Now, then 4 steps of forecastStepSec.' }) forecast: ForecastPointDto[];
 }
 

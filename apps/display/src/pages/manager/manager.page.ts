@@ -22,6 +22,7 @@ export function managerPage(root: HTMLElement, hallId: string): void {
   const clock = new HallClock();
   let state: Board | null = null;
   let today: Today | null = null;
+  let windowsShape = '';
   let plan: DayPlan | null = null;
   let planDate = '';
   let advice: Advice | null = null;
@@ -302,7 +303,11 @@ export function managerPage(root: HTMLElement, hallId: string): void {
     clock.sync(s.at);
     drawHeader();
     drawBoard();
-    if (first) drawWhatIf();
+    // The what-if table starts from the windows as they are: redrawn when they change (advice applied
+    // here or elsewhere), unless the manager is drafting a change.
+    const shape = s.windows.map((w) => `${w.id}:${w.state}:${w.categories.join(',')}`).join('|');
+    if (first || (shape !== windowsShape && draft.size === 0)) drawWhatIf();
+    windowsShape = shape;
   }
   async function loadToday(): Promise<void> {
     const d = await api<Today>(`${base}/board/today`).catch(() => null);

@@ -53,6 +53,8 @@ export class TodayCharts {
         `${c.prefix} ${categoryName(c)} · ${tr('现在排队', 'in line now')} ${last?.waiting ?? 0} · ${tr('一小时后预计', 'in an hour, forecast')} ${fc ? Math.round(fc.waiting) : '—'}`;
       chart.update(config(c, today.from, end, tz));
     }
+    // Keep the categories' order, whichever line came first today.
+    for (const c of shown) this.root.append(this.charts.get(c.code)!.box.parentElement!);
   }
 }
 
