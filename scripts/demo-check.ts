@@ -4,7 +4,7 @@
  * Same hall, same simulator as `npm run demo`, on a fresh built api. It waits for the enterprise line to
  * grow until a line alert for it is up and the advice names windows to open for enterprise declaration;
  * then it applies those actions through the api (POST /advice/apply, as the manager page's button does)
- * and keeps playing. It passes when the advice's first action was for enterprise and the enterprise line
+ * and keeps playing, following further advice for enterprise as it comes. It passes when the advice's first action was for enterprise and the enterprise line
  * then falls to half of what it was when the advice was applied; it prints the timeline either way and
  * exits non-zero on failure. With `--shots <dir>` it also keeps the manager page open in headless
  * Chromium (/usr/bin/chromium) and saves it before the advice is applied and once the line has cleared.
@@ -55,6 +55,7 @@ async function main(): Promise<number> {
     let lowest = Infinity;
     let peak = 0;
     let lastLook = 0;
+    let lastAdvice = 0;
     let lastLine = '';
     for (;;) {
       await hall.tick();
@@ -90,6 +91,15 @@ async function main(): Promise<number> {
             }
             applied = { at: t, waiting: ent.waiting };
             lowest = ent.waiting;
+          }
+        }
+        if (applied && Date.now() - lastAdvice >= 5000) {
+          // As a manager would: follow further advice for enterprise while its line is still long.
+          lastAdvice = Date.now();
+          const adv = await a.get<{ actions: Action[] }>(`/halls/${hall.hallId}/advice`);
+          for (const x of adv.actions.filter((y) => y.kind !== 'close' && y.category === 'enterprise')) {
+            const r = await a.post(`/halls/${hall.hallId}/advice/apply`, { kind: x.kind, windowId: x.windowId, category: x.category, fromCategory: x.fromCategory, categories: x.categories });
+            say(`[${hall.clockText(t)}] applied further advice (${r.status}): ${x.message.en}`);
           }
         }
         if (applied) {
