@@ -10,7 +10,7 @@ export const API_MAIN = join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
 
 const SOURCES = ['apps/api/src', 'libs/queue/src', 'libs/forecast/src'];
 
-function newestSourceMtime(dir: string): number {
+export function newestSourceMtime(dir: string): number {
   let newest = 0;
   if (!existsSync(dir)) return newest;
   for (const e of readdirSync(dir, { withFileTypes: true })) {

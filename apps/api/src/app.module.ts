@@ -12,8 +12,8 @@ import { ForecastModule } from './forecast/forecast.module';
 import { HallsController } from './halls/halls.controller';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
-import { AlertsController } from './alerts/alerts.controller';
-import { AlertsService } from './alerts/alerts.service';
+import { AlertsModule } from './alerts/alerts.module';
+import { BoardModule } from './board/board.module';
 import { StaffingController } from './staffing/staffing.controller';
 import { StaffingService } from './staffing/staffing.service';
 import { DisplayStaticModule } from './live/display-static.module';
@@ -39,9 +39,9 @@ export class AppModule implements NestModule {
       : [];
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, AuthModule, QueueModule, ClusterModule, ForecastModule, HealthModule, MetricsModule, LiveModule, ScheduleModule.forRoot(), RatingsModule, ReportsModule, ...display],
-      controllers: [HallsController, TicketsController, WindowActionsController, StaffingController, AlertsController],
-      providers: [TicketsService, StaffingService, AlertsService, DemoSeedService, CloseOutJob, TransitionLogService],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, AuthModule, QueueModule, ClusterModule, ForecastModule, HealthModule, MetricsModule, AlertsModule, LiveModule, ScheduleModule.forRoot(), RatingsModule, ReportsModule, BoardModule, ...display],
+      controllers: [HallsController, TicketsController, WindowActionsController, StaffingController],
+      providers: [TicketsService, StaffingService, DemoSeedService, CloseOutJob, TransitionLogService],
     };
   }
 }

@@ -182,7 +182,8 @@ describe('fuzzing every route of the OpenAPI document', () => {
   const digest = async (): Promise<string> => {
     const hash = createHash('sha256');
     // Sessions are the credential store, not the hall: fuzzing sign-out ends (throwaway) sessions by design.
-    for (const m of [...t.dataSource.entityMetadatas].filter((x) => x.tableName !== 'staff_session').sort((a, b) => a.tableName.localeCompare(b.tableName))) {
+    // Job leases are renewed by the scheduler every round, whatever the requests do.
+    for (const m of [...t.dataSource.entityMetadatas].filter((x) => x.tableName !== 'staff_session' && x.tableName !== 'job_lock').sort((a, b) => a.tableName.localeCompare(b.tableName))) {
       const rows = await t.dataSource.query(`SELECT * FROM ${m.tableName} ORDER BY 1`);
       hash.update(`${m.tableName}:${rows.length}:${JSON.stringify(rows)}\n`);
     }

@@ -17,6 +17,7 @@ describe('OpenAPI document', () => {
     has('get', '/api/tickets/{token}');
     has('post', '/api/tickets/{token}/cancel');
     has('get', '/api/halls/{hallId}/state');
+    has('get', '/api/halls/{hallId}/board');
     for (const a of ['call-next', 'recall', 'start', 'finish', 'no-show', 'transfer', 'pause', 'resume', 'open', 'close']) {
       has('post', `/api/halls/{hallId}/windows/{windowId}/${a}`);
     }
@@ -24,6 +25,8 @@ describe('OpenAPI document', () => {
     expect(Object.keys(issue.responses)).toEqual(expect.arrayContaining(['200', '201']));
     expect(issue.parameters.map((p) => p.name)).toContain('Idempotency-Key');
     expect(r.body.components.schemas.IssuedTicketResponseDto.properties).toHaveProperty('peopleAhead');
+    expect(r.body.components.schemas.BoardWindowDto.properties).toHaveProperty('utilizationToday');
+    expect(r.body.components.schemas.BoardCategoryDto.properties).toHaveProperty('forecastNextHour');
   });
 
   it('serves the human-readable docs page at /api/docs', async () => {

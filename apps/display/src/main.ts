@@ -5,7 +5,6 @@ import { counterPage } from './pages/counter/counter.page';
 import { devicesPage } from './pages/devices/devices.page';
 import { homePage } from './pages/home/home.page';
 import { kioskPage } from './pages/kiosk/kiosk.page';
-import { managerPage } from './pages/manager/manager.page';
 import { screenPage } from './pages/screen/screen.page';
 import { ticketPage } from './pages/ticket/ticket.page';
 import './shared/base.css';
@@ -25,8 +24,12 @@ else if (page === 'counter' && id && sub) {
   useCredential('staff');
   void requireStaff(root).then(() => counterPage(root, id, sub));
 } else if (page === 'manager' && id) {
+  // Staff pages with charts load on demand: screens, kiosks and phones never download Chart.js.
   useCredential('staff');
-  void requireStaff(root).then(() => managerPage(root, id));
+  void requireStaff(root).then(() => import('./pages/manager/manager.page')).then((m) => m.managerPage(root, id));
+} else if (page === 'report' && id) {
+  useCredential('staff');
+  void requireStaff(root).then(() => import('./pages/report/report.page')).then((m) => m.reportPage(root, id));
 } else if (page === 'devices' && id) {
   useCredential('staff');
   void requireStaff(root).then(() => devicesPage(root, id));

@@ -646,6 +646,11 @@ export class Forecaster {
     }));
   }
 
+  /** Forecast arrival rate per hour for `steps` steps of `stepMs` from `from`, as seen at `now` (profile x today). */
+  arrivalsForecast(categoryId: string, from: number, steps: number, stepMs: number, now: number): number[] {
+    return this.arrivals.forecast(categoryId, from, steps, stepMs, now).map((r) => (Number.isFinite(r) ? r : 0));
+  }
+
   /** Counters for health checks. */
   stats(): { events: number; tracked: number; lastEventAt: number } {
     return { events: this.eventCount, tracked: this.tickets.size, lastEventAt: this.lastEventAt };

@@ -13,6 +13,7 @@ export * from './estimators/wait-calibrator';
 export * from './predict/queue-length.predictor';
 export { rawPredictions, type LineModel, type RawWait, type RawPredictions } from './predict/fast-path';
 export type * from './predict/prediction.types';
+export { projectLine, type LineProjectionInput, type LinePoint } from './predict/line-projection';
 export { Forecaster, createForecaster, summarize, type ForecasterOptions } from './forecaster';
 export { monteCarlo, sampleStats, type MonteCarloInput, type MonteCarloModel, type MonteCarloResult } from './predict/monte-carlo';
 export * from './staffing/staffing';

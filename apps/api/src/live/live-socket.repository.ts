@@ -1,11 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { Namespace, Socket } from 'socket.io';
+import type { AlertChange, AlertView } from '../alerts/alerts.service';
 import type { CalledEvent, HallSnapshot, TicketSnapshot, WindowSnapshot } from './live-views';
 
 /** Server-to-client events of the /live namespace (docs/live.md). */
 export interface LiveServerEvents {
   snapshot: (s: HallSnapshot | WindowSnapshot | TicketSnapshot) => void;
   called: (e: CalledEvent) => void;
+  /** Manager subscribers: the hall's open alerts, on subscribe. */
+  alerts: (s: { hallId: string; at: number; alerts: AlertView[] }) => void;
+  /** Manager subscribers: one alert raised, escalated, cleared or acknowledged. */
+  alert: (e: AlertChange & { hallId: string }) => void;
   error: (e: { error: string; code?: string; request?: unknown }) => void;
 }
 
@@ -28,6 +33,7 @@ export const roomOf = {
   ticket: (token: string) => `ticket:${token}`,
   /** Every connection of one kiosk or screen, so revoking it can close them. */
   device: (id: string) => `device:${id}`,
+  manager: (hallId: string) => `manager:${hallId}`,
 };
 
 /**
@@ -63,6 +69,10 @@ export class LiveSocketRepository {
     const counts = new Map<string, number>();
     for (const s of this.ns?.sockets.values() ?? []) counts.set(s.data.role ?? 'unsubscribed', (counts.get(s.data.role ?? 'unsubscribed') ?? 0) + 1);
     return counts;
+  }
+
+  emitAlert(hallId: string, e: AlertChange): void {
+    this.ns?.to(roomOf.manager(hallId)).emit('alert', { hallId, ...e });
   }
 
   hasMembers(room: string): boolean {

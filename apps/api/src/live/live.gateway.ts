@@ -14,6 +14,7 @@ import { databaseUnavailable } from '../common/errors/http-exception.filter';
 import { parseSubscribe } from './dto/subscribe.dto';
 import { FloodGuard } from './flood-guard';
 import { HallFeedService } from './hall-feed.service';
+import { ManagerFeedService } from './manager-feed.service';
 import { LiveSocketRepository, roomOf, type LiveNamespace, type LiveSocket, type SubscribeAck } from './live-socket.repository';
 
 /** Messages a socket may send: a burst of 20, then 5 a second. Screens send one per (re)connect. */
@@ -37,6 +38,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
     private readonly credentials: CredentialsService,
     devices: DevicesService,
     private readonly metrics: MetricsService,
+    private readonly managers: ManagerFeedService,
   ) {
     // A revoked screen or kiosk loses its connections at once (on every instance, through the adapter).
     devices.revoked$.subscribe((id) => this.sockets.disconnectRoom(roomOf.device(id)));
@@ -77,7 +79,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
         if (d === 'allow') return null;
         return d === 'unauthenticated'
           ? { error: 'Sign in first: connect with auth: { token } (a staff sign-in or the device token of this screen).', code: 'UNAUTHENTICATED' }
-          : { error: level === 'hall-viewer' ? 'This token may not watch this hall.' : 'This token may not watch this window.', code: 'FORBIDDEN' };
+          : { error: level === 'window-clerk' ? 'This token may not watch this window.' : level === 'hall-manager' ? "Only this hall's managers get its alerts." : 'This token may not watch this hall.', code: 'FORBIDDEN' };
       };
       if (who?.kind === 'device') await socket.join(roomOf.device(who.deviceId));
       socket.data.role = who ? (who.kind === 'device' ? who.device : who.role) : 'citizen';
@@ -91,6 +93,15 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
         const snap = await this.feed.hallSnapshot(target.id);
         reply({ ok: true });
         socket.emit('snapshot', snap);
+      } else if (target.kind === 'manager') {
+        // Same order: an alert change after the join arrives as `alert` and is at most repeated by the list.
+        await this.managers.openAlerts(target.id); // unknown hall: HALL_NOT_FOUND
+        const no = refusal('hall-manager', { hallId: target.id });
+        if (no) return this.refuse(socket, reply, no, payload);
+        await socket.join(roomOf.manager(target.id));
+        const list = await this.managers.openAlerts(target.id);
+        reply({ ok: true });
+        socket.emit('alerts', list);
       } else if (target.kind === 'window') {
         const first = await this.feed.windowSnapshot(target.id);
         const no = refusal('window-clerk', { hallId: first.hallId, windowId: target.id });
@@ -123,7 +134,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
     const parsed = parseSubscribe(payload);
     if (!parsed.ok) return this.refuse(socket, reply, { error: parsed.error, code: 'INVALID_INPUT' }, payload);
     const t = parsed.target;
-    await socket.leave(t.kind === 'ticket' ? roomOf.ticket(t.token) : t.kind === 'hall' ? roomOf.hall(t.id) : roomOf.window(t.id));
+    await socket.leave(t.kind === 'ticket' ? roomOf.ticket(t.token) : roomOf[t.kind](t.id));
     reply({ ok: true });
   }
 

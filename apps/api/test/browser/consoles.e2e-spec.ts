@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { SHOTS, staffInit, startBrowserHall, withDevice, type BrowserHall } from '../support/browser';
+import { AlertsService } from '../../src/alerts/alerts.service';
 import { morningPeakHall } from '../support/morning-peak';
+import { servedMornings } from '../support/served-days';
 import { createSmallHall, deviceToken, type SmallHall, type TestApp } from '../support/test-app';
 
 
@@ -123,6 +125,56 @@ describe('counter and manager consoles in the browser', () => {
     expect(Number(await manager.locator('tr[data-category="enterprise"] [data-testid="advised"]').textContent())).toBeGreaterThan(4);
     await manager.locator(`tr[data-window="${first.windowLabel}"][data-state="closed"]`).waitFor();
 
+    // The board's figures are the api's, window by window and line by line (the clock stands still).
+    const board = (await t.http.get(`/api/halls/${h.hallId}/board`).expect(200)).body;
+    for (const w of board.windows) {
+      const row = manager.locator(`[data-testid="board"] tr[data-window="${w.label}"]`);
+      expect(await row.locator('[data-testid="served-today"]').textContent()).toBe(String(w.servedToday));
+      expect(await row.locator('[data-testid="utilization"]').textContent()).toBe(w.utilizationToday === null ? '—' : `${Math.round(w.utilizationToday * 100)}%`);
+    }
+    expect(board.windows[0].servedToday).toBeGreaterThan(0);
+    const ent = board.categories.find((c: { code: string }) => c.code === 'enterprise');
+    const entRow = manager.locator('tr[data-category="enterprise"]');
+    expect(await entRow.locator('[data-testid="p90-today"]').textContent()).toBe(`${Math.round(ent.waitP90TodaySec / 60)} 分钟`);
+    expect(await entRow.locator('[data-testid="forecast-next-hour"]').textContent()).toBe(`约 ${Math.round(ent.forecastNextHour.arrivals)} 人`);
+    expect(await entRow.locator('[data-testid="wait-now"]').textContent()).toBe(`${Math.ceil(ent.waitNow.expectedSec / 60)} 分钟`);
+
+    // Today's chart per category (Chart.js): the caption's figures are the api's series.
+    const series = (await t.http.get(`/api/halls/${h.hallId}/board/today`).expect(200)).body;
+    const entSeries = series.categories.find((c: { code: string }) => c.code === 'enterprise');
+    const fig = manager.locator('[data-testid="today-charts"] figure[data-category="enterprise"]');
+    await fig.locator('canvas').waitFor();
+    expect(await fig.locator('figcaption').textContent()).toBe(
+      `A 企业开办 · 现在排队 ${entSeries.actual.at(-1).waiting} · 一小时后预计 ${Math.round(entSeries.forecast.at(-1).waiting)}`);
+    expect(entSeries.actual.at(-1).waiting).toBe(waitingBefore);
+    // The canvas is drawn on (not blank).
+    expect(await fig.locator('canvas').evaluate((c: HTMLCanvasElement) => {
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let inked = 0;
+      for (let i = 3; i < d.length; i += 4) if (d[i] > 0) inked++;
+      return inked;
+    })).toBeGreaterThan(1000);
+    await fig.screenshot({ path: join(SHOTS, 'manager-chart-enterprise.png') });
+
+
+    // Alerts are pushed over /live (the page does not poll them): the job raises, the page shows it;
+    // an acknowledgement made elsewhere reaches the page too.
+    await manager.locator('[data-testid="alerts"] .count').waitFor();
+    const changes = await t.app.get(AlertsService).evaluate(h.hallId);
+    const line = (await t.http.get(`/api/halls/${h.hallId}/alerts`).expect(200)).body.find((a: { scope: string; subject: string }) => a.scope === 'category' && a.subject === 'enterprise');
+    expect(line).toBeDefined();
+    expect(changes.length + (await manager.locator('[data-alert]').count())).toBeGreaterThan(0);
+    const lineAlert = manager.locator(`[data-alert="${line.id}"]`);
+    await lineAlert.waitFor();
+    expect(await lineAlert.textContent()).toContain(`企业开办：排队 ${waitingBefore} 人，4 个窗口`);
+    // Late tickets are grouped per level, one row each, and add up to the api's list.
+    const ticketAlerts = (await t.http.get(`/api/halls/${h.hallId}/alerts`).expect(200)).body.filter((a: { scope: string }) => a.scope === 'ticket');
+    expect(ticketAlerts.length).toBeGreaterThan(5);
+    const groups = await manager.locator('[data-alert-group]').allTextContents();
+    expect(groups.reduce((n, g) => n + Number(/(\d+) 张号/.exec(g)![1]), 0)).toBe(ticketAlerts.length);
+    await t.http.post(`/api/halls/${h.hallId}/alerts/${line.id}/ack`).expect(200);
+    await manager.locator(`[data-alert="${line.id}"].acked`, { hasText: '已确认' }).waitFor();
+
     const counter = await open(`/counter/${h.hallId}/${first.windowId}`, { width: 1280, height: 800 });
     await counter.locator('[data-testid="window-state"]', { hasText: '关闭' }).waitFor();
     const screen = await open(`/screen/${h.hallId}`, { width: 1920, height: 1080 });
@@ -177,6 +229,86 @@ describe('counter and manager consoles in the browser', () => {
     await shot(counter, 'counter-signed-in');
     await counter.getByTestId('sign-out').click();
     await counter.getByTestId('sign-in-username').waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  it("the manager reads tomorrow's window plan per half hour, learnt from the days before, and the day report with charts and CSV", async () => {
+    // Tuesday and Wednesday mornings served (the clock moves on from the tests above), now Thursday 08:00.
+    const day = (d: number) => Date.UTC(2026, 11, d, 0, 30); // 08:30 in Shanghai on 2026-12-d
+    const h = await servedMornings(t, [day(1), day(2)]);
+    await names(h.hallId);
+    t.clock.set(day(3) - 30 * 60_000);
+
+    const plan = (await t.http.get(`/api/halls/${h.hallId}/plan`).expect(200)).body;
+    expect(plan.date).toBe('2026-12-04');
+    expect(plan.peakWindows).toBeGreaterThan(0);
+    const manager = await open(`/manager/${h.hallId}`, { width: 1440, height: 900 });
+    const planBox = manager.locator('[data-testid="plan"]');
+    await planBox.locator('[data-testid="plan-head"]', { hasText: `2026-12-04 高峰需要 ${plan.peakWindows} 个窗口（大厅共 3 个）` }).waitFor();
+    for (const slot of plan.slots) {
+      expect(await planBox.locator(`tr[data-category="total"] td[data-slot="${slot.local}"]`).textContent()).toBe(String(slot.totalWindows));
+      const e = slot.categories.find((c: { category: string }) => c.category === 'enterprise');
+      expect(await planBox.locator(`tr[data-category="enterprise"] td[data-slot="${slot.local}"]`).textContent()).toBe(e.windows > 0 ? String(e.windows) : '');
+    }
+    // The morning peak needs more enterprise windows than the quiet afternoon.
+    const ent = (local: string) => plan.slots.find((s: { local: string }) => s.local === local).categories.find((c: { category: string }) => c.category === 'enterprise').windows;
+    expect(ent('09:30')).toBeGreaterThan(ent('15:00'));
+    // A window opened elsewhere (another manager, the api) shows in the what-if table as it is now.
+    await manager.locator('.wi tr').nth(2).locator('select').waitFor();
+    expect(await manager.locator('.wi tr').nth(2).locator('select').inputValue()).toBe('closed'); // closed at noon yesterday
+    await t.http.post(`/api/halls/${h.hallId}/windows/${h.windows['3']}/open`).expect(200);
+    await manager.locator('[data-testid="board"] tr[data-window="3"][data-state="open"]').waitFor();
+    await manager.waitForFunction(() => document.querySelectorAll<HTMLSelectElement>('.wi tr select')[2]?.value === 'open', undefined, { timeout: 10_000 });
+    await planBox.scrollIntoViewIfNeeded();
+    await planBox.screenshot({ path: join(SHOTS, 'manager-plan.png') });
+
+    // The day report, linked from the manager page: the two served days, with charts and the CSV.
+    await manager.locator('[data-testid="report-link"]').click();
+    await manager.waitForURL(/\/report\//);
+    await manager.locator('[data-testid="tiles"] [data-tile="issued"]').waitFor(); // today (Thursday): nothing yet
+    await manager.locator('[data-testid="from"]').fill('2026-12-01');
+    await manager.locator('[data-testid="to"]').fill('2026-12-02');
+    await manager.locator('[data-testid="show"]').click();
+    const rep = (await t.http.get(`/api/halls/${h.hallId}/reports/day?from=2026-12-01&to=2026-12-02`).expect(200)).body;
+    expect(rep.total.issued).toBeGreaterThan(100);
+    await manager.locator('[data-tile="issued"] b', { hasText: String(rep.total.issued) }).waitFor();
+    expect(await manager.locator('[data-tile="served"] b').textContent()).toBe(String(rep.total.served));
+    expect(await manager.locator('[data-tile="cancelled"] b').textContent()).toBe(`${rep.total.cancelled} / ${rep.total.unserved}`);
+    expect(await manager.locator('[data-tile="wait"] b').textContent()).toBe(`${Math.round(rep.total.wait.p50Sec / 60)} / ${Math.round(rep.total.wait.p90Sec / 60)}`);
+    expect(await manager.locator('[data-tile="ratings"] b').textContent()).toBe(rep.total.ratings.mean.toFixed(2));
+    expect(manager.url()).toContain('from=2026-12-01&to=2026-12-02');
+    for (const w of rep.total.windows) {
+      expect(await manager.locator(`[data-testid="window-table"] tr[data-window="${w.window}"] td:last-child`).textContent()).toBe(`${Math.round(w.utilization * 100)}%`);
+    }
+    expect(await manager.locator('[data-testid="day-table"] tbody tr').count()).toBe(2);
+    // Every chart is drawn on.
+    for (const key of ['arrivals', 'waits', 'windows', 'reasons']) {
+      const inked = await manager.locator(`[data-chart="${key}"] canvas`).evaluate((c: HTMLCanvasElement) => {
+        const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
+        return n;
+      });
+      expect(inked).toBeGreaterThan(1000);
+    }
+    expect(await manager.locator('[data-chart="reasons"] h2').textContent()).toBe(`不满意原因（共 ${rep.total.ratings.count} 条评价）`);
+    // The CSV link downloads the same range as CSV.
+    const href = (await manager.locator('[data-testid="csv"]').getAttribute('href'))!;
+    expect(href).toBe(`/api/halls/${h.hallId}/reports/day.csv?from=2026-12-01&to=2026-12-02`);
+    // Clicked, it downloads with the manager's sign-in (a plain link would go without it).
+    const [download] = await Promise.all([manager.waitForEvent('download'), manager.locator('[data-testid="csv"]').click()]);
+    expect(download.suggestedFilename()).toBe('hallq-day-report-2026-12-01-2026-12-02.csv');
+    const csv = await t.http.get(href).expect(200);
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    expect(csv.text).toContain(String(rep.total.issued));
+    await manager.screenshot({ path: join(SHOTS, 'report.png'), fullPage: true });
+
+    // A bad range is refused in the api's words, and the page says so.
+    await manager.locator('[data-testid="from"]').fill('2026-12-05');
+    await manager.locator('[data-testid="to"]').fill('2026-12-01');
+    await manager.locator('[data-testid="show"]').click();
+    const refusal = (await t.http.get(`/api/halls/${h.hallId}/reports/day?from=2026-12-05&to=2026-12-01`).expect(400)).body;
+    await manager.locator('[data-testid="message"]', { hasText: refusal.message }).waitFor();
     expect(errors).toEqual([]);
   });
 });

@@ -59,3 +59,25 @@ function newKey(): string {
   const b = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 }
+
+/**
+ * A download link for a protected file (the CSV report): a plain link would go without the sign-in, so
+ * the click fetches it with the bearer token and hands the browser the file.
+ */
+export async function downloadWithSignIn(ev: Event): Promise<void> {
+  const a = ev.currentTarget as HTMLAnchorElement;
+  ev.preventDefault();
+  const token = credential();
+  const r = await fetch(a.href, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  if (!r.ok) {
+    const body = await r.json().catch(() => null);
+    throw new ApiError(r.status, body?.code, body?.message ?? r.statusText);
+  }
+  const name = /filename="([^"]+)"/.exec(r.headers.get('content-disposition') ?? '')?.[1] ?? 'report.csv';
+  const url = URL.createObjectURL(await r.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

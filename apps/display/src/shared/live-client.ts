@@ -9,6 +9,8 @@ export interface LiveHandlers<S> {
   state(s: ConnectionState): void;
   /** The server refused the subscription (unknown hall or token): retrying will not help. */
   refused(error: string, code?: string): void;
+  /** Other server events of this subscription (the manager feed's `alerts` and `alert`). */
+  events?: Record<string, (payload: any) => void>;
 }
 
 /**
@@ -18,7 +20,7 @@ export interface LiveHandlers<S> {
  * snapshot at least every 30 s) a connection that is up but silent that long is restarted too.
  */
 export function subscribeLive<S>(
-  target: { hall: string } | { ticket: string } | { window: string },
+  target: { hall: string } | { ticket: string } | { window: string } | { manager: string },
   on: LiveHandlers<S>,
   opts: { staleAfterMs?: number } = {},
 ): Socket {
@@ -45,6 +47,7 @@ export function subscribeLive<S>(
     on.snapshot(s);
   });
   if (on.called) socket.on('called', on.called);
+  for (const [event, fn] of Object.entries(on.events ?? {})) socket.on(event, fn);
   if (opts.staleAfterMs) {
     const limit = opts.staleAfterMs;
     setInterval(() => {

@@ -22,6 +22,36 @@ export interface HallStateView {
   windows: { id: string; label: string; state: string; pauseReason: string | null; categories: string[]; current: StateTicket | null }[];
 }
 
+/** GET /api/halls/:hallId/board: the hall now with today's figures and the next hour's forecast. */
+export interface Board {
+  at: number;
+  hall: { id: string; name: string; serviceDay: string; isOpen: boolean; timeZone: string };
+  windows: {
+    id: string; label: string; state: string; pauseReason: string | null; categories: string[];
+    current: { number: string; category: string; status: string; calledAt: number | null; startedAt: number | null } | null;
+    inServiceSec: number | null; servedToday: number; openSecToday: number; busySecToday: number; utilizationToday: number | null;
+  }[];
+  categories: {
+    code: string; prefix: string; nameZh: string; nameEn: string; waiting: number; openWindows: number;
+    waitNow: { expectedSec: number; lowSec: number; highSec: number } | null; targetWaitSec: number;
+    calledToday: number; waitP50TodaySec: number | null; waitP90TodaySec: number | null;
+    forecastNextHour: { arrivals: number; arrivalsPerHourNow: number } | null;
+  }[];
+}
+
+/** GET /api/halls/:hallId/board/today: today's line and wait per category, and the next hour's forecast. */
+export interface Today {
+  at: number;
+  from: number;
+  stepSec: number;
+  hall: { id: string; timeZone: string; serviceDay: string };
+  categories: {
+    code: string; prefix: string; nameZh: string; nameEn: string; targetWaitSec: number;
+    actual: { at: number; waiting: number; waitSec: number | null; called: number }[];
+    forecast: { at: number; waiting: number; waitSec: number | null }[];
+  }[];
+}
+
 export interface Effect { windows: number; expectedWaitMin: number | null; serviceLevel: number }
 export interface Texts { zh: string; en: string }
 
@@ -54,4 +84,13 @@ export interface Alert {
 
 export interface WhatIfResult {
   categories: { category: string; before: Effect & { predictedWaitMin: number | null; pWithinTarget: number }; after: Effect & { predictedWaitMin: number | null; pWithinTarget: number } }[];
+}
+
+/** GET /api/halls/:hallId/plan: windows each category needs per half hour of a coming day. */
+export interface DayPlan {
+  date: string;
+  stepMinutes: number;
+  windowsInHall: number;
+  peakWindows: number;
+  slots: { start: number; local: string; totalWindows: number; categories: { category: string; arrivalsPerHour: number; windows: number }[] }[];
 }
