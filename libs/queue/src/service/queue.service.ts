@@ -75,7 +75,7 @@ export class QueueService {
   /** Service day each hall was last closed out for: skips the check on the hot path. */
   private readonly closedOut = new Map<string, { day: string; timeZone: string }>();
   private readonly config: HallConfigCache;
-  private readonly issuing = new GroupCommit<PendingIssue, IssuedTicket>((_key, group) => this.issueGroup(group));
+  private readonly issuing = new GroupCommit<PendingIssue, IssuedTicket>((_key, group, release) => this.issueGroup(group, release));
 
   constructor(
     private readonly tx: TransactionRunner,
@@ -110,8 +110,13 @@ export class QueueService {
     return this.issuing.submit(`${hallId}|${category.id}|${serviceDay}`, request);
   }
 
-  /** One transaction for a group of issues of one counter; retried when a concurrent retry won a key. */
-  private async issueGroup(group: PendingIssue[]): Promise<Outcome<IssuedTicket>[]> {
+  /**
+   * One transaction for a group of issues of one counter; retried when a concurrent retry won a key.
+   * On MySQL the next group is released to start as soon as this one holds the counter row: it begins
+   * its transaction and queues on the row lock in the database, so the lock passes from group to group
+   * at commit, not after this group's answers and the next group's first round trips.
+   */
+  private async issueGroup(group: PendingIssue[], release: () => void): Promise<Outcome<IssuedTicket>[]> {
     const { hall, category, serviceDay } = group[0];
     const em = this.tx.dataSource.manager;
     const keys = [...new Set(group.map((r) => r.key))];
@@ -133,6 +138,7 @@ export class QueueService {
           if (fresh.size) {
             // The counter row stays locked until commit: only inserts follow it.
             const last = await this.tickets.reserveSeqs(tem, hall.id, category.id, serviceDay, fresh.size);
+            if (side) release();
             let seq = last - fresh.size;
             for (const r of fresh.values()) {
               seq++;
