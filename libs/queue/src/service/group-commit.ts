@@ -4,9 +4,9 @@
  * once. A lone request is flushed at once, so grouping adds no latency when the hall is quiet.
  *
  * A flush may call `release()` once the next group no longer needs to wait for it (the issue group does
- * when it holds the counter row's lock: the next group can then start its transaction and queue on that
- * lock in the database, instead of starting only after this one has committed and been answered). At
- * most one flush per key runs before its release, so at most two overlap.
+ * when only its COMMIT is left: the next group can then start its transaction and queue on the counter
+ * row's lock in the database, instead of starting only after this one has committed and been answered).
+ * At most one flush per key runs before its release, so at most two overlap.
  */
 export type Outcome<O> = { ok: true; value: O } | { ok: false; error: unknown };
 
