@@ -38,6 +38,9 @@ describe('concurrency in one process', () => {
     // Each answer names its own row, and each issued event points at its own ticket.
     const byId = new Map(rows.map((r) => [(r as unknown as { id: string }).id, r.number]));
     for (const r of res) expect(byId.get(r.body.id)).toBe(r.body.number);
+    // Nothing is called and every ticket is normal: exactly the earlier numbers of its category are ahead.
+    const seqOf = new Map(rows.map((r) => [(r as unknown as { id: string }).id, Number(r.seq)]));
+    for (const r of res) expect(r.body.peopleAhead).toBe(seqOf.get(r.body.id)! - 1);
     const evs: { ticketId: string; data: string }[] = await t.dataSource.query("SELECT ticketId, data FROM ticket_event WHERE hallId = ? AND type = 'issued'", [h.hallId]);
     for (const e of evs) expect(byId.get(e.ticketId)).toBe(JSON.parse(e.data).number);
     const issued = await t.dataSource.query("SELECT COUNT(*) AS n FROM ticket_event WHERE hallId = ? AND type = 'issued'", [h.hallId]);

@@ -5,7 +5,7 @@
  * (a log without window events), the windows busy serving form one pool for all categories.
  */
 import type { HallSnapshot, WaitingTicketSnapshot } from '../hall/hall.types';
-import { qlmWait } from './queue-length.predictor';
+import { qlmSeries, type WaitMoments } from './queue-length.predictor';
 
 export interface LineModel {
   /** Mean service time of a category at a window (window optional), ms. */
@@ -89,12 +89,15 @@ export function rawPredictions(state: HallSnapshot, now: number, model: LineMode
     const nPriority = l.tickets.filter((t) => t.priority === 'priority').length;
     const theta = model.abandonRatePerMs(key); // '*' = hall-wide rate
     const overtake = pooled ? 0 : Math.min(model.priorityArrivalRatePerMs(key), l.rate * capShare);
+    // One series per class along the line: O(line) rather than a qlmWait sum per ticket (O(line^2)).
+    const prioWait = qlmSeries({ free: l.free, serviceRate: l.rate, abandonRate: theta, overtakeRate: 0 });
+    const normalWait = qlmSeries({ free: l.free, serviceRate: l.rate, abandonRate: theta, overtakeRate: overtake });
     let prioSeen = 0;
     let normalSeen = 0;
     for (const t of l.tickets) {
       const isPrio = t.priority === 'priority';
       const ahead = isPrio ? prioSeen : nPriority + normalSeen;
-      const m = qlmWait({ ahead, free: l.free, serviceRate: l.rate, abandonRate: theta, overtakeRate: isPrio ? 0 : overtake });
+      const m = isPrio ? prioWait(ahead) : normalWait(ahead);
       tickets.set(t.id, { ahead, free: l.free, serviceRate: l.rate, ...m, headWaitMs });
       if (isPrio) prioSeen++;
       else normalSeen++;
@@ -102,7 +105,7 @@ export function rawPredictions(state: HallSnapshot, now: number, model: LineMode
     const cats = pooled ? state.categories.map((c) => c.id) : [key];
     for (const c of cats) {
       const ahead = l.tickets.length;
-      const m = qlmWait({ ahead, free: l.free, serviceRate: l.rate, abandonRate: theta, overtakeRate: overtake });
+      const m = normalWait(ahead);
       newTicket.set(c, { ahead, free: l.free, serviceRate: l.rate, ...m, headWaitMs });
     }
   }
@@ -110,9 +113,12 @@ export function rawPredictions(state: HallSnapshot, now: number, model: LineMode
     list.sort((a, b) => a.issuedAt - b.issuedAt);
     const w = state.windows.find((x) => x.id === windowId);
     const free = w && w.state === 'open' && !busyWindows.has(windowId) ? 1 : 0;
+    const series = new Map<string, (ahead: number) => WaitMoments>();
     list.forEach((t, i) => {
       const rate = w && w.state === 'open' ? 1 / model.serviceMeanMs(t.categoryId, windowId) : 0;
-      const m = qlmWait({ ahead: i, free, serviceRate: rate, abandonRate: model.abandonRatePerMs(t.categoryId) });
+      let wait = series.get(t.categoryId);
+      if (!wait) series.set(t.categoryId, (wait = qlmSeries({ free, serviceRate: rate, abandonRate: model.abandonRatePerMs(t.categoryId) })));
+      const m = wait(i);
       tickets.set(t.id, { ahead: i, free, serviceRate: rate, ...m, headWaitMs: Math.max(0, now - list[0].issuedAt) });
     });
   }

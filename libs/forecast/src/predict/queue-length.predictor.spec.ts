@@ -1,6 +1,6 @@
 import { simulateHall } from '../simulator/hall-simulator';
 import { referenceRoutingRule } from '../testing/reference-routing-rule';
-import { qlmWait } from './queue-length.predictor';
+import { qlmSeries, qlmWait } from './queue-length.predictor';
 
 describe('qlmWait', () => {
   it('sums exponential stages: QL without abandonment, QL_m with', () => {
@@ -10,6 +10,21 @@ describe('qlmWait', () => {
     expect(m.variance).toBeCloseTo(1 + 1 / 2.25 + 1 / 4, 12);
     expect(qlmWait({ ahead: 1, free: 2, serviceRate: 1, abandonRate: 0 }).mean).toBe(0);
     expect(qlmWait({ ahead: 0, serviceRate: 0, abandonRate: 0 }).mean).toBe(Infinity);
+  });
+
+  it('qlmSeries gives exactly qlmWait for every ticket of a line, in any order of asking', () => {
+    const lines = [
+      { free: 0, serviceRate: 1 / 300_000, abandonRate: 1 / 1_800_000, overtakeRate: 1 / 900_000 },
+      { free: 3, serviceRate: 4 / 600_000, abandonRate: 0 },
+      { free: 1, serviceRate: 0, abandonRate: 1 / 600_000 },
+      { free: 0, serviceRate: 1 / 60_000, abandonRate: 1 / 60_000, overtakeRate: 1 / 30_000 },
+    ];
+    for (const line of lines) {
+      const wait = qlmSeries(line);
+      for (const ahead of [40, 0, 1, 2, 3, 7, 39, 41, 500, 2, 499]) {
+        expect(wait(ahead)).toEqual(qlmWait({ ...line, ahead }));
+      }
+    }
   });
 
   it('M/M/10 at load 0.9: QL RASE near 1 - load = 0.10, LES near twice that', () => {

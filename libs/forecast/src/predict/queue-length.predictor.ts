@@ -36,3 +36,30 @@ export function qlmWait(input: QlmInput): WaitMoments {
   }
   return { mean, variance };
 }
+
+/**
+ * qlmWait for many tickets of one line (same windows, patience and overtaking, different `ahead`):
+ * the sums for k tickets ahead extend those for k - 1, so a line of n tickets costs O(n) instead of
+ * the O(n^2) of n separate qlmWait calls. Gives exactly qlmWait's numbers (same terms, same order).
+ */
+export function qlmSeries(line: Omit<QlmInput, 'ahead'>): (ahead: number) => WaitMoments {
+  const free = line.free ?? 0;
+  const r = Math.max(line.serviceRate - (line.overtakeRate ?? 0), line.serviceRate * 0.25);
+  const means: number[] = [];
+  const variances: number[] = [];
+  let mean = 0;
+  let variance = 0;
+  return (ahead) => {
+    if (free > ahead) return { mean: 0, variance: 0 };
+    if (line.serviceRate <= 0) return { mean: Infinity, variance: Infinity };
+    const k = Math.floor(Math.max(0, ahead - free));
+    for (let i = means.length; i <= k; i++) {
+      const rate = r + i * line.abandonRate;
+      mean += 1 / rate;
+      variance += 1 / (rate * rate);
+      means.push(mean);
+      variances.push(variance);
+    }
+    return { mean: means[k], variance: variances[k] };
+  };
+}

@@ -37,4 +37,40 @@ describe('group commit', () => {
     expect(a.status).toBe('rejected');
     expect(b).toEqual({ status: 'fulfilled', value: 5 });
   });
+
+  it('starts the next group when a flush releases, before that flush ends', async () => {
+    const log: string[] = [];
+    let finishFirst!: () => void;
+    const firstDone = new Promise<void>((r) => (finishFirst = r));
+    const gc = new GroupCommit<number, number>(async (_k, items, release) => {
+      log.push(`start ${items.join(',')}`);
+      if (items[0] === 1) {
+        await Promise.resolve();
+        release();
+        release(); // a second call changes nothing
+        await firstDone;
+      }
+      log.push(`end ${items.join(',')}`);
+      return items.map((i) => ({ ok: true, value: i }));
+    });
+    const first = gc.submit('k', 1);
+    const [second, third] = [gc.submit('k', 2), gc.submit('k', 3)];
+    expect(await Promise.all([second, third])).toEqual([2, 3]);
+    expect(log).toEqual(['start 1', 'start 2,3', 'end 2,3']);
+    finishFirst();
+    expect(await first).toBe(1);
+    expect(log).toEqual(['start 1', 'start 2,3', 'end 2,3', 'end 1']);
+  });
+
+  it('waits for the end of a flush that does not release, also when it throws at once', async () => {
+    const log: string[] = [];
+    const gc = new GroupCommit<number, number>((_k, items) => {
+      log.push(`start ${items.join(',')}`);
+      if (items[0] === 1) throw new Error('sync failure');
+      return Promise.resolve(items.map((i) => ({ ok: true, value: i })));
+    });
+    const results = await Promise.allSettled([gc.submit('k', 1), gc.submit('k', 2), gc.submit('k', 3)]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled', 'fulfilled']);
+    expect(log).toEqual(['start 1', 'start 2,3']);
+  });
 });
