@@ -102,6 +102,11 @@ export function monteCarlo(input: MonteCarloInput): MonteCarloResult {
     }
     return ls;
   });
+  // Lines no open window calls from (a category no open window serves): their tickets are never called.
+  // Settled as Infinity up front; left open they kept every run going to the horizon (12 h of simulated
+  // arrivals, over a second of CPU for a new category before its first window opens).
+  const served = new Uint8Array(nLines);
+  for (const ls of windowLines) for (const l of ls) served[l] = 1;
   const servingByWindow = new Map(state.serving.map((s) => [s.windowId, s]));
   const serviceParams = windows.map((w) => cats.map((c) => model.service(c, w.id)));
   const theta = cats.map((c) => model.patienceRatePerMs(c));
@@ -126,8 +131,8 @@ export function monteCarlo(input: MonteCarloInput): MonteCarloResult {
     for (const t of baseTickets) {
       const l = t.line;
       abandonAt[t.slot] = theta[t.cat] > 0 ? now + sampleExponential(rng, 1 / theta[t.cat]) : Infinity;
-      if (l < 0) {
-        resolved[t.slot] = Infinity; // transferred to a window that is not open
+      if (l < 0 || !served[l]) {
+        resolved[t.slot] = Infinity; // transferred to a window that is not open, or no open window serves it
         open--;
         continue;
       }
@@ -135,6 +140,11 @@ export function monteCarlo(input: MonteCarloInput): MonteCarloResult {
     }
     for (const t of newBase) {
       abandonAt[t.slot] = Infinity;
+      if (!served[t.line]) {
+        resolved[t.slot] = Infinity;
+        open--;
+        continue;
+      }
       lines[t.line].push(t);
     }
     // Window free times
