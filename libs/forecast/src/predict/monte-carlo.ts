@@ -123,6 +123,10 @@ export function monteCarlo(input: MonteCarloInput): MonteCarloResult {
 
   for (let run = 0; run < runs; run++) {
     const rng = createRng(deriveSeed(input.seed, run));
+    // Each window draws its service times from a stream of its own (common random numbers): how many
+    // arrivals the other lines simulate, which moves with the arrival rates and so with `now`, does not
+    // reshuffle this window's draws. Two forecasts of one hall a moment apart then differ by the moment.
+    const svc = windows.map((_, wi) => createRng(deriveSeed(deriveSeed(input.seed, run), wi + 1)));
     const lines: Tk[][] = Array.from({ length: nLines }, () => []);
     const heads = new Int32Array(nLines);
     const abandonAt = new Float64Array(nTracked);
@@ -155,7 +159,7 @@ export function monteCarlo(input: MonteCarloInput): MonteCarloResult {
       const s = servingByWindow.get(w.id);
       if (!s || !catIdx.has(s.categoryId)) return freeAt.push(now, wi);
       const p = serviceParams[wi][catIdx.get(s.categoryId) as number];
-      freeAt.push(now + sampleLognormalResidual(rng, p.mu, p.sigma, Math.max(0, now - s.startedAt)), wi);
+      freeAt.push(now + sampleLognormalResidual(svc[wi], p.mu, p.sigma, Math.max(0, now - s.startedAt)), wi);
     });
     // Next arrival per category
     const nextArr = lambda.map((l) => (l > 0 ? now + sampleExponential(rng, 1 / l) : Infinity));
@@ -194,7 +198,7 @@ export function monteCarlo(input: MonteCarloInput): MonteCarloResult {
         streak[wi] = tk.rt.priority === 'priority' && !tk.rt.targetWindowId ? streak[wi] + 1 : 0;
         if (firstCall[wi] === Infinity) firstCall[wi] = t;
         const p = serviceParams[wi][tk.cat];
-        freeAt.push(t + sampleLognormal(rng, p.mu, p.sigma), wi);
+        freeAt.push(t + sampleLognormal(svc[wi], p.mu, p.sigma), wi);
         return true;
       }
     };
