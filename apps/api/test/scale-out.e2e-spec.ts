@@ -200,7 +200,11 @@ describe('two api instances on one MariaDB with Redis', () => {
     expect(waitingAtSubscribe.length).toBeGreaterThan(0);
     for (const p of phones) {
       if (p.firstStatus === 'waiting') await until(`phone of ${p.number} called`, () => p.l.called.length > 0);
-      expect(p.l.called.map((c) => c.number)).toEqual(p.firstStatus === 'waiting' ? [p.number] : []);
+      // A call committed on the other instance between the phone's join and its snapshot may also arrive
+      // as `called` (docs/live.md: at least once across the join), never another ticket's, never twice.
+      const mine = p.l.called.map((c) => c.number);
+      if (p.firstStatus === 'waiting') expect(mine).toEqual([p.number]);
+      else expect([[], [p.number]]).toContainEqual(mine);
     }
 
     // seq is one count for the hall: the newest snapshot on both instances is at the row count.
@@ -234,9 +238,13 @@ describe('two api instances on one MariaDB with Redis', () => {
     };
     // Each forecaster refreshes within a second or so of the last change (longer on a loaded machine:
     // its pace follows its own cost); then both answer alike. Asked again until they do, for 15 s.
+    // Two forecasts made from the same earlier state agree too (the Monte Carlo is seeded), so agreement
+    // alone does not say they are current: window 17 is open and idle, so a current forecast calls the
+    // first of the line at once (one made before the last finish still has it behind others).
     const alike = (x: Awaited<ReturnType<typeof waits>>, y: Awaited<ReturnType<typeof waits>>) =>
       x.waiting === y.waiting && x.source === y.source && Math.abs(x.now - y.now) <= 3 &&
-      x.tickets.every((t, i) => typeof t === 'number' && Math.abs(Number(y.tickets[i]) - t) <= 3);
+      x.tickets.every((t, i) => typeof t === 'number' && Math.abs(Number(y.tickets[i]) - t) <= 3) &&
+      x.tickets[0] === 0 && y.tickets[0] === 0;
     let a = await waits(A);
     let b = await waits(B);
     await until('both instances answer the same forecast', async () => {
@@ -245,6 +253,7 @@ describe('two api instances on one MariaDB with Redis', () => {
     }, 15_000).catch(() => undefined); // the assertions below say how they differ
     expect(a.waiting).toBe(4);
     expect(b).toMatchObject({ waiting: a.waiting, source: a.source });
+    expect([a.tickets[0], b.tickets[0]]).toEqual([0, 0]); // both forecasts are current
     // The same model and history: they may differ only by the second or two between the two refreshes.
     expect(Math.abs(b.now - a.now)).toBeLessThanOrEqual(3);
     for (const [i, t] of a.tickets.entries()) {

@@ -30,7 +30,11 @@ interface HallForecast {
   predictions: Predictions | null;
   timer: NodeJS.Timeout | null;
   lastRefresh: number;
-  /** How long the last refresh took, ms: a huge line refreshes less often (at most 5% of a core). */
+  /**
+   * CPU time of the last prediction, ms: a huge line refreshes less often (at most 5% of a core). CPU,
+   * not wall time: waiting on the database or for a busy core costs this process nothing, and counting it
+   * paced even a short line's refresh out to tens of seconds on a loaded machine.
+   */
   lastCost: number;
   refreshing: Promise<void> | null;
 }
@@ -187,7 +191,9 @@ export class HallForecastService implements OnModuleInit, OnModuleDestroy {
     const wait = Math.max(0, h.lastRefresh + Math.max(REFRESH_MS, 20 * h.lastCost) - Date.now());
     h.timer = setTimeout(() => {
       h.timer = null;
-      this.refresh(h).catch((e) => this.logger.warn(`Forecast refresh failed: ${(e as Error).message}`));
+      // A refresh still running read the hall before the change that scheduled this one: run another after it.
+      const run = h.refreshing ? h.refreshing.catch(() => undefined).then(() => this.refresh(h)) : this.refresh(h);
+      run.catch((e) => this.logger.warn(`Forecast refresh failed: ${(e as Error).message}`));
     }, wait);
     h.timer.unref?.();
   }
@@ -198,8 +204,10 @@ export class HallForecastService implements OnModuleInit, OnModuleDestroy {
       try {
         h.lastRefresh = Date.now();
         const state = await this.queue.hallState(h.hallId);
+        const cpu = process.cpuUsage();
         const p = h.forecaster.predict(hallSnapshotOf(state, DEFAULT_MAX_PRIORITY_STREAK), state.at);
-        h.lastCost = Date.now() - h.lastRefresh;
+        const used = process.cpuUsage(cpu);
+        h.lastCost = (used.user + used.system) / 1000;
         h.predictions = {
           at: state.at,
           tickets: new Map(p.tickets.map((t) => [t.ticketId, t])),

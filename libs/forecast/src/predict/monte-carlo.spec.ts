@@ -10,7 +10,7 @@ const NOW = 1_700_000_000_000;
 const model = (over: Partial<Record<string, number>> = {}): MonteCarloModel => ({
   service: (c) => lognormalFromMeanCv(c === 'B' ? 12 * MIN : 6 * MIN, 0.7),
   patienceRatePerMs: () => over.theta ?? 0,
-  arrivalRatePerMs: (c) => (c === 'A' ? (over.lambdaA ?? 20) : (over.lambdaB ?? 6)) / 3_600_000,
+  arrivalRatePerMs: (c) => (c === 'A' ? (over.lambdaA ?? 20) : c === 'C' ? (over.lambdaC ?? 4) : (over.lambdaB ?? 6)) / 3_600_000,
   priorityShare: () => 0,
 });
 
@@ -93,5 +93,29 @@ describe('Monte Carlo of the routing rule', () => {
     expect(sampleStats(mc.tickets.get('T') as Float64Array).finiteShare).toBe(0);
     const impatient = monteCarlo({ state: s, now: NOW, rule: referenceRoutingRule, model: model({ theta: 1 / (10 * MIN) }), seed: 2, runs: 200 });
     expect(sampleStats(impatient.tickets.get('A11') as Float64Array).mean).toBeLessThan(sampleStats(mc.tickets.get('A11') as Float64Array).mean * 0.9);
+  });
+
+  it('settles a category no open window serves as never called, without simulating the rest of the day', () => {
+    // A new category before its first window opens: its tickets, and one taken now, are never called.
+    const withC = hall();
+    withC.categories.push({ id: 'C', targetWaitMs: 20 * MIN, defaultServiceMs: 20 * MIN });
+    withC.waiting.push({ id: 'C1', categoryId: 'C', priority: 'normal', issuedAt: NOW - 2 * MIN });
+    const counted = () => {
+      const rule = (...args: Parameters<typeof referenceRoutingRule>) => (rule.calls++, referenceRoutingRule(...args));
+      rule.calls = 0;
+      return rule;
+    };
+    const rC = counted();
+    const r = counted();
+    const mcC = monteCarlo({ state: withC, now: NOW, rule: rC, model: model({ lambdaC: 0 }), seed: 4, runs: 30 });
+    const mc = monteCarlo({ state: hall(), now: NOW, rule: r, model: model({ lambdaC: 0 }), seed: 4, runs: 30 });
+    expect(sampleStats(mcC.tickets.get('C1') as Float64Array).finiteShare).toBe(0);
+    expect(sampleStats(mcC.newTickets.get('C') as Float64Array).finiteShare).toBe(0);
+    // The other lines come out exactly as without the category, and each run stops where it would have:
+    // as many routing decisions, not 12 hours of simulated arrivals more.
+    expect([...(mcC.tickets.get('A11') as Float64Array)]).toEqual([...(mc.tickets.get('A11') as Float64Array)]);
+    expect([...(mcC.newTickets.get('B') as Float64Array)]).toEqual([...(mc.newTickets.get('B') as Float64Array)]);
+    expect(rC.calls).toBeGreaterThan(0);
+    expect(rC.calls).toBe(r.calls);
   });
 });

@@ -102,6 +102,11 @@ export function monteCarlo(input: MonteCarloInput): MonteCarloResult {
     }
     return ls;
   });
+  // Lines no open window calls from (a category no open window serves): their tickets are never called.
+  // Settled as Infinity up front; left open they kept every run going to the horizon (12 h of simulated
+  // arrivals, over a second of CPU for a new category before its first window opens).
+  const served = new Uint8Array(nLines);
+  for (const ls of windowLines) for (const l of ls) served[l] = 1;
   const servingByWindow = new Map(state.serving.map((s) => [s.windowId, s]));
   const serviceParams = windows.map((w) => cats.map((c) => model.service(c, w.id)));
   const theta = cats.map((c) => model.patienceRatePerMs(c));
@@ -118,6 +123,10 @@ export function monteCarlo(input: MonteCarloInput): MonteCarloResult {
 
   for (let run = 0; run < runs; run++) {
     const rng = createRng(deriveSeed(input.seed, run));
+    // Each window draws its service times from a stream of its own (common random numbers): how many
+    // arrivals the other lines simulate, which moves with the arrival rates and so with `now`, does not
+    // reshuffle this window's draws. Two forecasts of one hall a moment apart then differ by the moment.
+    const svc = windows.map((_, wi) => createRng(deriveSeed(deriveSeed(input.seed, run), wi + 1)));
     const lines: Tk[][] = Array.from({ length: nLines }, () => []);
     const heads = new Int32Array(nLines);
     const abandonAt = new Float64Array(nTracked);
@@ -126,8 +135,8 @@ export function monteCarlo(input: MonteCarloInput): MonteCarloResult {
     for (const t of baseTickets) {
       const l = t.line;
       abandonAt[t.slot] = theta[t.cat] > 0 ? now + sampleExponential(rng, 1 / theta[t.cat]) : Infinity;
-      if (l < 0) {
-        resolved[t.slot] = Infinity; // transferred to a window that is not open
+      if (l < 0 || !served[l]) {
+        resolved[t.slot] = Infinity; // transferred to a window that is not open, or no open window serves it
         open--;
         continue;
       }
@@ -135,6 +144,11 @@ export function monteCarlo(input: MonteCarloInput): MonteCarloResult {
     }
     for (const t of newBase) {
       abandonAt[t.slot] = Infinity;
+      if (!served[t.line]) {
+        resolved[t.slot] = Infinity;
+        open--;
+        continue;
+      }
       lines[t.line].push(t);
     }
     // Window free times
@@ -145,7 +159,7 @@ export function monteCarlo(input: MonteCarloInput): MonteCarloResult {
       const s = servingByWindow.get(w.id);
       if (!s || !catIdx.has(s.categoryId)) return freeAt.push(now, wi);
       const p = serviceParams[wi][catIdx.get(s.categoryId) as number];
-      freeAt.push(now + sampleLognormalResidual(rng, p.mu, p.sigma, Math.max(0, now - s.startedAt)), wi);
+      freeAt.push(now + sampleLognormalResidual(svc[wi], p.mu, p.sigma, Math.max(0, now - s.startedAt)), wi);
     });
     // Next arrival per category
     const nextArr = lambda.map((l) => (l > 0 ? now + sampleExponential(rng, 1 / l) : Infinity));
@@ -184,7 +198,7 @@ export function monteCarlo(input: MonteCarloInput): MonteCarloResult {
         streak[wi] = tk.rt.priority === 'priority' && !tk.rt.targetWindowId ? streak[wi] + 1 : 0;
         if (firstCall[wi] === Infinity) firstCall[wi] = t;
         const p = serviceParams[wi][tk.cat];
-        freeAt.push(t + sampleLognormal(rng, p.mu, p.sigma), wi);
+        freeAt.push(t + sampleLognormal(svc[wi], p.mu, p.sigma), wi);
         return true;
       }
     };
