@@ -11,7 +11,8 @@ describe('alerts', () => {
   const open = async () => (await t.http.get(`/api/halls/${h.hallId}/alerts`).expect(200)).body as { id: string; scope: string; subject: string; level: string; acknowledgedAt: number | null }[];
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // This file drives each evaluation itself; the one after changes is tested below.
+    t = await startTestApp({ env: { HALLQ_ALERT_AFTER_CHANGE_MS: '0' } });
     // Enterprise (20 min target, 15 min services) on one window; social (15 min target) on another.
     h = await createSmallHall(t, [
       { label: '1', categories: ['enterprise'], state: 'open' },
@@ -86,3 +87,28 @@ describe('alerts', () => {
     await t.http.get(`/api/halls/${h.hallId}/alerts?open=maybe`).expect(400);
   });
 });
+
+describe('alerts after a change', () => {
+  let t: TestApp;
+  let h: SmallHall;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { HALLQ_ALERT_AFTER_CHANGE_MS: '200' } });
+    h = await createSmallHall(t, [{ label: '1', categories: ['enterprise'], state: 'open' }]);
+  });
+  afterAll(() => t.close());
+
+  it('raises the line alert soon after the tickets that cause it, without waiting for the 30 s round', async () => {
+    for (let i = 0; i < 6; i++) await t.http.post(`/api/halls/${h.hallId}/tickets`).set('Idempotency-Key', `ev${i}`).send({ category: 'enterprise' }).expect(201);
+    let line: { level: string } | undefined;
+    for (let waited = 0; !line && waited < 10_000; waited += 100) {
+      await new Promise((r) => setTimeout(r, 100));
+      const open = (await t.http.get(`/api/halls/${h.hallId}/alerts`).expect(200)).body as { scope: string; subject: string; level: string }[];
+      line = open.find((a) => a.scope === 'category' && a.subject === 'enterprise');
+    }
+    expect(line?.level).toBe('predicted_over');
+    // Raised once, however many changes asked for a look.
+    const rows = await t.dataSource.query("SELECT COUNT(*) AS n FROM alert WHERE hallId = ? AND scope = 'category'", [h.hallId]);
+    expect(Number(rows[0].n)).toBe(1);
+  });
+});
+

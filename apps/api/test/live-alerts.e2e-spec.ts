@@ -31,7 +31,7 @@ describe('live alerts (/live { manager })', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ env: { HALLQ_ALERT_AFTER_CHANGE_MS: '0' } }); // evaluations driven by the test
     h = await createSmallHall(t, [
       { label: '1', categories: ['enterprise'], state: 'open' },
       { label: '2', categories: ['social'], state: 'open' },

@@ -1,9 +1,10 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import {
-  AlertEntity, HallEntity, levelRank, lineLevel, MAX_TRANSFERS, QueueError, QueueService, ticketLevel, type AlertLevel, type AlertScope, type Clock,
+  AlertEntity, HallEntity, levelRank, lineLevel, MAX_TRANSFERS, QueueError, QueueEvents, QueueService, ticketLevel, type AlertLevel, type AlertScope, type Clock,
 } from '@hallq/queue';
-import { Observable, Subject } from 'rxjs';
+import { Observable, Subject, type Subscription } from 'rxjs';
+import { APP_CONFIG, type AppConfig } from '../common/config/app-config';
 import { DataSource, IsNull } from 'typeorm';
 import { JobLockService } from '../cluster/job-lock.service';
 import { HallForecastService } from '../forecast/hall-forecast.service';
@@ -43,7 +44,7 @@ const RANK = (l: AlertLevel | 'ping_pong') => (l === 'ping_pong' ? 0 : levelRank
  * acknowledged by a manager, and published on `changes` for live screens.
  */
 @Injectable()
-export class AlertsService {
+export class AlertsService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(AlertsService.name);
   private readonly subject = new Subject<AlertChange>();
   readonly changes: Observable<AlertChange> = this.subject.asObservable();
@@ -54,7 +55,39 @@ export class AlertsService {
     private readonly forecasts: HallForecastService,
     private readonly locks: JobLockService,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly events: QueueEvents,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  private sub?: Subscription;
+  /** Halls with an evaluation due after a change, and each hall's evaluation in progress (one at a time). */
+  private readonly due = new Map<string, NodeJS.Timeout>();
+  private readonly running = new Map<string, Promise<AlertChange[]>>();
+
+  /**
+   * Besides the 30 s round, a change to a hall (a ticket issued, called, transferred...) has its alerts
+   * looked at within HALLQ_ALERT_AFTER_CHANGE_MS, so a line crossing its target or a ticket passed on a
+   * third time shows at once. One evaluation per hall per delay, on one instance (a short lease).
+   */
+  onModuleInit(): void {
+    const delay = this.config.alertAfterChangeMs;
+    if (!delay) return;
+    this.sub = this.events.stream.subscribe((e) => {
+      if (this.due.has(e.hallId)) return;
+      this.due.set(e.hallId, setTimeout(() => {
+        this.due.delete(e.hallId);
+        void this.locks.runExclusive(`alerts:${e.hallId}`, delay, async () => {
+          await this.evaluate(e.hallId);
+        }).catch((err: Error) => this.logger.warn(`Alert evaluation of hall ${e.hallId} after a change failed: ${err.message}`));
+      }, delay));
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.sub?.unsubscribe();
+    for (const t of this.due.values()) clearTimeout(t);
+    this.due.clear();
+  }
 
   /** Every 30 s, on one api instance of the cluster (JobLockService); returns whether it ran here. */
   @Interval(EVALUATE_EVERY_MS)
@@ -77,7 +110,16 @@ export class AlertsService {
   }
 
   /** Brings the hall's open alerts in line with the hall now; returns what changed. */
-  async evaluate(hallId: string): Promise<AlertChange[]> {
+  evaluate(hallId: string): Promise<AlertChange[]> {
+    // One at a time per hall in this process: two rounds at once would raise the same alert twice.
+    const previous = this.running.get(hallId) ?? Promise.resolve([]);
+    const next = previous.catch(() => []).then(() => this.evaluateNow(hallId));
+    this.running.set(hallId, next);
+    void next.finally(() => this.running.get(hallId) === next && this.running.delete(hallId)).catch(() => undefined);
+    return next;
+  }
+
+  private async evaluateNow(hallId: string): Promise<AlertChange[]> {
     await this.forecasts.refreshNow(hallId);
     const state = await this.queue.hallState(hallId);
     const now = state.at;

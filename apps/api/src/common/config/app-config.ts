@@ -17,6 +17,8 @@ export interface AppConfig {
   displayDir: string;
   /** Width of the forecaster's arrival-rate slots, seconds (30 min; the accelerated demo shrinks it). */
   forecastSlotSec: number;
+  /** Alerts are looked at this long after a change to a hall, besides the 30 s round; 0 = the round only. */
+  alertAfterChangeMs: number;
   auth: AuthConfig;
   /** Origins allowed to call the api and /live from other sites; empty = same origin only. */
   corsOrigins: string[];
@@ -138,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logSql: flag(env.HALLQ_LOG_SQL, false),
     displayDir: resolve(env.HALLQ_DISPLAY_DIR ?? 'dist/display'),
     forecastSlotSec,
+    alertAfterChangeMs: int('HALLQ_ALERT_AFTER_CHANGE_MS', 2000, 0, 600_000),
     auth,
     corsOrigins,
     trustProxy,
