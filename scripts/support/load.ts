@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
 export interface LoadResult {
@@ -44,6 +45,8 @@ export async function runClosedLoop(opts: {
     }
     latencies[n++] = ms;
   };
+  // BENCH_TRACE=file: every measured operation's start (ms into the window) and latency, to find stalls.
+  const trace = process.env.BENCH_TRACE ? ['startMs,latencyMs'] : undefined;
   const caller = async (c: number) => {
     for (let i = 0; ; i++) {
       const start = performance.now();
@@ -53,6 +56,7 @@ export async function runClosedLoop(opts: {
         const end = performance.now();
         if (start >= from && end <= to) {
           record(end - start);
+          trace?.push(`${(start - from).toFixed(1)},${(end - start).toFixed(1)}`);
           series[Math.floor((end - from) / 1000)]++;
         }
       } catch (e) {
@@ -63,6 +67,7 @@ export async function runClosedLoop(opts: {
     }
   };
   await Promise.all(Array.from({ length: opts.concurrency }, (_, c) => caller(c)));
+  if (trace) writeFileSync(`${process.env.BENCH_TRACE}.${opts.label.replace(/\W+/g, '-')}.csv`, `${trace.join('\n')}\n`);
   const sorted = latencies.slice(0, n).sort();
   const pct = (p: number) => (n ? sorted[Math.min(n - 1, Math.ceil((p / 100) * n) - 1)] : NaN);
   const seconds = opts.durationMs / 1000;

@@ -15,3 +15,4 @@ export * from './service/queue-events';
 export * from './service/transaction-runner';
 export * from './service/queue.service';
 export * from './service/hall-admin.service';
+export * from './service/cached-fetch';

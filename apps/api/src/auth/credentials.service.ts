@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import { fetchCurrent } from '@hallq/queue';
+import { LRUCache } from 'lru-cache';
 import { DataSource, IsNull } from 'typeorm';
 import { AuthErrors } from './auth-errors';
 import { DeviceEntity } from './entities/device.entity';
@@ -11,7 +13,7 @@ import type { Principal } from './principal';
 /** Device tokens start with this, so a leaked one is recognisable (and staff tokens are JWTs). */
 export const DEVICE_TOKEN_PREFIX = 'hqd_';
 /** How long a resolved token is trusted before the database is asked again: a revocation or sign-out
- * on another instance takes effect within this; on the same instance at once. */
+ * on another instance takes effect within this (plus one lookup); on the same instance at once. */
 const CACHE_MS = 5_000;
 const CACHE_MAX = 10_000;
 
@@ -22,7 +24,17 @@ interface StaffClaims { sub: string; sid: string; typ: 'staff' }
 /** Turns a bearer token into a Principal: the one place tokens are checked, for REST and /live alike. */
 @Injectable()
 export class CredentialsService {
-  private readonly cache = new Map<string, { principal: Principal | null; until: number }>();
+  /**
+   * Concurrent requests with one token share one lookup, and an answer that has only aged is used while
+   * it is looked up again: otherwise every kiosk request arriving during the lookup after each expiry
+   * repeated it (a burst of queries every 5 s under load).
+   */
+  private readonly cache = new LRUCache<string, { principal: Principal | null }>({
+    max: CACHE_MAX,
+    ttl: CACHE_MS,
+    allowStale: true,
+    fetchMethod: async (token) => ({ principal: token.startsWith(DEVICE_TOKEN_PREFIX) ? await this.device(token) : await this.staff(token) }),
+  });
 
   constructor(
     @Inject(STAFF_JWT) private readonly jwt: JwtService,
@@ -41,15 +53,7 @@ export class CredentialsService {
    * kiosk learns it at once instead of silently acting as an anonymous phone). */
   async resolve(token: string | undefined): Promise<Principal | null> {
     if (!token) return null;
-    const now = Date.now();
-    const hit = this.cache.get(token);
-    let principal: Principal | null;
-    if (hit && hit.until > now) principal = hit.principal;
-    else {
-      principal = token.startsWith(DEVICE_TOKEN_PREFIX) ? await this.device(token) : await this.staff(token);
-      if (this.cache.size >= CACHE_MAX) this.cache.clear();
-      this.cache.set(token, { principal, until: now + CACHE_MS });
-    }
+    const { principal } = await fetchCurrent(this.cache, token);
     if (!principal) throw AuthErrors.badToken();
     return principal;
   }

@@ -204,16 +204,17 @@ export class HallForecastService implements OnModuleInit, OnModuleDestroy {
       try {
         h.lastRefresh = Date.now();
         const state = await this.queue.hallState(h.hallId);
+        // The part that holds the event loop (snapshot, predictions, maps) paces the next refresh.
         const cpu = process.cpuUsage();
         const p = h.forecaster.predict(hallSnapshotOf(state, DEFAULT_MAX_PRIORITY_STREAK), state.at);
-        const used = process.cpuUsage(cpu);
-        h.lastCost = (used.user + used.system) / 1000;
         h.predictions = {
           at: state.at,
           tickets: new Map(p.tickets.map((t) => [t.ticketId, t])),
           categories: new Map(p.categories.map((c) => [c.categoryId, c])),
           windows: p.windows,
         };
+        const used = process.cpuUsage(cpu);
+        h.lastCost = (used.user + used.system) / 1000;
       } finally {
         h.refreshing = null;
       }

@@ -19,6 +19,28 @@ describe('numbering and the service day', () => {
     expect(localWeekdayOf(t, 'Asia/Shanghai')).toBe(1); // Monday
   });
 
+  it('gives the same local day and minute when asked again within a minute, across DST and odd offsets', () => {
+    const fresh = (at: number, tz: string) => {
+      const f = new Intl.DateTimeFormat('en-CA', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+      const p = Object.fromEntries(f.formatToParts(new Date(at)).map((x) => [x.type, x.value]));
+      return { day: `${p.year}-${p.month}-${p.day}`, minutes: (Number(p.hour) % 24) * 60 + Number(p.minute) };
+    };
+    // Around New York's and Lord Howe's (30 min) DST changes, and in +5:30 / +5:45 zones, every 7 s:
+    // consecutive instants share a UTC minute, so most answers come from the kept minute.
+    const cases: [string, number][] = [
+      ['America/New_York', Date.UTC(2026, 2, 8, 6, 50)],
+      ['America/New_York', Date.UTC(2026, 10, 1, 5, 50)],
+      ['Australia/Lord_Howe', Date.UTC(2026, 3, 4, 14, 50)],
+      ['Asia/Kolkata', Date.UTC(2026, 10, 29, 18, 20)],
+      ['Asia/Kathmandu', Date.UTC(2026, 10, 29, 18, 5)],
+    ];
+    for (const [tz, start] of cases) {
+      for (let at = start; at < start + 40 * 60_000; at += 7_000) {
+        expect({ tz, at, day: serviceDayOf(at, tz), minutes: localMinutesOf(at, tz) }).toEqual({ tz, at, ...fresh(at, tz) });
+      }
+    }
+  });
+
   it('makes unguessable URL-safe tokens (>= 128 bits)', () => {
     const a = newTrackingToken();
     expect(a).toMatch(/^[A-Za-z0-9_-]{32}$/); // 24 random bytes = 192 bits

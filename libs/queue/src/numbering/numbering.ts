@@ -10,15 +10,39 @@ export function formatTicketNumber(prefix: string, seq: number): string {
  * each service day by itself, because counters are keyed by it; no midnight job is needed.
  */
 export function serviceDayOf(at: number, timeZone: string): string {
-  return dayFormatter(timeZone).format(new Date(at));
+  return localMinute(at, timeZone).day;
 }
 
 /** Minutes since local midnight in the hall's time zone. */
 export function localMinutesOf(at: number, timeZone: string): number {
-  const parts = timeFormatter(timeZone).formatToParts(new Date(at));
+  return localMinute(at, timeZone).minutes;
+}
+
+interface LocalMinute {
+  utcMinute: number;
+  day: string;
+  minutes: number;
+}
+
+/** Since 1980 every zone's offset is whole minutes (older local mean times had seconds). */
+const WHOLE_MINUTE_OFFSETS_SINCE = Date.UTC(1980, 0, 1);
+const lastMinute = new Map<string, LocalMinute>();
+
+/**
+ * The local day and time of day of an instant. Both stay the same through a UTC minute, so the last
+ * minute asked is kept per zone: the issue path asks for every ticket, and Intl formatting is costly.
+ */
+function localMinute(at: number, timeZone: string): LocalMinute {
+  const utcMinute = Math.floor(at / 60_000);
+  const hit = lastMinute.get(timeZone);
+  if (hit && hit.utcMinute === utcMinute) return hit;
+  const date = new Date(at);
+  const parts = timeFormatter(timeZone).formatToParts(date);
   const h = Number(parts.find((p) => p.type === 'hour')?.value ?? 0) % 24;
   const m = Number(parts.find((p) => p.type === 'minute')?.value ?? 0);
-  return h * 60 + m;
+  const v = { utcMinute, day: dayFormatter(timeZone).format(date), minutes: h * 60 + m };
+  if (at >= WHOLE_MINUTE_OFFSETS_SINCE) lastMinute.set(timeZone, v);
+  return v;
 }
 
 /** Local weekday, 0 = Sunday, in the hall's time zone. */
