@@ -247,8 +247,8 @@ export class QueueService {
         if (!pick) return null;
         const won = await this.tickets.applyIfStatus(em, pick.id, 'waiting', { status: 'called', windowId: w.id, targetWindowId: null, calledAt: now });
         if (!won) {
-          // Another window called it first; it is no longer a candidate.
-          candidates = candidates.filter((c) => c.id !== pick.id);
+          // Another window called it first: read the heads again (its line has a new one).
+          candidates = await this.tickets.findCandidates(em, hallId, w.id, w.categoryIds);
           continue;
         }
         const streak = nextPriorityStreak(w, pick);
