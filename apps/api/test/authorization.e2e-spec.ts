@@ -163,6 +163,25 @@ describe('authorization matrix (from the OpenAPI document)', () => {
     await t.anon.post('/api/auth/sign-in').send({ username: 'lock-me', password: 'right-password' }).expect(200);
   });
 
+  it('refuses a scope the role does not have, instead of dropping it, and writes nothing', async () => {
+    const cases = [
+      [{ role: 'manager', hallIds: [a.hallId], windowIds: [a.windows['1']] }, /manager is given halls, not windows/],
+      [{ role: 'clerk', windowIds: [a.windows['1']], hallIds: [b.hallId] }, /clerk is given windows/],
+      [{ role: 'admin', hallIds: [a.hallId] }, /admin has every hall/],
+    ] as const;
+    for (const [scope, message] of cases) {
+      const r = await t.http.post('/api/accounts').send({ username: `scoped-${scope.role}`, password: 'a-long-password', ...scope }).expect(400);
+      expect(r.body).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringMatching(message) });
+    }
+    const list = await t.http.get('/api/accounts').expect(200);
+    expect(list.body.filter((x: { username: string }) => x.username.startsWith('scoped-'))).toEqual([]);
+    // The same on a change: a clerk given halls stays as it was.
+    const clerk = await t.http.post('/api/accounts').send({ username: 'scoped-ok', role: 'clerk', password: 'a-long-password', windowIds: [a.windows['1']] }).expect(201);
+    await t.http.patch(`/api/accounts/${clerk.body.id}`).send({ hallIds: [b.hallId] }).expect(400);
+    const after = (await t.http.get('/api/accounts').expect(200)).body.find((x: { id: string }) => x.id === clerk.body.id);
+    expect(after).toMatchObject({ hallIds: [a.hallId], windowIds: [a.windows['1']] });
+  });
+
   it('ends every session of an account whose password changes or which is disabled', async () => {
     await t.http.post('/api/accounts').send({ username: 'leaver', role: 'clerk', password: 'first-password', windowIds: [a.windows['1']] }).expect(201);
     const token = await signIn(t.app, 'leaver', 'first-password');

@@ -102,6 +102,7 @@ export class AccountsService {
   }
 
   async create(input: AccountInput): Promise<AccountView> {
+    refuseForeignScope(input.role, input);
     const scope = await this.scopeFor(input.role, input.hallIds ?? [], input.windowIds ?? []);
     const repo = this.dataSource.getRepository(StaffAccountEntity);
     if (await repo.existsBy({ username: input.username })) throw duplicate(input.username);
@@ -125,6 +126,7 @@ export class AccountsService {
     const next: Partial<StaffAccountEntity> = {};
     if (change.displayName !== undefined) next.displayName = change.displayName;
     if (change.hallIds !== undefined || change.windowIds !== undefined) {
+      refuseForeignScope(a.role, change);
       Object.assign(next, await this.scopeFor(a.role, change.hallIds ?? a.hallIds, change.windowIds ?? a.windowIds));
     }
     if (change.password !== undefined) next.passwordHash = await hashPassword(change.password);
@@ -174,4 +176,19 @@ function view(a: StaffAccountEntity): AccountView {
 
 function duplicate(username: string) {
   return new ConflictException({ code: 'DUPLICATE', message: `The username "${username}" is taken; choose another.` });
+}
+
+/**
+ * A scope the role does not have is refused, not dropped: a manager given windows, or a clerk given
+ * halls, would otherwise be saved with rights other than the ones the admin thought they gave.
+ */
+function refuseForeignScope(role: StaffRole, given: { hallIds?: string[]; windowIds?: string[] }): void {
+  const halls = !!given.hallIds?.length;
+  const windows = !!given.windowIds?.length;
+  const refuse = (message: string) => {
+    throw new BadRequestException({ code: 'VALIDATION_FAILED', message });
+  };
+  if (role === 'admin' && (halls || windows)) refuse('An admin has every hall and window: leave hallIds and windowIds out.');
+  if (role === 'manager' && windows) refuse('A manager is given halls, not windows: use hallIds and leave windowIds out.');
+  if (role === 'clerk' && halls) refuse("A clerk is given windows; the clerk's halls follow from them: use windowIds and leave hallIds out.");
 }
