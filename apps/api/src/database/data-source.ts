@@ -29,7 +29,8 @@ export function dataSourceOptions({ database: db, logSql, dbConnectTimeoutMs, db
       // No request waits on an unreachable database for long (docs/faults.md): a connection that cannot
       // be made fails after connectTimeout, and a statement without an answer after the query timeout
       // (mysql2 then drops its connection; the server rolls the transaction back). The pool has no
-      // acquire timeout of its own: every connection it lends is bounded by these two.
+      // acquire timeout of its own: every connection it lends is bounded by these two, and a partition is
+      // cut sooner by the circuit breaker (mysql-circuit-breaker.ts, attached in database.module.ts).
       connectTimeout: dbConnectTimeoutMs,
       enableQueryTimeout: true,
       maxQueryExecutionTime: dbQueryTimeoutMs,

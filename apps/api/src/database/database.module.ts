@@ -2,6 +2,7 @@ import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../common/config/app-config';
 import { openDataSource } from './data-source';
+import { DatabaseCircuitBreaker } from './mysql-circuit-breaker';
 
 @Global()
 @Module({
@@ -11,13 +12,29 @@ import { openDataSource } from './data-source';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => openDataSource(config),
     },
+    {
+      provide: DatabaseCircuitBreaker,
+      inject: [DataSource, APP_CONFIG],
+      useFactory: (dataSource: DataSource, config: AppConfig) =>
+        config.database.type === 'mysql'
+          ? DatabaseCircuitBreaker.attach(dataSource, {
+              intervalMs: config.dbProbeIntervalMs,
+              timeoutMs: config.dbProbeTimeoutMs,
+              connectTimeoutMs: config.dbConnectTimeoutMs,
+            })
+          : DatabaseCircuitBreaker.none(),
+    },
   ],
-  exports: [DataSource],
+  exports: [DataSource, DatabaseCircuitBreaker],
 })
 export class DatabaseModule implements OnApplicationShutdown {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(DatabaseCircuitBreaker) private readonly breaker: DatabaseCircuitBreaker,
+  ) {}
 
   async onApplicationShutdown(): Promise<void> {
+    this.breaker.stop();
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }
 }

@@ -1,17 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { DataSource } from 'typeorm';
+import { DatabaseCircuitBreaker } from '../database/mysql-circuit-breaker';
 
-/** Ready only when the database answers a trivial query within a second. */
+/** Ready only when the database answers a trivial query within a second, and the circuit breaker is closed. */
 @Injectable()
 export class DatabaseHealthIndicator {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly breaker: DatabaseCircuitBreaker,
     private readonly health: HealthIndicatorService,
   ) {}
 
   async check(key = 'database') {
     const indicator = this.health.check(key);
+    const since = this.breaker.openSince;
+    if (since !== null) {
+      return indicator.down({ type: this.dataSource.options.type, message: 'no answer to the health probe (circuit open)', since: new Date(since).toISOString() });
+    }
     const started = Date.now();
     try {
       await Promise.race([

@@ -35,9 +35,17 @@ export interface AppConfig {
   dbConnectTimeoutMs: number;
   /**
    * MySQL: a statement with no answer after this long fails and its connection is dropped (the server
-   * rolls its transaction back). Bounds a request whose connection went silent mid-way (a partition).
+   * rolls its transaction back). Bounds a statement the database does not answer while it answers pings;
+   * a partition is cut sooner by the circuit breaker (below).
    */
   dbQueryTimeoutMs: number;
+  /**
+   * MySQL circuit breaker: the database is pinged on a connection of its own this often, and a ping
+   * without an answer within `dbProbeTimeoutMs` opens the breaker (database work fails at once with 503,
+   * in-flight statements too) until a ping answers. A partition is then noticed within their sum.
+   */
+  dbProbeIntervalMs: number;
+  dbProbeTimeoutMs: number;
   /**
    * Redis for running several api instances (REDIS_URL): socket.io broadcasts, the hall event bus and
    * the per-hall seq go through it. Null = one instance on its own, as before. `prefix` starts every key
@@ -106,6 +114,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     if (!Number.isInteger(v) || v < min || v > max) problems.push(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
     return v;
   };
+  // 200 + 500: a request caught by a partition answers 503 within 0.7 s and a few ms, inside the issue's
+  // second; 500 ms stays far above a ping's answer (under 1 ms here, a few ms on a far database).
+  const dbProbeIntervalMs = int('HALLQ_DB_PROBE_INTERVAL_MS', 200, 50, 60_000);
+  const dbProbeTimeoutMs = int('HALLQ_DB_PROBE_TIMEOUT_MS', 500, 50, 60_000);
   const secret = env.HALLQ_AUTH_SECRET?.trim() || null;
   if (secret !== null && secret.length < 32) problems.push('HALLQ_AUTH_SECRET must be at least 32 characters (e.g. `openssl rand -base64 48`)');
   if (production && secret === null) problems.push('HALLQ_AUTH_SECRET is required in production (at least 32 random characters, the same on every instance)');
@@ -148,6 +160,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logRequests: flag(env.HALLQ_LOG_REQUESTS, production),
     dbConnectTimeoutMs,
     dbQueryTimeoutMs,
+    dbProbeIntervalMs,
+    dbProbeTimeoutMs,
     redis: redisUrl ? { url: redisUrl, prefix: redisPrefix } : null,
   };
 }

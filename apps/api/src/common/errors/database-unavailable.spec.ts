@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { QueueError } from '@hallq/queue';
 import { createConnection } from 'mysql2/promise';
 import { QueryFailedError } from 'typeorm';
-import { isDatabaseUnavailable } from './database-unavailable';
+import { CIRCUIT_OPEN_CODE, isDatabaseUnavailable } from './database-unavailable';
 
 /** Real driver errors, raw and as TypeORM wraps them: which mean "the database is away" (503). */
 describe('isDatabaseUnavailable', () => {
@@ -44,6 +44,12 @@ describe('isDatabaseUnavailable', () => {
     silent.close();
     expect((e as { code?: string }).code).toBe('ETIMEDOUT');
     expect(isDatabaseUnavailable(e)).toBe(true);
+  });
+
+  it('work refused or cut by the open circuit breaker, raw or wrapped by TypeORM: yes', () => {
+    const refused = Object.assign(new Error('circuit open'), { code: CIRCUIT_OPEN_CODE });
+    expect(isDatabaseUnavailable(refused)).toBe(true);
+    expect(isDatabaseUnavailable(new QueryFailedError('SELECT 1', [], refused))).toBe(true);
   });
 
   it('an SQLite file locked by another connection: yes; a broken rule or a bad statement: no', () => {

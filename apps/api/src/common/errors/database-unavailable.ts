@@ -7,12 +7,15 @@
 /** Seconds a client should wait before retrying a request refused because the database is away. */
 export const DATABASE_RETRY_AFTER_SEC = 2;
 
+/** Database work refused while the circuit breaker is open (database/mysql-circuit-breaker.ts). */
+export const CIRCUIT_OPEN_CODE = 'HALLQ_DB_CIRCUIT_OPEN';
+
 /** Node socket errors and mysql2 protocol errors of a connection that is gone or never came. */
 const CONNECTION_CODES = new Set([
   'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNABORTED',
   'PROTOCOL_CONNECTION_LOST', 'PROTOCOL_SEQUENCE_TIMEOUT', 'PROTOCOL_ENQUEUE_AFTER_FATAL_ERROR', 'PROTOCOL_ENQUEUE_AFTER_QUIT',
   'ER_CON_COUNT_ERROR', 'ER_TOO_MANY_USER_CONNECTIONS', 'ER_SERVER_SHUTDOWN', 'ER_NORMAL_SHUTDOWN', 'ER_SHUTDOWN_COMPLETE',
-  'ER_QUERY_INTERRUPTED', 'ER_LOCK_WAIT_TIMEOUT',
+  'ER_QUERY_INTERRUPTED', 'ER_LOCK_WAIT_TIMEOUT', CIRCUIT_OPEN_CODE,
   // SQLite: the file is locked by another process past the busy timeout, or cannot be opened or read.
   'SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_CANTOPEN', 'SQLITE_IOERR', 'SQLITE_FULL',
 ]);
