@@ -33,6 +33,9 @@ describe('configuration', () => {
       for (const name of ['PORT', 'DATABASE_URL', 'HALLQ_TIME_ZONE', 'HALLQ_FORECAST_SLOT_SECONDS']) expect(m).toContain(name);
     }
     expect(loadConfig({ HALLQ_FORECAST_SLOT_SECONDS: '90' }).forecastSlotSec).toBe(90);
+    // Each whole-number setting is checked before the configuration is accepted, whatever its place.
+    expect(() => loadConfig({ HALLQ_ALERT_AFTER_CHANGE_MS: 'soon' })).toThrow(/HALLQ_ALERT_AFTER_CHANGE_MS/);
+    expect(loadConfig({ HALLQ_ALERT_AFTER_CHANGE_MS: '0' }).alertAfterChangeMs).toBe(0);
   });
 
   it('bounds database waits: connect 1 s and statements 10 s by default, both settable', () => {

@@ -138,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const corsOrigins = (env.HALLQ_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
   for (const o of corsOrigins) if (!/^https?:\/\/[^/]+$/.test(o)) problems.push(`HALLQ_CORS_ORIGINS must list origins like https://hall.example.gov.cn (no path), got "${o}"`);
   const trustProxy = env.HALLQ_TRUST_PROXY?.trim() || false;
+  const alertAfterChangeMs = int('HALLQ_ALERT_AFTER_CHANGE_MS', 2000, 0, 600_000);
   const logFormat = env.HALLQ_LOG_FORMAT ?? (production ? 'json' : 'text');
   if (logFormat !== 'json' && logFormat !== 'text') problems.push(`HALLQ_LOG_FORMAT must be json or text, got "${logFormat}"`);
   if (problems.length) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
@@ -152,7 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logSql: flag(env.HALLQ_LOG_SQL, false),
     displayDir: resolve(env.HALLQ_DISPLAY_DIR ?? 'dist/display'),
     forecastSlotSec,
-    alertAfterChangeMs: int('HALLQ_ALERT_AFTER_CHANGE_MS', 2000, 0, 600_000),
+    alertAfterChangeMs,
     auth,
     corsOrigins,
     trustProxy,
