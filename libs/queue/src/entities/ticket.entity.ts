@@ -6,9 +6,8 @@ import { epochMs } from './column-types';
 @Entity('ticket')
 @Index('uq_ticket_number', ['hallId', 'issuedCategoryId', 'serviceDay', 'seq'], { unique: true })
 @Index('uq_ticket_idempotency', ['hallId', 'idempotencyKey'], { unique: true })
-@Index('ix_ticket_line', ['hallId', 'status', 'categoryId', 'priority', 'issuedAt'])
+@Index('ix_ticket_line', ['hallId', 'status', 'categoryId', 'targetWindowId', 'priority', 'issuedAt'])
 @Index('ix_ticket_window', ['windowId', 'status'])
-@Index('ix_ticket_target', ['targetWindowId', 'status'])
 @Index('ix_ticket_day', ['hallId', 'serviceDay'])
 export class TicketEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })

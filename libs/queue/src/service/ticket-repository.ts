@@ -79,9 +79,16 @@ export class TicketRepository {
    * What a window could call: the head of each of its lines (category x priority class) and every ticket
    * transferred to it. The rule only ever calls a line's head (within a category and class: the oldest,
    * then the smallest id; see pickNextTicket), so one index probe per line replaces reading the hall's
-   * whole line on every call (a call cost O(line) in the database and in the api before).
+   * whole line on every call (a call cost O(line) in the database and in the api before). Transferred
+   * tickets are looked up per category of the hall, so the line index finds them too.
    */
-  async findCandidates(em: EntityManager, hallId: string, windowId: string, categoryIds: readonly string[]): Promise<RoutableTicket[]> {
+  async findCandidates(
+    em: EntityManager,
+    hallId: string,
+    windowId: string,
+    categoryIds: readonly string[],
+    hallCategoryIds: readonly string[],
+  ): Promise<RoutableTicket[]> {
     const cols = 'id, categoryId, priority, issuedAt, targetWindowId';
     const parts: string[] = [];
     const params: unknown[] = [];
@@ -94,8 +101,11 @@ export class TicketRepository {
         params.push(hallId, categoryId, priority);
       }
     }
-    parts.push(`SELECT ${cols} FROM ticket WHERE targetWindowId = ? AND status = 'waiting' AND hallId = ?`);
-    params.push(windowId, hallId);
+    if (hallCategoryIds.length) {
+      parts.push(`SELECT ${cols} FROM ticket WHERE hallId = ? AND status = 'waiting' AND categoryId IN (${hallCategoryIds.map(() => '?').join(', ')}) AND targetWindowId = ?`);
+      params.push(hallId, ...hallCategoryIds, windowId);
+    }
+    if (!parts.length) return [];
     const rows: { id: string; categoryId: string; priority: RoutableTicket['priority']; issuedAt: unknown; targetWindowId: string | null }[] = await em.query(parts.join(' UNION ALL '), params);
     return rows.map((t) => ({ id: t.id, categoryId: t.categoryId, priority: t.priority, issuedAt: Number(t.issuedAt), targetWindowId: t.targetWindowId ?? null }));
   }
