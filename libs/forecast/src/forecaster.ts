@@ -364,7 +364,8 @@ export class Forecaster {
 
   /** Tickets, categories and windows in one call (one fast-path pass, one Monte Carlo). */
   predict(state: HallSnapshot, now: number): { tickets: TicketPrediction[]; categories: CategoryPrediction[]; windows: WindowPrediction[] } {
-    return { tickets: this.predictTickets(state, now), categories: this.predictCategories(state, now), windows: this.predictWindows(state, now) };
+    const categories = this.predictCategories(state, now);
+    return { tickets: this.predictTickets(state, now), categories, windows: this.predictWindows(state, now, categories) };
   }
 
   private distribution(raw: RawWait, priority: PriorityClass): { mean: number; variance: number } {
@@ -409,13 +410,15 @@ export class Forecaster {
     const model = this.lineModel(now);
     const raw = this.rawFor(state, now);
     const mc = this.usesMonteCarlo(state) ? this.monteCarloFor(state, now) : null;
+    const waiting = new Map<string, number>();
+    for (const t of state.waiting) waiting.set(t.categoryId, (waiting.get(t.categoryId) ?? 0) + 1);
     return state.categories.map((c) => {
       const r = raw.newTicket.get(c.id);
       const samples = mc?.newTickets.get(c.id);
       const d = samples ? mcDistribution(samples, r) : r ? this.distribution(r, 'normal') : { mean: Infinity, variance: Infinity };
       return {
         categoryId: c.id,
-        waiting: state.waiting.filter((t) => t.categoryId === c.id).length,
+        waiting: waiting.get(c.id) ?? 0,
         openWindows: state.windows.filter((w) => w.state === 'open' && w.categoryIds.includes(c.id)).length,
         ...(samples && samples.length >= 50 ? summarizeSamples(samples, c.targetWaitMs) : summarize(d.mean, d.variance, c.targetWaitMs)),
         arrivalsPerHour: this.arrivals.ratePerHour(c.id, now, now),
@@ -427,11 +430,18 @@ export class Forecaster {
   }
 
   /** Per window: the line it serves and when it will call its next ticket. */
-  predictWindows(state: HallSnapshot, now: number): WindowPrediction[] {
-    const cats = new Map(this.predictCategories(state, now).map((c) => [c.categoryId, c]));
+  predictWindows(state: HallSnapshot, now: number, categories = this.predictCategories(state, now)): WindowPrediction[] {
+    const cats = new Map(categories.map((c) => [c.categoryId, c]));
     const mc = this.usesMonteCarlo(state) ? this.monteCarloFor(state, now) : null;
+    // Callable tickets per window from counts per line: one pass over the line, not one per window.
+    const perCategory = new Map<string, number>();
+    const perTarget = new Map<string, number>();
+    for (const t of state.waiting) {
+      if (t.targetWindowId) perTarget.set(t.targetWindowId, (perTarget.get(t.targetWindowId) ?? 0) + 1);
+      else perCategory.set(t.categoryId, (perCategory.get(t.categoryId) ?? 0) + 1);
+    }
     return state.windows.map((w) => {
-      const callable = state.waiting.filter((t) => (t.targetWindowId ? t.targetWindowId === w.id : w.categoryIds.includes(t.categoryId))).length;
+      const callable = (perTarget.get(w.id) ?? 0) + [...new Set(w.categoryIds)].reduce((n, c) => n + (perCategory.get(c) ?? 0), 0);
       const serving = state.serving.find((s) => s.windowId === w.id);
       let nextCallAt: number | null = null;
       const mcNext = mc?.windows.get(w.id);

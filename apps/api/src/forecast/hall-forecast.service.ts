@@ -16,6 +16,9 @@ const DAY = 86_400_000;
 const HISTORY_DAYS = 28;
 /** Predictions for a hall are recomputed at most this often, however busy it is. */
 const REFRESH_MS = 500;
+/** ...and at most this share (1/40) of the event loop's time: a refresh of a very long line (20 ms at
+ * 15,000 tickets) holds the loop, and every request waiting behind it feels it. */
+const REFRESH_COST_FACTOR = 40;
 
 export interface Predictions {
   at: number;
@@ -188,7 +191,7 @@ export class HallForecastService implements OnModuleInit, OnModuleDestroy {
 
   private scheduleRefresh(h: HallForecast): void {
     if (h.timer) return;
-    const wait = Math.max(0, h.lastRefresh + Math.max(REFRESH_MS, 20 * h.lastCost) - Date.now());
+    const wait = Math.max(0, h.lastRefresh + Math.max(REFRESH_MS, REFRESH_COST_FACTOR * h.lastCost) - Date.now());
     h.timer = setTimeout(() => {
       h.timer = null;
       // A refresh still running read the hall before the change that scheduled this one: run another after it.
