@@ -120,7 +120,7 @@ export class AlertsService implements OnModuleInit, OnModuleDestroy {
   }
 
   private async evaluateNow(hallId: string): Promise<AlertChange[]> {
-    await this.forecasts.refreshNow(hallId);
+    await this.forecasts.upToDate(hallId);
     const state = await this.queue.hallState(hallId);
     const now = state.at;
     const p = this.forecasts.lastPredictions(hallId);

@@ -27,7 +27,7 @@ export class BoardService {
   async board(hallId: string): Promise<Board> {
     const state = await this.queue.hallState(hallId);
     // Fresh predictions for this state (a board is read at most every few seconds per manager).
-    await this.forecasts.refreshNow(hallId);
+    await this.forecasts.upToDate(hallId);
     const day = state.hall.serviceDay;
     const report = await this.reports.dayReport(hallId, day, day);
     const p = this.forecasts.lastPredictions(hallId);
@@ -65,7 +65,7 @@ export class BoardService {
       : [];
     const series = lineSeries({ from, now, stepMs, categoryIds: state.lines.map((l) => l.category.id), tickets, events });
 
-    await this.forecasts.refreshNow(hallId);
+    await this.forecasts.upToDate(hallId);
     const forecaster = await this.forecasts.forecaster(hallId);
     const p = this.forecasts.lastPredictions(hallId);
     const horizonStepMs = slotMs / 2;

@@ -34,12 +34,14 @@ interface HallForecast {
   timer: NodeJS.Timeout | null;
   lastRefresh: number;
   /**
-   * CPU time of the last prediction, ms: a huge line refreshes less often (at most 5% of a core). CPU,
+   * CPU time of the last prediction, ms: a huge line refreshes less often (REFRESH_COST_FACTOR). CPU,
    * not wall time: waiting on the database or for a busy core costs this process nothing, and counting it
    * paced even a short line's refresh out to tens of seconds on a loaded machine.
    */
   lastCost: number;
   refreshing: Promise<void> | null;
+  /** Readers waiting for the scheduled refresh (see upToDate). */
+  waiters: (() => void)[];
 }
 
 /**
@@ -78,7 +80,10 @@ export class HallForecastService implements OnModuleInit, OnModuleDestroy {
 
   onModuleDestroy(): void {
     this.sub?.unsubscribe();
-    for (const h of this.loaded.values()) if (h.timer) clearTimeout(h.timer);
+    for (const h of this.loaded.values()) {
+      if (h.timer) clearTimeout(h.timer);
+      h.waiters.splice(0).forEach((w) => w());
+    }
   }
 
   /** Loads the hall's forecaster and its first predictions. */
@@ -95,6 +100,19 @@ export class HallForecastService implements OnModuleInit, OnModuleDestroy {
   /** Recomputes now (tests and admin tools); normal readers get the throttled refresh. */
   async refreshNow(hallId: string): Promise<void> {
     await this.refresh(await this.hall(hallId));
+  }
+
+  /**
+   * Resolves once the predictions include every change this instance has seen: at once when nothing
+   * changed since the last refresh, else after the refresh already scheduled for the change (within its
+   * paced interval). For the alert rounds and the manager's board, which forcing a refresh of their own
+   * made run twice as often as the pacing allows (a long line's refresh holds the event loop).
+   */
+  async upToDate(hallId: string): Promise<void> {
+    const h = await this.hall(hallId);
+    if (h.timer) return new Promise<void>((resolve) => h.waiters.push(resolve));
+    if (h.refreshing) return h.refreshing.catch(() => undefined);
+    if (!h.predictions) await this.refresh(h);
   }
 
   /** Wait for a ticket taken now in the category; undefined when not loaded, null when no window serves it. */
@@ -183,7 +201,7 @@ export class HallForecastService implements OnModuleInit, OnModuleDestroy {
       if (rows.length < 5000) break;
       lastId = rows[rows.length - 1].id;
     }
-    const h: HallForecast = { hallId, forecaster, predictions: null, timer: null, lastRefresh: 0, lastCost: 0, refreshing: null };
+    const h: HallForecast = { hallId, forecaster, predictions: null, timer: null, lastRefresh: 0, lastCost: 0, refreshing: null, waiters: [] };
     this.loaded.set(hallId, h);
     this.logger.log(`Forecaster for hall ${hallId} rebuilt from ${replayed} events`);
     return h;
@@ -196,7 +214,10 @@ export class HallForecastService implements OnModuleInit, OnModuleDestroy {
       h.timer = null;
       // A refresh still running read the hall before the change that scheduled this one: run another after it.
       const run = h.refreshing ? h.refreshing.catch(() => undefined).then(() => this.refresh(h)) : this.refresh(h);
-      run.catch((e) => this.logger.warn(`Forecast refresh failed: ${(e as Error).message}`));
+      const waiters = h.waiters.splice(0);
+      run
+        .catch((e) => this.logger.warn(`Forecast refresh failed: ${(e as Error).message}`))
+        .finally(() => waiters.forEach((w) => w()));
     }, wait);
     h.timer.unref?.();
   }
