@@ -135,7 +135,7 @@ async function benchTopology(t: Topology): Promise<Outcome> {
     const issue = await runClosedLoop({
       label: 'issue', concurrency: CONCURRENCY, warmupMs: WARMUP * 1000, durationMs: SECONDS * 1000,
       op: async (c, i) => {
-        const r = await postJson(agent, `${bases[t.hallAffinity ? 0 : c % bases.length]}/api/halls/${load.hallId}/tickets`, { category: CODES[(c + i) % 3], channel: 'kiosk' }, { 'idempotency-key': `${run}-${c}-${i}` });
+        const r = await postJson(agent, `${bases[t.hallAffinity ? 0 : c % bases.length]}/api/halls/${load.hallId}/tickets`, { category: CODES[(c + i) % 3], channel: 'kiosk' }, { 'idempotency-key': `${run}-${c}-${i}`, ...auth });
         if (r.status !== 201) throw new Error(`issue: HTTP ${r.status} ${r.body.slice(0, 200)}`);
       },
     });
@@ -154,14 +154,14 @@ async function benchTopology(t: Topology): Promise<Outcome> {
       op: async (w) => {
         const base = `${bases[w % bases.length]}/api/halls/${load.hallId}/windows/${load.windowIds[w]}`;
         const at = performance.now();
-        const r = await postJson(agent, `${base}/call-next`, {});
+        const r = await postJson(agent, `${base}/call-next`, {}, auth);
         callLat.push({ at, ms: performance.now() - at });
         if (r.status === 204) {
           emptied = true;
           throw new Error('the line ran out');
         }
         if (r.status !== 200) throw new Error(`call-next: HTTP ${r.status} ${r.body.slice(0, 200)}`);
-        const n = await postJson(agent, `${base}/no-show`, {});
+        const n = await postJson(agent, `${base}/no-show`, {}, auth);
         if (n.status !== 200) throw new Error(`no-show: HTTP ${n.status} ${n.body.slice(0, 200)}`);
       },
     });
