@@ -38,7 +38,9 @@ export class StaffingService {
           category: cat.code, nameZh: cat.nameZh, nameEn: cat.nameEn,
           current: round1(c.current), advised: c.advised, needNow: c.needNow, needNextHour: c.needNextHour, needBacklog: c.needBacklog,
           waiting: c.waiting, arrivalsPerHour: round1(c.arrivalsPerHour), before, after,
-          headline: c.advised !== Math.round(c.current) ? headline(cat, before, after) : null,
+          headline: c.advised !== Math.round(c.current)
+            ? headline(cat, before, after, { nextHour: c.needNextHour > Math.max(c.needNow, c.needBacklog), arrivalsPerHour: c.arrivalsPerHour })
+            : null,
         };
       }),
       actions: a.actions.map((x) => this.presentAction(x, cats, wins)),
