@@ -1,6 +1,6 @@
 import { createConnection, type Connection } from 'mysql2/promise';
-import { io, type Socket } from 'socket.io-client';
 import { ensureBuiltApi, type ApiProcess } from '../../../scripts/support/built-api';
+import { AdminClient, until as waitUntil, type Json } from '../../../scripts/support/admin-client';
 import { privateRedis, scratchMysql, startInstances } from '../../../scripts/support/cluster';
 
 /**
@@ -11,44 +11,14 @@ import { privateRedis, scratchMysql, startInstances } from '../../../scripts/sup
  * MariaDB always: several instances on one SQLite file is not a supported topology.
  */
 
-type Json = Record<string, any>;
-
-/** The spawned admin's sign-in (every instance accepts it: one signing secret, one database). */
-let auth: { authorization: string } = { authorization: '' };
-const authToken = () => auth.authorization.slice('Bearer '.length);
-
-async function post(base: string, path: string, body: unknown = {}, headers: Record<string, string> = {}): Promise<{ status: number; body: Json }> {
-  const r = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth, ...headers }, body: JSON.stringify(body) });
-  const text = await r.text();
-  return { status: r.status, body: text ? JSON.parse(text) : {} };
-}
-
-async function ok(p: Promise<{ status: number; body: Json }>, status: number): Promise<Json> {
-  const r = await p;
-  if (r.status !== status) throw new Error(`expected ${status}, got ${r.status}: ${JSON.stringify(r.body)}`);
-  return r.body;
-}
+const admin = new AdminClient();
+const { post, ok } = admin;
+const screen = (url: string, hallId: string) => admin.listener(url, { hall: hallId });
+const until = (what: string, cond: () => boolean | Promise<boolean>, ms = 20_000) => waitUntil(what, cond, ms);
 
 async function ready(base: string): Promise<{ status: number; body: Json }> {
   const r = await fetch(`${base}/health/ready`);
   return { status: r.status, body: (await r.json()) as Json };
-}
-
-function screen(url: string, hallId: string) {
-  const socket: Socket = io(`${url}/live`, { auth: { token: authToken() }, transports: ['websocket'], forceNew: true });
-  const state = { socket, called: [] as Json[], last: null as Json | null };
-  socket.on('connect', () => socket.emit('subscribe', { hall: hallId }));
-  socket.on('snapshot', (s: Json) => (state.last = s));
-  socket.on('called', (c: Json) => state.called.push(c));
-  return state;
-}
-
-async function until(what: string, cond: () => boolean | Promise<boolean>, ms = 20_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await cond())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 const count = (text: string, needle: string) => text.split(needle).length - 1;
@@ -68,7 +38,7 @@ describe('Redis unreachable under two api instances', () => {
     redis = await privateRedis();
     db = await scratchMysql(undefined, 'redisdown');
     procs = await startInstances({ n: 2, databaseUrl: db.url, redis: { url: redis.url, prefix: 'hallq-outage' } });
-    auth = procs[0].auth;
+    admin.auth = procs[0].auth;
     conn = await createConnection(db.url);
     const A = procs[0].url;
     hallId = (await ok(post(A, '/api/halls', { name: 'Outage hall', timeZone: 'Asia/Shanghai', opensAt: '00:00', closesAt: '00:00' }), 201)).id;

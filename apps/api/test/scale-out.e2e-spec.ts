@@ -1,6 +1,6 @@
 import { createConnection, type Connection } from 'mysql2/promise';
-import { io, type Socket } from 'socket.io-client';
 import { ensureBuiltApi, type ApiProcess } from '../../../scripts/support/built-api';
+import { AdminClient, until, type Json, type LiveListener } from '../../../scripts/support/admin-client';
 import { dropRedisPrefix, redisUrl, scratchMysql, startInstances, uniqueRedisPrefix } from '../../../scripts/support/cluster';
 
 /**
@@ -14,48 +14,9 @@ import { dropRedisPrefix, redisUrl, scratchMysql, startInstances, uniqueRedisPre
  * their own, since Redis is shared.
  */
 
-type Json = Record<string, any>;
-
-/** The spawned admin's sign-in (every instance accepts it: one signing secret, one database). */
-let auth: { authorization: string } = { authorization: '' };
-const authToken = () => auth.authorization.slice('Bearer '.length);
-
-async function post(base: string, path: string, body: unknown = {}, headers: Record<string, string> = {}): Promise<{ status: number; body: Json }> {
-  const r = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth, ...headers }, body: JSON.stringify(body) });
-  const text = await r.text();
-  return { status: r.status, body: text ? JSON.parse(text) : {} };
-}
-
-async function get(base: string, path: string): Promise<Json> {
-  const r = await fetch(`${base}${path}`, { headers: auth });
-  if (!r.ok) throw new Error(`GET ${path}: ${r.status} ${await r.text()}`);
-  return (await r.json()) as Json;
-}
-
-async function ok(p: Promise<{ status: number; body: Json }>, status: number): Promise<Json> {
-  const r = await p;
-  if (r.status !== status) throw new Error(`expected ${status}, got ${r.status}: ${JSON.stringify(r.body)}`);
-  return r.body;
-}
-
-/** A live client: subscribes on every (re)connect, records every `called` and the last snapshot. */
-function listener(url: string, subscription: Json) {
-  const socket: Socket = io(`${url}/live`, { auth: { token: authToken() }, transports: ['websocket'], forceNew: true });
-  const state = { socket, called: [] as Json[], last: null as Json | null, acks: [] as Json[] };
-  socket.on('connect', () => socket.emit('subscribe', subscription, (a: Json) => state.acks.push(a)));
-  socket.on('snapshot', (s: Json) => (state.last = s));
-  socket.on('called', (c: Json) => state.called.push(c));
-  return state;
-}
-type Listener = ReturnType<typeof listener>;
-
-async function until(what: string, cond: () => boolean | Promise<boolean>, ms = 30_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await cond())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const admin = new AdminClient();
+const { post, get, ok, listener } = admin;
+type Listener = LiveListener;
 
 const CODES = ['enterprise', 'social', 'tax'] as const;
 const WINDOWS_PER_INSTANCE = 8;
@@ -76,7 +37,7 @@ describe('two api instances on one MariaDB with Redis', () => {
     ensureBuiltApi();
     db = await scratchMysql();
     procs = await startInstances({ n: 2, databaseUrl: db.url, redis });
-    auth = procs[0].auth;
+    admin.auth = procs[0].auth;
     conn = await createConnection(db.url);
   }, 180_000);
 
