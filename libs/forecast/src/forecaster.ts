@@ -88,7 +88,7 @@ export class Forecaster {
   /** New tickets whose features are not computed yet, and the first one's issue time. */
   private readonly pending = new Map<string, TrackedTicket>();
   private pendingSince = Infinity;
-  private mcCache: { state: HallSnapshot; now: number; result: MonteCarloResult | null } | null = null;
+  private mcCache: { state: HallSnapshot; now: number; result: MonteCarloResult } | null = null;
   private rawCache: { state: HallSnapshot; now: number; result: ReturnType<typeof rawPredictions> } | null = null;
 
   constructor(opts: ForecasterOptions = {}) {
@@ -337,11 +337,8 @@ export class Forecaster {
     );
   }
 
-  /**
-   * Monte Carlo result for (state, now), computed once and reused by the predict* calls; null when the
-   * line is too far over capacity to simulate within its budget (the fast path answers then).
-   */
-  private monteCarloFor(state: HallSnapshot, now: number): MonteCarloResult | null {
+  /** Monte Carlo result for (state, now), computed once and reused by the predict* calls. */
+  private monteCarloFor(state: HallSnapshot, now: number): MonteCarloResult {
     if (this.mcCache && this.mcCache.state === state && this.mcCache.now === now) return this.mcCache.result;
     const result = monteCarlo({
       state: { ...state, maxPriorityStreak: state.maxPriorityStreak ?? this.streak() },

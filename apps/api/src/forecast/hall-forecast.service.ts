@@ -209,7 +209,13 @@ export class HallForecastService implements OnModuleInit, OnModuleDestroy {
 
   private scheduleRefresh(h: HallForecast): void {
     if (h.timer) return;
-    const wait = Math.max(0, h.lastRefresh + Math.max(REFRESH_MS, REFRESH_COST_FACTOR * h.lastCost) - Date.now());
+    const now = Date.now();
+    const earliest = Math.max(now, h.lastRefresh + Math.max(REFRESH_MS, REFRESH_COST_FACTOR * h.lastCost));
+    // On a wall-clock grid: instances behind one load balancer, fed the same changes, then refresh at
+    // the same moments and serve the same forecast (made from one state at one time). Refreshing at
+    // their own moments they differed by the service time that went by in between, and kept differing
+    // while the hall stayed quiet.
+    const wait = Math.ceil(earliest / REFRESH_MS) * REFRESH_MS - now;
     h.timer = setTimeout(() => {
       h.timer = null;
       // A refresh still running read the hall before the change that scheduled this one: run another after it.

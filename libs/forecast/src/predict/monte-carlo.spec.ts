@@ -2,7 +2,7 @@ import type { HallSnapshot } from '../hall/hall.types';
 import { lognormalFromMeanCv } from '../random/prng';
 import { simulateHall } from '../simulator/hall-simulator';
 import { referenceRoutingRule } from '../testing/reference-routing-rule';
-import { monteCarlo, sampleStats, type MonteCarloInput, type MonteCarloModel, type MonteCarloResult } from './monte-carlo';
+import { monteCarlo, sampleStats, type MonteCarloModel } from './monte-carlo';
 
 const MIN = 60_000;
 const NOW = 1_700_000_000_000;
@@ -13,13 +13,6 @@ const model = (over: Partial<Record<string, number>> = {}): MonteCarloModel => (
   arrivalRatePerMs: (c) => (c === 'A' ? (over.lambdaA ?? 20) : c === 'C' ? (over.lambdaC ?? 4) : (over.lambdaB ?? 6)) / 3_600_000,
   priorityShare: () => 0,
 });
-
-/** monteCarlo on a hall within its budget: always a result. */
-function simulate(input: MonteCarloInput): MonteCarloResult {
-  const r = monteCarlo(input);
-  if (!r) throw new Error('the Monte Carlo gave up on a hall within its budget');
-  return r;
-}
 
 function hall(): HallSnapshot {
   const waiting = [];
@@ -47,13 +40,13 @@ function hall(): HallSnapshot {
 
 describe('Monte Carlo of the routing rule', () => {
   it('is reproducible from its seed', () => {
-    const a = simulate({ state: hall(), now: NOW, rule: referenceRoutingRule, model: model(), seed: 3, runs: 20 });
-    const b = simulate({ state: hall(), now: NOW, rule: referenceRoutingRule, model: model(), seed: 3, runs: 20 });
+    const a = monteCarlo({ state: hall(), now: NOW, rule: referenceRoutingRule, model: model(), seed: 3, runs: 20 });
+    const b = monteCarlo({ state: hall(), now: NOW, rule: referenceRoutingRule, model: model(), seed: 3, runs: 20 });
     expect([...(a.tickets.get('A5') as Float64Array)]).toEqual([...(b.tickets.get('A5') as Float64Array)]);
   });
 
   it('matches the hall simulator run forward from the same state (multi-category windows, priority)', () => {
-    const mc = simulate({ state: hall(), now: NOW, rule: referenceRoutingRule, model: model(), seed: 1, runs: 400 });
+    const mc = monteCarlo({ state: hall(), now: NOW, rule: referenceRoutingRule, model: model(), seed: 1, runs: 400 });
     // Truth: the discrete-event simulator from the same state, 400 seeds.
     const truth = new Map<string, number[]>();
     const s = hall();
@@ -96,9 +89,9 @@ describe('Monte Carlo of the routing rule', () => {
   it('never calls a ticket transferred to a closed window, and abandonment shortens the line', () => {
     const s = hall();
     s.waiting.push({ id: 'T', categoryId: 'B', priority: 'normal', issuedAt: NOW - 5 * MIN, targetWindowId: 'w4' } as never);
-    const mc = simulate({ state: s, now: NOW, rule: referenceRoutingRule, model: model(), seed: 2, runs: 50 });
+    const mc = monteCarlo({ state: s, now: NOW, rule: referenceRoutingRule, model: model(), seed: 2, runs: 50 });
     expect(sampleStats(mc.tickets.get('T') as Float64Array).finiteShare).toBe(0);
-    const impatient = simulate({ state: s, now: NOW, rule: referenceRoutingRule, model: model({ theta: 1 / (10 * MIN) }), seed: 2, runs: 200 });
+    const impatient = monteCarlo({ state: s, now: NOW, rule: referenceRoutingRule, model: model({ theta: 1 / (10 * MIN) }), seed: 2, runs: 200 });
     expect(sampleStats(impatient.tickets.get('A11') as Float64Array).mean).toBeLessThan(sampleStats(mc.tickets.get('A11') as Float64Array).mean * 0.9);
   });
 
@@ -114,8 +107,8 @@ describe('Monte Carlo of the routing rule', () => {
     };
     const rC = counted();
     const r = counted();
-    const mcC = simulate({ state: withC, now: NOW, rule: rC, model: model({ lambdaC: 0 }), seed: 4, runs: 30 });
-    const mc = simulate({ state: hall(), now: NOW, rule: r, model: model({ lambdaC: 0 }), seed: 4, runs: 30 });
+    const mcC = monteCarlo({ state: withC, now: NOW, rule: rC, model: model({ lambdaC: 0 }), seed: 4, runs: 30 });
+    const mc = monteCarlo({ state: hall(), now: NOW, rule: r, model: model({ lambdaC: 0 }), seed: 4, runs: 30 });
     expect(sampleStats(mcC.tickets.get('C1') as Float64Array).finiteShare).toBe(0);
     expect(sampleStats(mcC.newTickets.get('C') as Float64Array).finiteShare).toBe(0);
     // The other lines come out exactly as without the category, and each run stops where it would have:
@@ -124,21 +117,5 @@ describe('Monte Carlo of the routing rule', () => {
     expect([...(mcC.newTickets.get('B') as Float64Array)]).toEqual([...(mc.newTickets.get('B') as Float64Array)]);
     expect(rC.calls).toBeGreaterThan(0);
     expect(rC.calls).toBe(r.calls);
-  });
-
-  it('keeps to its event budget: fewer runs when runs are long, none (null) when even the fewest would overrun', () => {
-    // The default run count for this small hall, within a budget that fits it.
-    const free = simulate({ state: hall(), now: NOW, rule: referenceRoutingRule, model: model(), seed: 5 });
-    // A budget that allows a few runs only: the runs are cut to it, every array as long as the runs.
-    const tight = simulate({ state: hall(), now: NOW, rule: referenceRoutingRule, model: model(), seed: 5, maxEvents: 4_000 });
-    expect(tight.runs).toBeLessThan(free.runs);
-    expect(tight.runs).toBeGreaterThanOrEqual(4);
-    for (const m of [tight.tickets, tight.newTickets, tight.windows]) for (const v of m.values()) expect(v.length).toBe(tight.runs);
-    // Its runs are the first runs of the unbudgeted one (same seeds), not another draw.
-    expect([...(tight.tickets.get('A11') as Float64Array)]).toEqual([...(free.tickets.get('A11') as Float64Array)].slice(0, tight.runs));
-    // Far over capacity (arrivals 600 an hour against three windows): given up on, the same way each time.
-    const flooded = { state: hall(), now: NOW, rule: referenceRoutingRule, model: model({ lambdaA: 600, lambdaB: 600 }), seed: 5, maxEvents: 20_000 };
-    expect(monteCarlo(flooded)).toBeNull();
-    expect(monteCarlo(flooded)).toBeNull();
   });
 });

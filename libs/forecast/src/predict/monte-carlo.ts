@@ -41,18 +41,7 @@ export interface MonteCarloInput {
   newTickets?: boolean;
   /** Stop a run this long after now (default 12 h); tickets not called by then count as Infinity. */
   maxHorizonMs?: number;
-  /**
-   * Simulated events (calls and arrivals) the runs may take in all (default 60,000: 15-30 ms here).
-   * When even the fewest runs would need more, monteCarlo gives up (returns null) as soon as that is
-   * known, so the caller can answer from the fast path: a line far over capacity (arrivals many times
-   * the service rate) otherwise simulated arrivals for hours per run and held the event loop for 50-100 ms.
-   * Counted in events, not time, so two instances given the same hall give the same answer.
-   */
-  maxEvents?: number;
 }
-
-/** Fewest runs worth a distribution; with fewer the fast path answers instead. */
-const MIN_RUNS = 4;
 
 export interface MonteCarloResult {
   runs: number;
@@ -73,7 +62,7 @@ interface Tk {
   slot: number;
 }
 
-export function monteCarlo(input: MonteCarloInput): MonteCarloResult | null {
+export function monteCarlo(input: MonteCarloInput): MonteCarloResult {
   const { state, now, rule, model } = input;
   const cats = state.categories.map((c) => c.id);
   const catIdx = new Map(cats.map((c, i) => [c, i]));
@@ -85,9 +74,7 @@ export function monteCarlo(input: MonteCarloInput): MonteCarloResult | null {
   const waiting = [...state.waiting].filter((t) => catIdx.has(t.categoryId)).sort((a, b) => a.issuedAt - b.issuedAt || (a.id < b.id ? -1 : 1));
   const withNew = input.newTickets ?? true;
   const nTracked = waiting.length + (withNew ? cats.length : 0);
-  let runs = input.runs ?? Math.max(MIN_RUNS, Math.min(400, Math.floor(5_000 / (nTracked + 20))));
-  const maxEvents = input.maxEvents ?? 60_000;
-  let events = 0;
+  const runs = input.runs ?? Math.max(4, Math.min(400, Math.floor(5_000 / (nTracked + 20))));
   const horizon = now + (input.maxHorizonMs ?? 12 * 3_600_000);
 
   const tickets = new Map<string, Float64Array>();
@@ -135,7 +122,6 @@ export function monteCarlo(input: MonteCarloInput): MonteCarloResult | null {
   const routable = windows.map((w) => ({ id: w.id, categoryIds: w.categoryIds, priorityStreak: 0 }));
 
   for (let run = 0; run < runs; run++) {
-    let runEvents = 0;
     const rng = createRng(deriveSeed(input.seed, run));
     // Each window draws its service times from a stream of its own (common random numbers): how many
     // arrivals the other lines simulate, which moves with the arrival rates and so with `now`, does not
@@ -219,7 +205,6 @@ export function monteCarlo(input: MonteCarloInput): MonteCarloResult | null {
 
     let t = now;
     while (open > 0) {
-      if (++runEvents > maxEvents / MIN_RUNS) return null;
       let ai = -1;
       let at = Infinity;
       for (let c = 0; c < nextArr.length; c++) if (nextArr[c] < at) ((at = nextArr[c]), (ai = c));
@@ -249,16 +234,7 @@ export function monteCarlo(input: MonteCarloInput): MonteCarloResult | null {
     for (const tk of baseTickets) (tickets.get(tk.rt.id) as Float64Array)[run] = Number.isNaN(resolved[tk.slot]) ? Infinity : resolved[tk.slot] - now;
     for (const tk of newBase) (newTickets.get(tk.rt.categoryId) as Float64Array)[run] = Number.isNaN(resolved[tk.slot]) ? Infinity : resolved[tk.slot] - now;
     windows.forEach((w, wi) => ((windowNext.get(w.id) as Float64Array)[run] = firstCall[wi] - now));
-    events += runEvents;
-    // The first run tells what a run costs here: take as many as the budget allows (at least MIN_RUNS).
-    if (run === 0 && input.runs === undefined) runs = Math.min(runs, Math.max(MIN_RUNS, Math.floor(maxEvents / Math.max(1, runEvents))));
   }
-  const cut = (m: Map<string, Float64Array>) => {
-    for (const [k, v] of m) if (v.length > runs) m.set(k, v.slice(0, runs));
-  };
-  cut(tickets);
-  cut(newTickets);
-  cut(windowNext);
   return { runs, tickets, newTickets, windows: windowNext };
 }
 
