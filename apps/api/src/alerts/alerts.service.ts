@@ -121,9 +121,11 @@ export class AlertsService implements OnModuleInit, OnModuleDestroy {
 
   private async evaluateNow(hallId: string): Promise<AlertChange[]> {
     await this.forecasts.upToDate(hallId);
-    const state = await this.queue.hallState(hallId);
-    const now = state.at;
     const p = this.forecasts.lastPredictions(hallId);
+    // The hall as the forecast read it, which includes every change seen (upToDate): reading the whole
+    // line again each round cost as much as the refresh itself on a long line. Time has moved on since.
+    const state = p?.state ?? (await this.queue.hallState(hallId));
+    const now = this.clock.now();
     const wanted = new Map<string, Wanted>();
     const want = (w: Wanted) => wanted.set(`${w.scope}:${w.subjectId}`, w);
     for (const l of state.lines) {

@@ -22,6 +22,8 @@ const REFRESH_COST_FACTOR = 40;
 
 export interface Predictions {
   at: number;
+  /** The hall as read for these predictions. */
+  state: HallState;
   tickets: Map<string, TicketPrediction>;
   categories: Map<string, CategoryPrediction>;
   windows: WindowPrediction[];
@@ -239,6 +241,7 @@ export class HallForecastService implements OnModuleInit, OnModuleDestroy {
         const p = h.forecaster.predict(hallSnapshotOf(state, DEFAULT_MAX_PRIORITY_STREAK), state.at);
         h.predictions = {
           at: state.at,
+          state,
           tickets: new Map(p.tickets.map((t) => [t.ticketId, t])),
           categories: new Map(p.categories.map((c) => [c.categoryId, c])),
           windows: p.windows,
