@@ -39,7 +39,9 @@ export class DemoSeedService implements OnApplicationBootstrap {
       if (a.role === 'admin' && (await this.dataSource.getRepository(StaffAccountEntity).existsBy({ role: 'admin' }))) continue;
       const labels: string[] = 'windows' in a && a.windows ? a.windows : [];
       const windowIds = windows.filter((w) => labels.includes(w.label)).map((w) => w.id);
-      await this.accounts.create({ username: a.username, password: a.password, role: a.role, displayName: a.displayName, hallIds: [hallId], windowIds });
+      // Each role gets the scope it has: a manager the hall, a clerk its windows, an admin everything.
+      const scope = a.role === 'manager' ? { hallIds: [hallId] } : a.role === 'clerk' ? { windowIds } : {};
+      await this.accounts.create({ username: a.username, password: a.password, role: a.role, displayName: a.displayName, ...scope });
       lines.push(`  ${a.role.padEnd(8)} ${a.username} / ${a.password}`);
     }
     for (const d of DEMO_DEVICES) await this.devices.ensureDemoDevice(hallId, d.kind, d.label, d.token);
