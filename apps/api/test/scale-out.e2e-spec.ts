@@ -224,4 +224,23 @@ describe('two api instances on one MariaDB with Redis', () => {
     // And it is what the services taught, not the 20-minute prior: the 4th in line waits less than 3 priors.
     expect(Number(a.tickets[3])).toBeLessThan(3 * 1200);
   });
+
+  it('a category paused on one instance is refused on the other as soon as the change reaches it', async () => {
+    const [A, B] = procs.map((p) => p.url);
+    const screen = listener(B, { hall: hallId });
+    try {
+      await until('a screen on B', () => screen.last !== null);
+      // B takes a tax ticket: it has the hall's configuration cached now (for a second).
+      await ok(post(B, `/api/halls/${hallId}/tickets`, { category: 'tax' }, { 'Idempotency-Key': 'pause-before' }), 201);
+      const paused = await fetch(`${A}/api/halls/${hallId}/categories/tax`, { method: 'PATCH', headers: { 'content-type': 'application/json', ...admin.auth }, body: JSON.stringify({ active: false }) });
+      expect(paused.status).toBe(200);
+      // Once B has the change (its screen shows tax paused), B refuses tax tickets: before, its cached
+      // configuration kept taking them for up to a second more.
+      await until('B shows tax paused', () => (screen.last?.lines as Json[] | undefined)?.some((l) => l.category.code === 'tax' && l.category.active === false) ?? false, 10_000);
+      const refused = await post(B, `/api/halls/${hallId}/tickets`, { category: 'tax' }, { 'Idempotency-Key': 'pause-after' });
+      expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 409, code: 'CATEGORY_PAUSED' });
+    } finally {
+      screen.socket.close();
+    }
+  });
 });

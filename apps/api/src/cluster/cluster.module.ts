@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { ClusterEventsService } from './cluster-events.service';
 import { JobLockService } from './job-lock.service';
 import { RedisService } from './redis.service';
+import { RemoteHallConfigService } from './remote-hall-config.service';
 
 /**
  * What several api instances share: Redis (when REDIS_URL is set), the cluster-wide event stream with
@@ -9,7 +10,7 @@ import { RedisService } from './redis.service';
  */
 @Global()
 @Module({
-  providers: [RedisService, ClusterEventsService, JobLockService],
+  providers: [RedisService, ClusterEventsService, JobLockService, RemoteHallConfigService],
   exports: [RedisService, ClusterEventsService, JobLockService],
 })
 export class ClusterModule {}

@@ -14,8 +14,9 @@ interface Entry {
 
 /**
  * A hall's configuration (hall row, categories by code) for the ticket-issue hot path. Changes made
- * through this process drop the entry at once; changes made by another instance show within `ttlMs`
- * (plus one reload).
+ * through this process drop the entry at once; changes made by another instance when its event
+ * arrives (the api calls `forget` from the cluster's event bus), and at worst within `ttlMs` (plus one
+ * reload) without one.
  *
  * Concurrent misses share one reload, and an entry that has only aged is served while its reload runs:
  * with a plain expiring map, every request arriving in the reload's round trips reloaded too (64 kiosks
@@ -37,9 +38,13 @@ export class HallConfigCache {
       fetchMethod: (hallId) => this.read(hallId),
     });
     events.stream.subscribe((e) => {
-      // Also aborts a reload in flight, so what it read before the change is not kept.
-      if (e.kind === 'hall') this.entries.delete(e.hallId);
+      if (e.kind === 'hall') this.forget(e.hallId);
     });
+  }
+
+  /** Drops a hall's entry (also aborting a reload in flight, so what it read before the change is not kept). */
+  forget(hallId: string): void {
+    this.entries.delete(hallId);
   }
 
   async category(hallId: string, code: string): Promise<{ hall: HallEntity; category: ServiceCategoryEntity }> {

@@ -90,6 +90,11 @@ export class QueueService {
     this.config = new HallConfigCache(tx, events);
   }
 
+  /** A hall's configuration changed elsewhere (another instance): read it again on next use. */
+  forgetHallConfig(hallId: string): void {
+    this.config.forget(hallId);
+  }
+
   // ---- issuing ---------------------------------------------------------------------------------
 
   /**
