@@ -22,6 +22,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 import { ensureBuiltApi, freePort, ROOT, spawnApi, type ApiProcess } from './support/built-api';
+import { percentile, waitFor } from './support/load';
 
 const NS = (process.env.BENCH_N ?? '500,1000,2000').split(',').map(Number);
 const CALLS = Number(process.env.BENCH_CALLS ?? 30);
@@ -88,14 +89,6 @@ async function connectClients(n: number, url: string, hallId: string | null): Pr
   return clients;
 }
 
-async function until(ok: () => boolean, ms: number): Promise<boolean> {
-  const end = performance.now() + ms;
-  while (!ok()) {
-    if (performance.now() > end) return false;
-    await new Promise((r) => setTimeout(r, 2));
-  }
-  return true;
-}
 
 /** The signed-in admin's header, once the api is up. */
 let auth: Record<string, string> = {};
@@ -106,10 +99,6 @@ async function post(url: string, body?: unknown): Promise<{ status: number; json
   return { status: r.status, json: text ? JSON.parse(text) : null };
 }
 
-function pct(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
-}
 
 async function main(): Promise<void> {
   ensureBuiltApi(log);
@@ -153,7 +142,7 @@ async function main(): Promise<void> {
         inflight = { kind: 'hallq', t0: performance.now(), got: [], seq: 0 };
         const called = await post(`${windowUrl}/call-next`);
         if (called.status !== 200) throw new Error(`call-next: ${called.status} ${JSON.stringify(called.json)}`);
-        const all = await until(() => inflight!.got.length >= n, 10_000);
+        const all = await waitFor(() => inflight!.got.length >= n, 10_000);
         if (measured) {
           lat.hallq.push(...inflight.got);
           if (!all) missing.hallq += n - inflight.got.length;
@@ -163,13 +152,13 @@ async function main(): Promise<void> {
         const noShow = await post(`${windowUrl}/no-show`);
         if (noShow.status !== 200) throw new Error(`no-show: ${noShow.status}`);
         // Every screen has the snapshot after the no-show: nothing of this call is still on the wire.
-        if (!(await until(() => ours.every((c) => c.lastSnapshotSeq >= noShowSeq), 10_000))) log(`  some clients missed snapshot ${noShowSeq}`);
+        if (!(await waitFor(() => ours.every((c) => c.lastSnapshotSeq >= noShowSeq), 10_000))) log(`  some clients missed snapshot ${noShowSeq}`);
 
         // bare: the same payload, broadcast.
         payload ??= { seq: 1, hallId: hall.id, number: called.json.number, window: '5', windowId: win.id, category: 'enterprise', categoryNameZh: '企业开办', categoryNameEn: 'Business', recall: false, recallCount: 0, at: Date.now() };
         inflight = { kind: 'bare', t0: performance.now(), got: [], seq: 0 };
         await post(`${bareUrl}/emit`, payload);
-        const allBare = await until(() => inflight!.got.length >= n, 10_000);
+        const allBare = await waitFor(() => inflight!.got.length >= n, 10_000);
         if (measured) {
           lat.bare.push(...inflight.got);
           if (!allBare) missing.bare += n - inflight.got.length;
@@ -180,7 +169,7 @@ async function main(): Promise<void> {
       inflight = null;
       for (const c of [...ours, ...plain]) c.socket.close();
       const r = {
-        n, hallqP50: pct(lat.hallq, 50), hallqP99: pct(lat.hallq, 99), bareP50: pct(lat.bare, 50), bareP99: pct(lat.bare, 99),
+        n, hallqP50: percentile(lat.hallq, 50), hallqP99: percentile(lat.hallq, 99), bareP50: percentile(lat.bare, 50), bareP99: percentile(lat.bare, 99),
       };
       const ratio = r.hallqP99 / r.bareP99;
       const ok = r.hallqP99 <= TARGET_P99_MS && ratio <= TARGET_RATIO;

@@ -29,7 +29,7 @@ import { io, type Socket } from 'socket.io-client';
 import { ensureBuiltApi, type ApiProcess } from './support/built-api';
 import { dropRedisPrefix, mysqlServerUrl, redisUrl, scratchMysql, startInstances, uniqueRedisPrefix } from './support/cluster';
 import { keepAliveAgent, postJson } from './support/http-json';
-import { runClosedLoop, type LoadResult } from './support/load';
+import { percentile, runClosedLoop, waitFor, type LoadResult } from './support/load';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
@@ -84,20 +84,7 @@ async function must(p: Promise<{ status: number; json: any }>, status: number, w
   return r.json;
 }
 
-function pct(xs: number[], p: number): number {
-  if (!xs.length) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
-}
 
-async function until(ok: () => boolean, ms: number): Promise<boolean> {
-  const end = performance.now() + ms;
-  while (!ok()) {
-    if (performance.now() > end) return false;
-    await new Promise((r) => setTimeout(r, 2));
-  }
-  return true;
-}
 
 /** A hall open around the clock with the three categories and `windows` open windows serving all of them. */
 async function createHall(base: string, name: string, windows: number): Promise<{ hallId: string; windowIds: string[] }> {
@@ -166,7 +153,7 @@ async function benchTopology(t: Topology): Promise<Outcome> {
       },
     });
     const measured = callLat.filter((c) => c.at >= callFrom && c.at + c.ms <= callTo).map((c) => c.ms);
-    const call = { ...cycle, p50Ms: pct(measured, 50), p99Ms: pct(measured, 99), maxMs: pct(measured, 100) };
+    const call = { ...cycle, p50Ms: percentile(measured, 50), p99Ms: percentile(measured, 99), maxMs: percentile(measured, 100) };
     const twice = await q("SELECT COUNT(*) AS n FROM (SELECT ticketId FROM ticket_event WHERE hallId = ? AND type = 'called' GROUP BY ticketId HAVING COUNT(*) > 1) x", [load.hallId]);
     const calls = await q("SELECT COUNT(*) AS n FROM ticket_event WHERE hallId = ? AND type = 'called'", [load.hallId]);
     integrity.push(`${calls[0].n} calls, ${twice[0].n} tickets called twice`);
@@ -214,7 +201,7 @@ async function benchTopology(t: Topology): Promise<Outcome> {
       inflight = { t0: performance.now(), got: [] };
       const c = await must(post(`${win}/call-next`), 200, 'call-next');
       numbers.push(c.number);
-      const all = await until(() => inflight!.got.length >= CLIENTS, 15_000);
+      const all = await waitFor(() => inflight!.got.length >= CLIENTS, 15_000);
       if (i >= 3) {
         lat.push(...inflight.got);
         if (!all) missed += CLIENTS - inflight.got.length;
@@ -223,7 +210,7 @@ async function benchTopology(t: Topology): Promise<Outcome> {
       await must(post(`${win}/no-show`), 200, 'no-show');
       // Every screen has the snapshot after the no-show: nothing of this call is still on the wire.
       const rows = Number((await q('SELECT COUNT(*) AS n FROM ticket_event WHERE hallId = ?', [bc.hallId]))[0].n);
-      if (!(await until(() => lastSeq.every((s) => s >= rows), 10_000))) log(`  some screens missed the snapshot at seq ${rows}`);
+      if (!(await waitFor(() => lastSeq.every((s) => s >= rows), 10_000))) log(`  some screens missed the snapshot at seq ${rows}`);
       await new Promise((r) => setTimeout(r, 100));
     }
     await new Promise((r) => setTimeout(r, 300));
@@ -240,7 +227,7 @@ async function benchTopology(t: Topology): Promise<Outcome> {
     await conn.end();
     return {
       issue, call, lineEmptied: emptied,
-      broadcast: { p50: pct(lat, 50), p99: pct(lat, 99), max: pct(lat, 100), deliveries: lat.length, missed, duplicates },
+      broadcast: { p50: percentile(lat, 50), p99: percentile(lat, 99), max: percentile(lat, 100), deliveries: lat.length, missed, duplicates },
       integrity,
     };
   } catch (e) {

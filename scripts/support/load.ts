@@ -69,7 +69,7 @@ export async function runClosedLoop(opts: {
   await Promise.all(Array.from({ length: opts.concurrency }, (_, c) => caller(c)));
   if (trace) writeFileSync(`${process.env.BENCH_TRACE}.${opts.label.replace(/\W+/g, '-')}.csv`, `${trace.join('\n')}\n`);
   const sorted = latencies.slice(0, n).sort();
-  const pct = (p: number) => (n ? sorted[Math.min(n - 1, Math.ceil((p / 100) * n) - 1)] : NaN);
+  const pct = (p: number) => percentileOfSorted(sorted, p);
   const seconds = opts.durationMs / 1000;
   return {
     label: opts.label,
@@ -84,4 +84,25 @@ export async function runClosedLoop(opts: {
     perSecondSeries: series,
     firstError,
   };
+}
+
+/** The p-th percentile (nearest rank) of values already sorted ascending; NaN when there are none. */
+export function percentileOfSorted(sorted: ArrayLike<number>, p: number): number {
+  const n = sorted.length;
+  return n ? sorted[Math.min(n - 1, Math.max(0, Math.ceil((p / 100) * n) - 1))] : NaN;
+}
+
+/** The p-th percentile (nearest rank) of `xs`, in any order. */
+export function percentile(xs: readonly number[], p: number): number {
+  return percentileOfSorted([...xs].sort((a, b) => a - b), p);
+}
+
+/** Polls `ok` every 2 ms; false when it still does not hold after `ms` (the benches report, not throw). */
+export async function waitFor(ok: () => boolean, ms: number): Promise<boolean> {
+  const end = performance.now() + ms;
+  while (!ok()) {
+    if (performance.now() > end) return false;
+    await new Promise((r) => setTimeout(r, 2));
+  }
+  return true;
 }

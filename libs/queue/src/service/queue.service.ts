@@ -246,14 +246,15 @@ export class QueueService {
       const w = await this.lockIdleOpenWindow(em, hallId, windowId);
       const cats = await this.halls.listCategories(em, hallId);
       const targetWaitMs = Object.fromEntries(cats.map((c) => [c.id, c.targetWaitSec * 1000]));
-      let candidates = await this.tickets.findCandidates(em, hallId, w.id, w.categoryIds, cats.map((c) => c.id));
+      const hallCategoryIds = cats.map((c) => c.id);
+      let candidates = await this.tickets.findCandidates(em, hallId, w.id, w.categoryIds, hallCategoryIds);
       for (;;) {
         const pick = pickNextTicket(w, candidates, { now, targetWaitMs, maxPriorityStreak: this.maxPriorityStreak });
         if (!pick) return null;
         const won = await this.tickets.applyIfStatus(em, pick.id, 'waiting', { status: 'called', windowId: w.id, targetWindowId: null, calledAt: now });
         if (!won) {
           // Another window called it first: read the heads again (its line has a new one).
-          candidates = await this.tickets.findCandidates(em, hallId, w.id, w.categoryIds, cats.map((c) => c.id));
+          candidates = await this.tickets.findCandidates(em, hallId, w.id, w.categoryIds, hallCategoryIds);
           continue;
         }
         const streak = nextPriorityStreak(w, pick);
