@@ -179,6 +179,20 @@ describe('live gateway (/live)', () => {
     expect(done.ticket.number).toBe(mine.number);
   });
 
+  it('gives a new subscriber what committed without reaching this instance, not its cached snapshot', async () => {
+    const ticket = await issue('tax', 'g-silent');
+    const first = await client();
+    await first.subscribe({ hall: h.hallId });
+    const taxIn = (snap: any) => snap.lines.find((l: any) => l.category.code === 'tax').waiting;
+    const before = taxIn(await first.next('snapshot', (s) => s.nextWaiting.some((w: any) => w.number === ticket.body.number)));
+    await new Promise((r) => setTimeout(r, 400)); // past the throttle: the cache is settled, nothing dirty
+    // Another instance's change whose event never came here (it was killed right after its commit).
+    await t.dataSource.query("UPDATE ticket SET status = 'cancelled' WHERE id = ?", [ticket.body.id]);
+    const late = await client();
+    await late.subscribe({ hall: h.hallId });
+    expect(taxIn(await late.next('snapshot'))).toBe(before - 1);
+  });
+
   it('refuses unknown halls, windows and tokens with an error, joining no room', async () => {
     const c = await client();
     const rooms = t.app.get(LiveSocketRepository);

@@ -35,13 +35,22 @@ interface TicketWatch {
  *   instance computes it for its own sockets from the cluster's events.
  * - `windows`/`tickets` list what this process's sockets watch, to skip work for unwatched ones.
  */
+interface Computed {
+  raw: HallState;
+  snap: HallSnapshot;
+  /** The computation (HallFeed.started at its start) this came from. */
+  n: number;
+}
+
 interface HallFeed {
   hallId: string;
   seq: number;
   /** An event arrived since `latest` was computed. */
   dirty: boolean;
-  latest: { raw: HallState; snap: HallSnapshot } | null;
-  inflight: Promise<{ raw: HallState; snap: HallSnapshot }> | null;
+  /** Computations started so far; `n` below says which one a result came from. */
+  started: number;
+  latest: Computed | null;
+  inflight: { n: number; result: Promise<Computed> } | null;
   categoryNames: Map<string, { zh: string; en: string }>;
   windows: Set<string>;
   tickets: Set<string>;
@@ -114,26 +123,31 @@ export class HallFeedService implements OnModuleInit, OnModuleDestroy {
 
   // ---- subscribing ---------------------------------------------------------------------------------
 
-  /** The hall's current snapshot; throws QueueError HALL_NOT_FOUND for an unknown hall. */
-  async hallSnapshot(hallId: string): Promise<HallSnapshot> {
-    return (await this.current(this.feed(hallId))).snap;
+  /**
+   * The hall's current snapshot; throws QueueError HALL_NOT_FOUND for an unknown hall. `readNow`: read
+   * from the database after this call began (shared with the other callers waiting then), for a client
+   * that has just joined: the cache knows only the events this instance heard, and a screen arriving
+   * from a killed instance must also see what that instance committed but never announced.
+   */
+  async hallSnapshot(hallId: string, readNow = false): Promise<HallSnapshot> {
+    return (await this.current(this.feed(hallId), readNow)).snap;
   }
 
-  /** Resolves a window id to its hall; throws WINDOW_NOT_FOUND. */
-  async windowSnapshot(windowId: string): Promise<WindowSnapshot> {
+  /** Resolves a window id to its hall; throws WINDOW_NOT_FOUND. `readNow` as for hallSnapshot. */
+  async windowSnapshot(windowId: string, readNow = false): Promise<WindowSnapshot> {
     const w = await this.dataSource.manager.findOne(WindowEntity, { where: { id: windowId }, select: { id: true, hallId: true } });
     if (!w) throw new QueueError('WINDOW_NOT_FOUND', 'No window with this id.');
-    const cur = await this.current(this.feed(w.hallId));
+    const cur = await this.current(this.feed(w.hallId), readNow);
     const snap = windowSnapshot(cur.snap, cur.raw, windowId);
     if (!snap) throw new QueueError('WINDOW_NOT_FOUND', 'No window with this id.');
     return snap;
   }
 
-  /** The citizen's ticket; throws TICKET_NOT_FOUND for an unknown token. */
-  async ticketSnapshot(token: string): Promise<TicketSnapshot> {
+  /** The citizen's ticket; throws TICKET_NOT_FOUND for an unknown token. `readNow` as for hallSnapshot. */
+  async ticketSnapshot(token: string, readNow = false): Promise<TicketSnapshot> {
     const v = await this.queue.getByToken(token);
     const feed = this.feed(v.ticket.hallId);
-    const { raw } = await this.current(feed);
+    const { raw } = await this.current(feed, readNow);
     const facts = (await this.factsFromHall(raw, token)) ?? (await this.factsFromDb(token));
     return this.ticketSnapshotOf(feed, raw, facts);
   }
@@ -241,15 +255,34 @@ export class HallFeedService implements OnModuleInit, OnModuleDestroy {
 
   // ---- computing -----------------------------------------------------------------------------------
 
-  /** The cached snapshot if no event came since, else one shared computation (never one per client). */
-  private async current(feed: HallFeed): Promise<{ raw: HallState; snap: HallSnapshot }> {
+  /**
+   * The cached snapshot if no event came since, else one shared computation (never one per client).
+   * `readNow`: only a computation started after this call, still shared: a burst of reconnecting
+   * screens costs one read per read time, not one per screen.
+   */
+  private async current(feed: HallFeed, readNow = false): Promise<Computed> {
+    const after = feed.started;
     for (let tries = 0; tries < 3; tries++) {
-      if (feed.latest && !feed.dirty && this.fresh(feed.latest.raw.at)) return feed.latest;
-      feed.inflight ??= this.compute(feed).finally(() => (feed.inflight = null));
-      const out = await feed.inflight;
+      const latest = feed.latest;
+      if (latest && !feed.dirty && this.fresh(latest.raw.at) && (!readNow || latest.n > after)) return latest;
+      const running = feed.inflight;
+      if (running && readNow && running.n <= after) {
+        // Begun before this call: wait it out (its failure is its starter's), then read again.
+        await running.result.catch(() => undefined);
+        tries--;
+        continue;
+      }
+      const out = await (running ?? this.startCompute(feed)).result;
       if (!feed.dirty) return out;
     }
-    return feed.latest ?? this.compute(feed);
+    return feed.latest && (!readNow || feed.latest.n > after) ? feed.latest : this.startCompute(feed).result;
+  }
+
+  private startCompute(feed: HallFeed): { n: number; result: Promise<Computed> } {
+    const n = ++feed.started;
+    const run = { n, result: this.compute(feed, n).finally(() => feed.inflight === run && (feed.inflight = null)) };
+    feed.inflight = run;
+    return run;
   }
 
   /**
@@ -261,7 +294,7 @@ export class HallFeedService implements OnModuleInit, OnModuleDestroy {
     return age >= 0 && age < QUIET_REFRESH_MS;
   }
 
-  private async compute(feed: HallFeed): Promise<{ raw: HallState; snap: HallSnapshot }> {
+  private async compute(feed: HallFeed, n: number): Promise<Computed> {
     // Read seq before the state: the state then holds at least every event up to seq.
     const seq = feed.seq;
     feed.dirty = false;
@@ -269,8 +302,10 @@ export class HallFeedService implements OnModuleInit, OnModuleDestroy {
       const raw = await this.queue.hallState(feed.hallId);
       const snap = hallSnapshot(seq, raw, (l) => this.waits.forLine(l));
       feed.categoryNames = new Map(raw.lines.map((l) => [l.category.code, { zh: l.category.nameZh, en: l.category.nameEn }]));
-      feed.latest = { raw, snap };
-      return feed.latest;
+      const out = { raw, snap, n };
+      // A slower, older computation finishing last must not replace a newer one.
+      if (!feed.latest || feed.latest.n < n) feed.latest = out;
+      return out;
     } catch (e) {
       feed.dirty = true;
       if (e instanceof QueueError && e.code === 'HALL_NOT_FOUND') this.feeds.delete(feed.hallId);
@@ -311,7 +346,7 @@ export class HallFeedService implements OnModuleInit, OnModuleDestroy {
   private feed(hallId: string): HallFeed {
     let f = this.feeds.get(hallId);
     if (!f) {
-      f = { hallId, seq: this.cluster.seqOf(hallId), dirty: true, latest: null, inflight: null, categoryNames: new Map(), windows: new Set(), tickets: new Set() };
+      f = { hallId, seq: this.cluster.seqOf(hallId), dirty: true, started: 0, latest: null, inflight: null, categoryNames: new Map(), windows: new Set(), tickets: new Set() };
       this.feeds.set(hallId, f);
     }
     return f;

@@ -83,14 +83,15 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
       };
       if (who?.kind === 'device') await socket.join(roomOf.device(who.deviceId));
       socket.data.role = who ? (who.kind === 'device' ? who.device : who.role) : 'citizen';
-      // Look up first (unknown ids join nothing), join, then take the snapshot: an event between the
-      // join and the snapshot reaches the client as `called` and is in the snapshot or the next one.
+      // Look up first (unknown ids join nothing), join, then take the snapshot read after the join: an
+      // event between the join and the snapshot reaches the client as `called` and is in the snapshot or
+      // the next one, and whatever committed before the join (on any instance) is in it.
       if (target.kind === 'hall') {
         await this.feed.hallSnapshot(target.id); // unknown hall: HALL_NOT_FOUND (hall ids are public)
         const no = refusal('hall-viewer', { hallId: target.id });
         if (no) return this.refuse(socket, reply, no, payload);
         await socket.join(roomOf.hall(target.id));
-        const snap = await this.feed.hallSnapshot(target.id);
+        const snap = await this.feed.hallSnapshot(target.id, true);
         reply({ ok: true });
         socket.emit('snapshot', snap);
       } else if (target.kind === 'manager') {
@@ -108,14 +109,14 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
         if (no) return this.refuse(socket, reply, no, payload);
         await socket.join(roomOf.window(target.id));
         this.feed.watchWindow(first.hallId, target.id);
-        const snap = await this.feed.windowSnapshot(target.id);
+        const snap = await this.feed.windowSnapshot(target.id, true);
         reply({ ok: true });
         socket.emit('snapshot', snap);
       } else {
         const first = await this.feed.ticketSnapshot(target.token);
         await socket.join(roomOf.ticket(target.token));
         this.feed.watchTicket(first, target.token); // from here on its `called` reaches this room
-        const snap = await this.feed.ticketSnapshot(target.token);
+        const snap = await this.feed.ticketSnapshot(target.token, true);
         this.feed.watchTicket(snap, target.token);
         reply({ ok: true });
         socket.emit('snapshot', snap);
