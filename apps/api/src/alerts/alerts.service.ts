@@ -180,30 +180,34 @@ export class AlertsService implements OnModuleInit, OnModuleDestroy {
   }
 
   private async reconcile(hallId: string, wanted: Map<string, Wanted>, now: number): Promise<AlertChange[]> {
-    const em = this.dataSource.manager;
-    const open = await em.find(AlertEntity, { where: { hallId, clearedAt: IsNull() } });
-    const changes: AlertChange[] = [];
-    const seen = new Set<string>();
-    for (const a of open) {
-      const key = `${a.scope}:${a.subjectId}`;
-      const w = wanted.get(key);
-      seen.add(key);
-      if (!w) {
-        a.clearedAt = now;
-        await em.update(AlertEntity, { id: a.id }, { clearedAt: now });
-        changes.push({ type: 'cleared', alert: view(a) });
-      } else if (RANK(w.level) > RANK(a.level)) {
-        Object.assign(a, { level: w.level, message: w.message, escalatedAt: now, acknowledgedAt: null });
-        await em.update(AlertEntity, { id: a.id }, { level: w.level, message: w.message, escalatedAt: now, acknowledgedAt: null });
-        changes.push({ type: 'escalated', alert: view(a) });
+    // One transaction: an overloaded hall raises an alert per waiting ticket at once, and a commit (an
+    // fsync) per row competed with the tickets being issued; the changes go out after it commits.
+    const changes = await this.dataSource.transaction(async (em) => {
+      const open = await em.find(AlertEntity, { where: { hallId, clearedAt: IsNull() } });
+      const out: AlertChange[] = [];
+      const seen = new Set<string>();
+      for (const a of open) {
+        const key = `${a.scope}:${a.subjectId}`;
+        const w = wanted.get(key);
+        seen.add(key);
+        if (!w) {
+          a.clearedAt = now;
+          await em.update(AlertEntity, { id: a.id }, { clearedAt: now });
+          out.push({ type: 'cleared', alert: view(a) });
+        } else if (RANK(w.level) > RANK(a.level)) {
+          Object.assign(a, { level: w.level, message: w.message, escalatedAt: now, acknowledgedAt: null });
+          await em.update(AlertEntity, { id: a.id }, { level: w.level, message: w.message, escalatedAt: now, acknowledgedAt: null });
+          out.push({ type: 'escalated', alert: view(a) });
+        }
       }
-    }
-    for (const [key, w] of wanted) {
-      if (seen.has(key)) continue;
-      const a = em.create(AlertEntity, { hallId, ...w, raisedAt: now, escalatedAt: now, acknowledgedAt: null, clearedAt: null });
-      await em.save(AlertEntity, a);
-      changes.push({ type: 'raised', alert: view(a) });
-    }
+      for (const [key, w] of wanted) {
+        if (seen.has(key)) continue;
+        const a = em.create(AlertEntity, { hallId, ...w, raisedAt: now, escalatedAt: now, acknowledgedAt: null, clearedAt: null });
+        await em.save(AlertEntity, a);
+        out.push({ type: 'raised', alert: view(a) });
+      }
+      return out;
+    });
     for (const c of changes) this.subject.next(c);
     return changes;
   }
