@@ -19,6 +19,15 @@ const REFRESH_MS = 500;
 /** ...and at most this share (1/40) of the event loop's time: a refresh of a very long line (20 ms at
  * 15,000 tickets) holds the loop, and every request waiting behind it feels it. */
 const REFRESH_COST_FACTOR = 40;
+/**
+ * A quiet hall's forecast is made once more on a shared moment: the first whole SETTLE_GRID_MS at least
+ * SETTLE_AFTER_MS after its last change's own time (the same on every instance). Paced refreshes fall on
+ * each instance's own moments (the pace follows its own CPU cost, and a GC pause during one refresh is
+ * enough to move the next), and the Monte Carlo of the same line read at different moments differs by
+ * seconds; after this one every instance serves the forecast made from the same state at the same time.
+ */
+const SETTLE_AFTER_MS = 2000;
+const SETTLE_GRID_MS = 1000;
 
 export interface Predictions {
   at: number;
@@ -44,6 +53,8 @@ interface HallForecast {
   refreshing: Promise<void> | null;
   /** Readers waiting for the scheduled refresh (see upToDate). */
   waiters: (() => void)[];
+  /** The refresh on the shared moment after the last change (SETTLE_AFTER_MS). */
+  settle: NodeJS.Timeout | null;
 }
 
 /**
@@ -77,6 +88,7 @@ export class HallForecastService implements OnModuleInit, OnModuleDestroy {
       const fe = fromDomainEvent(e);
       if (fe) h.forecaster.observe(fe);
       this.scheduleRefresh(h);
+      this.scheduleSettle(h, e.at);
     });
   }
 
@@ -84,6 +96,7 @@ export class HallForecastService implements OnModuleInit, OnModuleDestroy {
     this.sub?.unsubscribe();
     for (const h of this.loaded.values()) {
       if (h.timer) clearTimeout(h.timer);
+      if (h.settle) clearTimeout(h.settle);
       h.waiters.splice(0).forEach((w) => w());
     }
   }
@@ -203,7 +216,7 @@ export class HallForecastService implements OnModuleInit, OnModuleDestroy {
       if (rows.length < 5000) break;
       lastId = rows[rows.length - 1].id;
     }
-    const h: HallForecast = { hallId, forecaster, predictions: null, timer: null, lastRefresh: 0, lastCost: 0, refreshing: null, waiters: [] };
+    const h: HallForecast = { hallId, forecaster, predictions: null, timer: null, lastRefresh: 0, lastCost: 0, refreshing: null, waiters: [], settle: null };
     this.loaded.set(hallId, h);
     this.logger.log(`Forecaster for hall ${hallId} rebuilt from ${replayed} events`);
     return h;
@@ -228,6 +241,29 @@ export class HallForecastService implements OnModuleInit, OnModuleDestroy {
         .finally(() => waiters.forEach((w) => w()));
     }, wait);
     h.timer.unref?.();
+  }
+
+  private scheduleSettle(h: HallForecast, changedAt: number): void {
+    if (h.settle) clearTimeout(h.settle);
+    const now = Date.now();
+    // The change's own time when it is the real clock's (a test's fake clock is not).
+    const base = Math.abs(changedAt - now) < 60_000 ? changedAt : now;
+    const at = Math.ceil((base + SETTLE_AFTER_MS) / SETTLE_GRID_MS) * SETTLE_GRID_MS;
+    h.settle = setTimeout(() => {
+      h.settle = null;
+      // A paced refresh still to come (a slow instance's) would replace this one at its own moment: this
+      // refresh covers the same changes, so it takes that one's place and its waiters.
+      if (h.timer) {
+        clearTimeout(h.timer);
+        h.timer = null;
+      }
+      const waiters = h.waiters.splice(0);
+      const run = h.refreshing ? h.refreshing.catch(() => undefined).then(() => this.refresh(h)) : this.refresh(h);
+      run
+        .catch((e) => this.logger.warn(`Forecast refresh failed: ${(e as Error).message}`))
+        .finally(() => waiters.forEach((w) => w()));
+    }, Math.max(0, at - now));
+    h.settle.unref?.();
   }
 
   private refresh(h: HallForecast): Promise<void> {
