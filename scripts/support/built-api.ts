@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 
@@ -9,6 +9,11 @@ export const ROOT = resolve(__dirname, '..', '..');
 export const API_MAIN = join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
 
 const SOURCES = ['apps/api/src', 'libs/queue/src', 'libs/forecast/src'];
+
+/** The node flags of `npm start` (package.json), so tests and benchmarks run the api as production does. */
+export const START_NODE_FLAGS: readonly string[] = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.start as string)
+  .split(/\s+/)
+  .filter((a) => a.startsWith('--'));
 
 export function newestSourceMtime(dir: string): number {
   let newest = 0;
@@ -81,7 +86,7 @@ export async function spawnApi(opts: {
   timeoutMs?: number;
 }): Promise<ApiProcess> {
   const port = opts.port ?? (await freePort());
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), API_MAIN], {
+  const child = spawn(process.execPath, [...START_NODE_FLAGS, ...(opts.nodeArgs ?? []), API_MAIN], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',

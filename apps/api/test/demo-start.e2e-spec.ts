@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { API_MAIN, ensureBuiltApi, freePort } from '../../../scripts/support/built-api';
+import { API_MAIN, ensureBuiltApi, freePort, START_NODE_FLAGS } from '../../../scripts/support/built-api';
 import { buildDisplay } from './support/browser';
 
 /**
@@ -24,7 +24,7 @@ describe('npm start on a fresh clone', () => {
     buildDisplay(join(dir, 'dist', 'display'));
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;
-    child = spawn(process.execPath, [API_MAIN], {
+    child = spawn(process.execPath, [...START_NODE_FLAGS, API_MAIN], {
       cwd: dir,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: String(port), HOST: '127.0.0.1' },
       stdio: ['ignore', 'pipe', 'pipe'],
