@@ -81,6 +81,28 @@ describe('alerts', () => {
     expect(all.some((a: { subject: string; clearedAt: number | null }) => a.subject === 'enterprise' && a.clearedAt !== null)).toBe(true);
   });
 
+  it('raises and clears an alert for every ticket of an overloaded line, in bulk (more than one batch)', async () => {
+    const big = await createSmallHall(t, [{ label: '1', categories: ['enterprise'], state: 'open' }]);
+    const n = 1_200;
+    for (let i = 0; i < n; i += 100) {
+      await Promise.all(Array.from({ length: 100 }, (_, k) =>
+        t.http.post(`/api/halls/${big.hallId}/tickets`).set('Idempotency-Key', `big-${i + k}`).send({ category: 'enterprise' }).expect(201)));
+    }
+    t.clock.advance(25 * MIN); // every ticket has waited past its 20-minute target
+    const raised = (await alerts.evaluate(big.hallId)).filter((c) => c.type === 'raised' && c.alert.scope === 'ticket');
+    expect(raised).toHaveLength(n);
+    expect(new Set(raised.map((c) => c.alert.id)).size).toBe(n);
+    const rows = await t.dataSource.query('SELECT id, subject, level FROM alert WHERE hallId = ? AND scope = ? AND clearedAt IS NULL', [big.hallId, 'ticket']);
+    expect(new Map(rows.map((r: any) => [String(r.id), [r.subject, r.level]]))).toEqual(new Map(raised.map((c) => [c.alert.id, [c.alert.subject, 'over']])));
+    expect(await alerts.evaluate(big.hallId)).toEqual([]); // nothing raised twice
+
+    await t.http.patch(`/api/halls/${big.hallId}/categories/enterprise`).send({ targetWaitSec: 86_400 }).expect(200);
+    const cleared = (await alerts.evaluate(big.hallId)).filter((c) => c.type === 'cleared' && c.alert.scope === 'ticket');
+    expect(cleared).toHaveLength(n);
+    const left = await t.dataSource.query('SELECT COUNT(*) AS n FROM alert WHERE hallId = ? AND clearedAt IS NULL', [big.hallId]);
+    expect(Number(left[0].n)).toBe(0);
+  });
+
   it('answers bad input with 4xx', async () => {
     await t.http.get('/api/halls/nope/alerts').expect(404);
     await t.http.post(`/api/halls/${h.hallId}/alerts/999999/ack`).expect(404);

@@ -16,3 +16,4 @@ export * from './service/transaction-runner';
 export * from './service/queue.service';
 export * from './service/hall-admin.service';
 export * from './service/cached-fetch';
+export * from './service/insert-rows';

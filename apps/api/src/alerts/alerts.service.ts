@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import {
-  AlertEntity, HallEntity, levelRank, lineLevel, MAX_TRANSFERS, QueueError, QueueEvents, QueueService, ticketLevel, type AlertLevel, type AlertScope, type Clock,
+  alertDelayAfterChange, AlertEntity, HallEntity, insertRows, levelRank, lineLevel, MAX_TRANSFERS, QueueError, QueueEvents, QueueService, ticketLevel, type AlertLevel, type AlertScope, type Clock,
 } from '@hallq/queue';
 import { Observable, Subject, type Subscription } from 'rxjs';
+import { setImmediate } from 'node:timers/promises';
 import { APP_CONFIG, type AppConfig } from '../common/config/app-config';
 import { DataSource, IsNull } from 'typeorm';
 import { JobLockService } from '../cluster/job-lock.service';
@@ -36,6 +37,7 @@ interface Wanted {
 
 const MIN = 60_000;
 const EVALUATE_EVERY_MS = 30_000;
+
 const RANK = (l: AlertLevel | 'ping_pong') => (l === 'ping_pong' ? 0 : levelRank(l));
 
 /**
@@ -67,19 +69,22 @@ export class AlertsService implements OnModuleInit, OnModuleDestroy {
   /**
    * Besides the 30 s round, a change to a hall (a ticket issued, called, transferred...) has its alerts
    * looked at within HALLQ_ALERT_AFTER_CHANGE_MS, so a line crossing its target or a ticket passed on a
-   * third time shows at once. One evaluation per hall per delay, on one instance (a short lease).
+   * third time shows at once (later on a line of thousands: alertDelayAfterChange). One evaluation per
+   * hall per delay, on one instance (a short lease).
    */
   onModuleInit(): void {
     const delay = this.config.alertAfterChangeMs;
     if (!delay) return;
     this.sub = this.events.stream.subscribe((e) => {
       if (this.due.has(e.hallId)) return;
+      const waiting = this.forecasts.lastPredictions(e.hallId)?.state.waiting.length ?? 0;
+      const after = alertDelayAfterChange(delay, waiting, EVALUATE_EVERY_MS);
       this.due.set(e.hallId, setTimeout(() => {
         this.due.delete(e.hallId);
         void this.locks.runExclusive(`alerts:${e.hallId}`, delay, async () => {
           await this.evaluate(e.hallId);
         }).catch((err: Error) => this.logger.warn(`Alert evaluation of hall ${e.hallId} after a change failed: ${err.message}`));
-      }, delay));
+      }, after));
     });
   }
 
@@ -127,7 +132,7 @@ export class AlertsService implements OnModuleInit, OnModuleDestroy {
     const state = p?.state ?? (await this.queue.hallState(hallId));
     const now = this.clock.now();
     const wanted = new Map<string, Wanted>();
-    const want = (w: Wanted) => wanted.set(`${w.scope}:${w.subjectId}`, w);
+    const want = (w: Wanted) => wanted.set(keyOf(w), w);
     for (const l of state.lines) {
       const c = l.category;
       const pred = p?.categories.get(c.id);
@@ -139,7 +144,8 @@ export class AlertsService implements OnModuleInit, OnModuleDestroy {
       if (level) want({ scope: 'category', subjectId: c.id, subject: c.code, level, message: lineMessage(c.nameEn, level, l, now, c.targetWaitSec) });
     }
     const targets = new Map(state.lines.map((l) => [l.category.id, l.category.targetWaitSec * 1000]));
-    for (const t of state.waiting) {
+    for (const [i, t] of state.waiting.entries()) {
+      if (i > 0 && i % YIELD_EVERY === 0) await setImmediate(); // a line of thousands: let requests through
       const target = targets.get(t.categoryId) ?? 20 * MIN;
       const pred = p?.tickets.get(t.id);
       const total = pred ? pred.expectedCallAt - t.issuedAt : null;
@@ -180,35 +186,52 @@ export class AlertsService implements OnModuleInit, OnModuleDestroy {
   }
 
   private async reconcile(hallId: string, wanted: Map<string, Wanted>, now: number): Promise<AlertChange[]> {
-    // One transaction: an overloaded hall raises an alert per waiting ticket at once, and a commit (an
-    // fsync) per row competed with the tickets being issued; the changes go out after it commits.
+    // One transaction, and rows raised or cleared in batches: an overloaded hall raises an alert per
+    // waiting ticket at once (1,600 in one bench:issue round), and a statement and commit per row competed
+    // with the tickets being issued. The changes go out after the commit.
     const changes = await this.dataSource.transaction(async (em) => {
-      const open = await em.find(AlertEntity, { where: { hallId, clearedAt: IsNull() } });
+      // Plain rows: after a storm, hydrating every open alert through TypeORM each round cost more CPU than the round.
+      const open: AlertEntity[] = (await em.query(`SELECT * FROM alert WHERE hallId = ? AND clearedAt IS NULL`, [hallId])).map(alertOfRow);
       const out: AlertChange[] = [];
       const seen = new Set<string>();
+      const cleared: AlertEntity[] = [];
       for (const a of open) {
-        const key = `${a.scope}:${a.subjectId}`;
+        const key = keyOf(a);
         const w = wanted.get(key);
         seen.add(key);
         if (!w) {
           a.clearedAt = now;
-          await em.update(AlertEntity, { id: a.id }, { clearedAt: now });
-          out.push({ type: 'cleared', alert: view(a) });
+          cleared.push(a);
         } else if (RANK(w.level) > RANK(a.level)) {
           Object.assign(a, { level: w.level, message: w.message, escalatedAt: now, acknowledgedAt: null });
-          await em.update(AlertEntity, { id: a.id }, { level: w.level, message: w.message, escalatedAt: now, acknowledgedAt: null });
+          await em.query('UPDATE alert SET level = ?, message = ?, escalatedAt = ?, acknowledgedAt = NULL WHERE id = ?', [w.level, w.message, now, a.id]);
           out.push({ type: 'escalated', alert: view(a) });
         }
       }
-      for (const [key, w] of wanted) {
-        if (seen.has(key)) continue;
-        const a = em.create(AlertEntity, { hallId, ...w, raisedAt: now, escalatedAt: now, acknowledgedAt: null, clearedAt: null });
-        await em.save(AlertEntity, a);
-        out.push({ type: 'raised', alert: view(a) });
+      for (const part of chunks(cleared, BATCH)) {
+        await em.query(`UPDATE alert SET clearedAt = ? WHERE id IN (${part.map(() => '?').join(', ')})`, [now, ...part.map((a) => a.id)]);
+      }
+      out.push(...cleared.map((a) => ({ type: 'cleared' as const, alert: view(a) })));
+      const raised = [...wanted].filter(([key]) => !seen.has(key)).map(([, w]) => ({ hallId, ...w, raisedAt: now, escalatedAt: now, acknowledgedAt: null, clearedAt: null }));
+      for (const part of chunks(raised, BATCH)) {
+        await insertRows(em, 'alert', ALERT_COLUMNS, part.map((a) => ALERT_COLUMNS.map((c) => a[c])));
+      }
+      if (raised.length) {
+        // Open and raised at `now`: this round's rows (one evaluation per hall at a time, JobLockService).
+        const ids: { id: string | number; scope: string; subjectId: string }[] = await em.query(
+          'SELECT id, scope, subjectId FROM alert WHERE hallId = ? AND raisedAt = ? AND clearedAt IS NULL', [hallId, now]);
+        const idOf = new Map(ids.map((r) => [keyOf(r), String(r.id)]));
+        for (const r of raised) {
+          const id = idOf.get(keyOf(r));
+          if (id) out.push({ type: 'raised', alert: view({ ...r, id }) });
+        }
       }
       return out;
     });
-    for (const c of changes) this.subject.next(c);
+    for (const [i, c] of changes.entries()) {
+      if (i > 0 && i % YIELD_EVERY === 0) await setImmediate(); // each goes out to the managers' sockets
+      this.subject.next(c);
+    }
     return changes;
   }
 
@@ -227,6 +250,32 @@ const LEVEL_TEXT: Record<AlertLevel, string> = {
 
 function lineMessage(name: string, level: AlertLevel, l: { waiting: number; openWindows: number }, _now: number, targetSec: number): string {
   return `${name}: ${LEVEL_TEXT[level]} of ${Math.round(targetSec / 60)} min (${l.waiting} waiting, ${l.openWindows} windows open)`;
+}
+
+/** Rows per statement when alerts are raised or cleared in bulk (well under any placeholder limit). */
+const BATCH = 500;
+/** Long loops of a round (a line of thousands) give the event loop back this often. */
+const YIELD_EVERY = 500;
+const ALERT_COLUMNS = ['hallId', 'scope', 'subjectId', 'subject', 'level', 'message', 'raisedAt', 'escalatedAt', 'acknowledgedAt', 'clearedAt'] as const;
+
+function chunks<T>(xs: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
+  return out;
+}
+
+/** A raw alert row as the entity: ids and epoch-ms columns come back as strings from MySQL's BIGINT. */
+function alertOfRow(r: Record<string, unknown>): AlertEntity {
+  const ms = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  return {
+    id: String(r.id), hallId: r.hallId as string, scope: r.scope as AlertScope, subjectId: r.subjectId as string, subject: r.subject as string,
+    level: r.level as AlertEntity['level'], message: r.message as string, raisedAt: Number(r.raisedAt), escalatedAt: Number(r.escalatedAt),
+    acknowledgedAt: ms(r.acknowledgedAt), clearedAt: ms(r.clearedAt),
+  };
+}
+
+function keyOf(a: { scope: string; subjectId: string }): string {
+  return `${a.scope}:${a.subjectId}`;
 }
 
 function view(a: AlertEntity): AlertView {

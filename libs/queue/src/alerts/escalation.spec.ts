@@ -1,8 +1,18 @@
-import { levelRank, lineLevel, ticketLevel } from './escalation';
+import { alertDelayAfterChange, levelRank, lineLevel, ticketLevel } from './escalation';
 
 const MIN = 60_000;
 
 describe('alert escalation', () => {
+  it('looks at a hall again soon after a change, later the longer its line, never later than the round', () => {
+    expect(alertDelayAfterChange(2000, 0, 30_000)).toBe(2000);
+    expect(alertDelayAfterChange(2000, 300, 30_000)).toBe(2000);
+    expect(alertDelayAfterChange(2000, 1000, 30_000)).toBe(2000);
+    expect(alertDelayAfterChange(2000, 1001, 30_000)).toBe(4000);
+    expect(alertDelayAfterChange(2000, 5000, 30_000)).toBe(10_000);
+    expect(alertDelayAfterChange(2000, 15_000, 30_000)).toBe(30_000);
+    expect(alertDelayAfterChange(45_000, 15_000, 30_000)).toBe(45_000); // a configured delay is a floor
+  });
+
   it('raises a ticket by its wait and its forecast', () => {
     expect(ticketLevel(5 * MIN, 20 * MIN, 15 * MIN)).toBeNull();
     expect(ticketLevel(5 * MIN, 20 * MIN, 25 * MIN)).toBe('predicted_over');

@@ -31,3 +31,15 @@ export function lineLevel(input: { oldestWaitMs: number | null; targetMs: number
 
 /** Passed back and forth: more than this many transfers flags the ticket. */
 export const MAX_TRANSFERS = 2;
+
+/**
+ * How long after a change a hall's alerts are looked at again. An evaluation walks every waiting ticket
+ * (and may raise or clear an alert for each), so a line waits one more `delayMs` per `ticketsPerDelay`
+ * tickets, up to `roundMs` (the regular round covers it then): a hall of a few hundred is looked at
+ * `delayMs` after each change, a line of many thousands by the round only, and the share of the event
+ * loop spent on alerts stays bounded instead of growing with the line. Never sooner than `delayMs`.
+ */
+export function alertDelayAfterChange(delayMs: number, waiting: number, roundMs: number, ticketsPerDelay = 1000): number {
+  const paced = delayMs * Math.max(1, Math.ceil(waiting / ticketsPerDelay));
+  return Math.max(delayMs, Math.min(roundMs, paced));
+}

@@ -3,6 +3,7 @@ import { In, IsNull, LessThan } from 'typeorm';
 import { TicketEntity, TicketEventEntity } from '../entities';
 import type { RoutableTicket } from '../routing/routing-rule.types';
 import { peopleAhead } from '../ticket/people-ahead';
+import { insertRows } from './insert-rows';
 import type { TicketState, TicketStatus } from '../ticket/ticket-state';
 import { isMysql } from './hall-repository';
 
@@ -210,13 +211,6 @@ export function appendEvents(em: EntityManager, es: NewEvent[]): Promise<unknown
  * One multi-row INSERT, written out: TypeORM's insert builder spent more CPU on its parameters than the
  * database spent on the rows (3% of the api's CPU on the issue path). Backticks quote on MySQL and SQLite.
  */
-function insertRows(em: EntityManager, table: string, columns: readonly string[], rows: unknown[][]): Promise<unknown> {
-  if (!rows.length) return Promise.resolve();
-  const one = `(${columns.map(() => '?').join(', ')})`;
-  const sql = `INSERT INTO \`${table}\` (${columns.map((c) => `\`${c}\``).join(', ')}) VALUES ${rows.map(() => one).join(', ')}`;
-  return em.query(sql, rows.flat());
-}
-
 /** Appends to the event log; call inside the transaction that makes the change. */
 export function appendEvent(em: EntityManager, e: NewEvent): Promise<unknown> {
   return appendEvents(em, [e]);
