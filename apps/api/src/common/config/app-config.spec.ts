@@ -45,8 +45,8 @@ describe('configuration', () => {
     expect(() => loadConfig({ HALLQ_DB_QUERY_TIMEOUT_MS: 'soon' })).toThrow(/HALLQ_DB_QUERY_TIMEOUT_MS/);
   });
 
-  it('probes the database every 200 ms with a 500 ms bound by default (the circuit breaker), both settable', () => {
-    expect(loadConfig({})).toMatchObject({ dbProbeIntervalMs: 200, dbProbeTimeoutMs: 500 });
+  it('probes the database every 100 ms with a 500 ms bound by default (the circuit breaker), both settable', () => {
+    expect(loadConfig({})).toMatchObject({ dbProbeIntervalMs: 100, dbProbeTimeoutMs: 500 });
     expect(loadConfig({ HALLQ_DB_PROBE_INTERVAL_MS: '1000', HALLQ_DB_PROBE_TIMEOUT_MS: '2000' })).toMatchObject({ dbProbeIntervalMs: 1000, dbProbeTimeoutMs: 2000 });
     expect(() => loadConfig({ HALLQ_DB_PROBE_INTERVAL_MS: '0' })).toThrow(/HALLQ_DB_PROBE_INTERVAL_MS/);
     expect(() => loadConfig({ HALLQ_DB_PROBE_TIMEOUT_MS: 'fast' })).toThrow(/HALLQ_DB_PROBE_TIMEOUT_MS/);

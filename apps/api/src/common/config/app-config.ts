@@ -116,7 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   };
   // 200 + 500: a request caught by a partition answers 503 within 0.7 s and a few ms, inside the issue's
   // second; 500 ms stays far above a ping's answer (under 1 ms here, a few ms on a far database).
-  const dbProbeIntervalMs = int('HALLQ_DB_PROBE_INTERVAL_MS', 200, 50, 60_000);
+  const dbProbeIntervalMs = int('HALLQ_DB_PROBE_INTERVAL_MS', 100, 50, 60_000);
   const dbProbeTimeoutMs = int('HALLQ_DB_PROBE_TIMEOUT_MS', 500, 50, 60_000);
   const secret = env.HALLQ_AUTH_SECRET?.trim() || null;
   if (secret !== null && secret.length < 32) problems.push('HALLQ_AUTH_SECRET must be at least 32 characters (e.g. `openssl rand -base64 48`)');
