@@ -27,6 +27,13 @@ interface TicketWatch {
   final: boolean;
 }
 
+interface Computed {
+  raw: HallState;
+  snap: HallSnapshot;
+  /** The computation (HallFeed.started at its start) this came from. */
+  n: number;
+}
+
 /**
  * Per-hall live state of this instance:
  * - `seq` counts this hall's ticket_event rows, as ClusterEventsService hands it out with each event
@@ -35,13 +42,6 @@ interface TicketWatch {
  *   instance computes it for its own sockets from the cluster's events.
  * - `windows`/`tickets` list what this process's sockets watch, to skip work for unwatched ones.
  */
-interface Computed {
-  raw: HallState;
-  snap: HallSnapshot;
-  /** The computation (HallFeed.started at its start) this came from. */
-  n: number;
-}
-
 interface HallFeed {
   hallId: string;
   seq: number;
