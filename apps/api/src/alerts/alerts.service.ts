@@ -37,7 +37,6 @@ interface Wanted {
 
 const MIN = 60_000;
 const EVALUATE_EVERY_MS = 30_000;
-
 const RANK = (l: AlertLevel | 'ping_pong') => (l === 'ping_pong' ? 0 : levelRank(l));
 
 /**

@@ -262,17 +262,13 @@ export class HallFeedService implements OnModuleInit, OnModuleDestroy {
    */
   private async current(feed: HallFeed, readNow = false): Promise<Computed> {
     const after = feed.started;
+    // A computation begun before this call read too early: wait it out (its failure is its starter's).
+    // Every computation started from here on is one this call may share.
+    if (readNow) while (feed.inflight && feed.inflight.n <= after) await feed.inflight.result.catch(() => undefined);
     for (let tries = 0; tries < 3; tries++) {
       const latest = feed.latest;
       if (latest && !feed.dirty && this.fresh(latest.raw.at) && (!readNow || latest.n > after)) return latest;
-      const running = feed.inflight;
-      if (running && readNow && running.n <= after) {
-        // Begun before this call: wait it out (its failure is its starter's), then read again.
-        await running.result.catch(() => undefined);
-        tries--;
-        continue;
-      }
-      const out = await (running ?? this.startCompute(feed)).result;
+      const out = await (feed.inflight ?? this.startCompute(feed)).result;
       if (!feed.dirty) return out;
     }
     return feed.latest && (!readNow || feed.latest.n > after) ? feed.latest : this.startCompute(feed).result;

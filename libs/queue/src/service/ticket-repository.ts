@@ -207,10 +207,6 @@ export function appendEvents(em: EntityManager, es: NewEvent[]): Promise<unknown
   ]));
 }
 
-/**
- * One multi-row INSERT, written out: TypeORM's insert builder spent more CPU on its parameters than the
- * database spent on the rows (3% of the api's CPU on the issue path). Backticks quote on MySQL and SQLite.
- */
 /** Appends to the event log; call inside the transaction that makes the change. */
 export function appendEvent(em: EntityManager, e: NewEvent): Promise<unknown> {
   return appendEvents(em, [e]);

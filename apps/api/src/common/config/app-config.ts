@@ -114,8 +114,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     if (!Number.isInteger(v) || v < min || v > max) problems.push(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
     return v;
   };
-  // 200 + 500: a request caught by a partition answers 503 within 0.7 s and a few ms, inside the issue's
-  // second; 500 ms stays far above a ping's answer (under 1 ms here, a few ms on a far database).
+  // 100 + 500: a request caught by a partition answers 503 within 0.6 s and a few ms, inside the issue's
+  // second with room for a loaded event loop (200 ms once gave 1.04 s in CI); 500 ms stays far above a
+  // ping's answer (under 1 ms here, a few ms on a far database).
   const dbProbeIntervalMs = int('HALLQ_DB_PROBE_INTERVAL_MS', 100, 50, 60_000);
   const dbProbeTimeoutMs = int('HALLQ_DB_PROBE_TIMEOUT_MS', 500, 50, 60_000);
   const secret = env.HALLQ_AUTH_SECRET?.trim() || null;
