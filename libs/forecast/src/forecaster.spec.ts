@@ -87,6 +87,27 @@ describe('Forecaster: events in, predictions out', () => {
     expect(((w2?.nextCallAt as number) - now) / MIN).toBeLessThan(10);
   });
 
+  it('predicts the same in slices (predictSteps) as in one call, Monte Carlo included', () => {
+    const shared: CategorySnapshot[] = [...cats, { id: 'B', targetWaitMs: 30 * MIN, defaultServiceMs: 15 * MIN }];
+    const now = MONDAY + 10 * HOUR;
+    const state: HallSnapshot = {
+      categories: shared,
+      // A window serving two categories: the Monte Carlo path.
+      windows: Array.from({ length: 8 }, (_, i) => ({ id: `w${i}`, state: 'open' as const, categoryIds: i % 2 ? ['A', 'B'] : ['B', 'A'] })),
+      // Long enough for the Monte Carlo to pause a few times (runs x calls > its step).
+      waiting: Array.from({ length: 300 }, (_, i) => ({ id: `T${i}`, categoryId: i % 3 ? 'A' : 'B', priority: 'normal' as const, issuedAt: now - (300 - i) * 10_000 })),
+      serving: [],
+    };
+    const whole = createForecaster({ categories: shared, rule: referenceRoutingRule }).predict(state, now);
+    const steps = createForecaster({ categories: shared, rule: referenceRoutingRule }).predictSteps(state, now);
+    let pauses = 0;
+    let r = steps.next();
+    for (; !r.done; r = steps.next()) pauses++;
+    expect(pauses).toBeGreaterThan(0);
+    expect(r.value.tickets[0].method).toBe('monte_carlo');
+    expect(r.value).toEqual(whole);
+  });
+
   it('answers plain data for edge cases: empty hall, no open window, unknown category', () => {
     const f = createForecaster({ categories: cats, rule: referenceRoutingRule });
     const now = MONDAY + 10 * HOUR;

@@ -12,7 +12,7 @@ import { WaitCalibrator } from './estimators/wait-calibrator';
 import { rawPredictions, type LineModel, type RawWait } from './predict/fast-path';
 import type { CategoryPrediction, TicketPrediction, WindowPrediction } from './predict/prediction.types';
 import { gammaCdfMeanVar, gammaQuantileMeanVar } from './queueing/special-functions';
-import { monteCarlo, sampleStats, type MonteCarloModel, type MonteCarloResult } from './predict/monte-carlo';
+import { monteCarlo, monteCarloSteps, sampleStats, type MonteCarloInput, type MonteCarloModel, type MonteCarloResult } from './predict/monte-carlo';
 import { integrateRate, staffingEffect, windowsNeeded, type CategoryLoadInput, type StaffingEffect } from './staffing/staffing';
 import { StaffingHysteresis, type HysteresisOptions } from './staffing/hysteresis';
 import { planDay, type DayPlanSlot } from './staffing/day-plan';
@@ -340,15 +340,19 @@ export class Forecaster {
   /** Monte Carlo result for (state, now), computed once and reused by the predict* calls. */
   private monteCarloFor(state: HallSnapshot, now: number): MonteCarloResult {
     if (this.mcCache && this.mcCache.state === state && this.mcCache.now === now) return this.mcCache.result;
-    const result = monteCarlo({
+    const result = monteCarlo(this.monteCarloInput(state, now));
+    this.mcCache = { state, now, result };
+    return result;
+  }
+
+  private monteCarloInput(state: HallSnapshot, now: number): MonteCarloInput {
+    return {
       state: { ...state, maxPriorityStreak: state.maxPriorityStreak ?? this.streak() },
       now,
       rule: this.opts.rule as RoutingRule,
       model: this.monteCarloModel(now),
       seed: this.opts.seed ?? 1,
-    });
-    this.mcCache = { state, now, result };
-    return result;
+    };
   }
 
   /** Raw QL_m for (state, now), computed once and reused by the predict* calls. */
@@ -357,6 +361,20 @@ export class Forecaster {
     const result = rawPredictions(state, now, this.lineModel(now), state.maxPriorityStreak ?? this.streak());
     this.rawCache = { state, now, result };
     return result;
+  }
+
+  /**
+   * predict() in slices, for a server that must not hold its event loop: the Monte Carlo pauses every
+   * couple of thousand simulated events (monteCarloSteps); the rest, linear in the line, runs in the last
+   * slice. The same result as predict(state, now) called at the start.
+   */
+  *predictSteps(state: HallSnapshot, now: number): Generator<void, ReturnType<Forecaster['predict']>, void> {
+    this.learnCategories(state);
+    if (this.usesMonteCarlo(state) && !(this.mcCache && this.mcCache.state === state && this.mcCache.now === now)) {
+      const result = yield* monteCarloSteps(this.monteCarloInput(state, now));
+      this.mcCache = { state, now, result };
+    }
+    return this.predict(state, now);
   }
 
   /** Tickets, categories and windows in one call (one fast-path pass, one Monte Carlo). */
