@@ -15,7 +15,7 @@ export { rawPredictions, type LineModel, type RawWait, type RawPredictions } fro
 export type * from './predict/prediction.types';
 export { projectLine, type LineProjectionInput, type LinePoint } from './predict/line-projection';
 export { Forecaster, createForecaster, summarize, type ForecasterOptions } from './forecaster';
-export { monteCarlo, monteCarloSteps, sampleStats, type MonteCarloInput, type MonteCarloModel, type MonteCarloResult } from './predict/monte-carlo';
+export { monteCarlo, monteCarloSteps, runSteps, sampleStats, type MonteCarloInput, type MonteCarloModel, type MonteCarloResult } from './predict/monte-carlo';
 export * from './staffing/staffing';
 export * from './staffing/hysteresis';
 export type * from './staffing/advice.types';
