@@ -117,6 +117,26 @@ describe('Forecaster: events in, predictions out', () => {
     expect(c.value.tickets[0].method).toBe('ql_m');
   });
 
+  it('predicts a long single line (QL_m) the same in slices as in one call', () => {
+    const now = MONDAY + 10 * HOUR;
+    const state: HallSnapshot = {
+      categories: cats,
+      windows: Array.from({ length: 6 }, (_, i) => ({ id: `w${i}`, state: 'open' as const, categoryIds: ['A'] })),
+      waiting: Array.from({ length: 6000 }, (_, i) => ({ id: `L${i}`, categoryId: 'A', priority: i % 10 ? ('normal' as const) : ('priority' as const), issuedAt: now - (6000 - i) * 1000 })),
+      serving: [],
+    };
+    const whole = createForecaster({ categories: cats, rule: referenceRoutingRule }).predict(state, now);
+    const steps = createForecaster({ categories: cats, rule: referenceRoutingRule }).predictSteps(state, now);
+    let pauses = 0;
+    let r = steps.next();
+    for (; !r.done; r = steps.next()) pauses++;
+    // 6,000 tickets: pauses in the fast path and in the per-ticket pass.
+    expect(pauses).toBeGreaterThanOrEqual(4);
+    expect(r.value.tickets).toHaveLength(6000);
+    expect(r.value.tickets[0].method).toBe('ql_m');
+    expect(r.value).toEqual(whole);
+  });
+
   it('answers plain data for edge cases: empty hall, no open window, unknown category', () => {
     const f = createForecaster({ categories: cats, rule: referenceRoutingRule });
     const now = MONDAY + 10 * HOUR;

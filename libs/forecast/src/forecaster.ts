@@ -9,7 +9,7 @@ import { AbandonmentEstimator } from './estimators/abandonment.estimator';
 import { ArrivalRateEstimator } from './estimators/arrival-rate.estimator';
 import { ServiceTimeEstimator } from './estimators/service-time.estimator';
 import { WaitCalibrator } from './estimators/wait-calibrator';
-import { rawPredictions, type LineModel, type RawWait } from './predict/fast-path';
+import { rawPredictions, rawPredictionsSteps, type LineModel, type RawWait } from './predict/fast-path';
 import type { CategoryPrediction, TicketPrediction, WindowPrediction } from './predict/prediction.types';
 import { gammaCdfMeanVar, gammaQuantileMeanVar } from './queueing/special-functions';
 import { monteCarloSteps, runSteps, sampleStats, type MonteCarloInput, type MonteCarloModel, type MonteCarloResult } from './predict/monte-carlo';
@@ -29,6 +29,8 @@ const MONTE_CARLO_MAX_WAITING = 2000;
  * The forecast benchmark's halls, including the 1,000-ticket speed case, stay under 45,000.
  */
 const MONTE_CARLO_MAX_EVENTS = 100_000;
+/** Tickets predicted between two pauses of predictSteps. */
+const TICKETS_PER_STEP = 2048;
 
 export interface ForecasterOptions {
   /** Categories known at start (targets, default service); refreshed from every snapshot passed in. */
@@ -378,8 +380,9 @@ export class Forecaster {
 
   /**
    * predict() in slices, for a server that must not hold its event loop: the Monte Carlo pauses every
-   * couple of thousand simulated events (monteCarloSteps); the rest, linear in the line, runs in the last
-   * slice. The same result as predict(state, now) called at the start.
+   * couple of thousand simulated events (monteCarloSteps), the fast path and the per-ticket pass every
+   * couple of thousand tickets. The same result as predict(state, now) when no event is observed in
+   * between; one observed meanwhile may reach the parts computed after it, as if predicted a moment later.
    */
   *predictSteps(state: HallSnapshot, now: number): Generator<void, ReturnType<Forecaster['predict']>, void> {
     this.learnCategories(state);
@@ -387,7 +390,14 @@ export class Forecaster {
       const result = yield* monteCarloSteps(this.monteCarloInput(state, now));
       this.mcCache = { state, now, result };
     }
-    return this.predict(state, now);
+    if (!(this.rawCache && this.rawCache.state === state && this.rawCache.now === now)) {
+      const result = yield* rawPredictionsSteps(state, now, this.lineModel(now), state.maxPriorityStreak ?? this.streak());
+      this.rawCache = { state, now, result };
+    }
+    // As predict(), with the per-ticket pass in slices too.
+    const categories = this.predictCategories(state, now);
+    const tickets = yield* this.predictTicketsSteps(state, now);
+    return { tickets, categories, windows: this.predictWindows(state, now, categories) };
   }
 
   /** Tickets, categories and windows in one call (one fast-path pass, one Monte Carlo). */
@@ -410,11 +420,17 @@ export class Forecaster {
 
   /** Predictions for every waiting ticket of the snapshot. */
   predictTickets(state: HallSnapshot, now: number): TicketPrediction[] {
+    return runSteps(this.predictTicketsSteps(state, now));
+  }
+
+  private *predictTicketsSteps(state: HallSnapshot, now: number): Generator<void, TicketPrediction[], void> {
     this.learnCategories(state);
     const raw = this.rawFor(state, now);
     const mc = this.monteCarloFor(state, now);
     const out: TicketPrediction[] = [];
+    let seen = 0;
     for (const t of state.waiting) {
+      if (++seen % TICKETS_PER_STEP === 0) yield;
       const r = raw.tickets.get(t.id);
       if (!r) continue;
       const samples = mc?.tickets.get(t.id);

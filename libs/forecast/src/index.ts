@@ -11,7 +11,7 @@ export * from './estimators/service-time.estimator';
 export * from './estimators/abandonment.estimator';
 export * from './estimators/wait-calibrator';
 export * from './predict/queue-length.predictor';
-export { rawPredictions, type LineModel, type RawWait, type RawPredictions } from './predict/fast-path';
+export { rawPredictions, rawPredictionsSteps, type LineModel, type RawWait, type RawPredictions } from './predict/fast-path';
 export type * from './predict/prediction.types';
 export { projectLine, type LineProjectionInput, type LinePoint } from './predict/line-projection';
 export { Forecaster, createForecaster, summarize, type ForecasterOptions } from './forecaster';

@@ -42,7 +42,23 @@ interface Line {
   tickets: WaitingTicketSnapshot[];
 }
 
+/** Tickets handled between two pauses of rawPredictionsSteps. */
+const TICKETS_PER_STEP = 2048;
+
 export function rawPredictions(state: HallSnapshot, now: number, model: LineModel, maxPriorityStreak = 2): RawPredictions {
+  const steps = rawPredictionsSteps(state, now, model, maxPriorityStreak);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * rawPredictions pausing (`yield`) every TICKETS_PER_STEP tickets along the lines, for a server that
+ * runs it in slices (a line of 10,000 held the event loop for tens of ms). The model is read as the
+ * lines are reached, so a model that learns between slices reaches the lines after the change.
+ */
+export function* rawPredictionsSteps(state: HallSnapshot, now: number, model: LineModel, maxPriorityStreak = 2): Generator<void, RawPredictions, void> {
   const busyWindows = new Set(state.serving.map((s) => s.windowId));
   const lines = new Map<string, Line>();
   const directed = new Map<string, WaitingTicketSnapshot[]>();
@@ -83,6 +99,7 @@ export function rawPredictions(state: HallSnapshot, now: number, model: LineMode
   const tickets = new Map<string, RawWait>();
   const newTicket = new Map<string, RawWait>();
   const capShare = maxPriorityStreak / (maxPriorityStreak + 1);
+  let done = 0;
   for (const [key, l] of lines) {
     l.tickets.sort((a, b) => a.issuedAt - b.issuedAt || (a.id < b.id ? -1 : 1));
     const headWaitMs = l.tickets.length ? Math.max(0, now - l.tickets[0].issuedAt) : 0;
@@ -95,6 +112,7 @@ export function rawPredictions(state: HallSnapshot, now: number, model: LineMode
     let prioSeen = 0;
     let normalSeen = 0;
     for (const t of l.tickets) {
+      if (++done % TICKETS_PER_STEP === 0) yield;
       const isPrio = t.priority === 'priority';
       const ahead = isPrio ? prioSeen : nPriority + normalSeen;
       const m = isPrio ? prioWait(ahead) : normalWait(ahead);
