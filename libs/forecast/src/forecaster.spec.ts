@@ -106,15 +106,6 @@ describe('Forecaster: events in, predictions out', () => {
     expect(pauses).toBeGreaterThan(0);
     expect(r.value.tickets[0].method).toBe('monte_carlo');
     expect(r.value).toEqual(whole);
-    // Over its event budget the Monte Carlo gives way to QL_m, in one call and in slices alike.
-    const capped = createForecaster({ categories: shared, rule: referenceRoutingRule, monteCarloMaxEvents: 1000 });
-    const cappedWhole = capped.predict(state, now);
-    expect(cappedWhole.tickets.every((t) => t.method === 'ql_m')).toBe(true);
-    expect(cappedWhole.categories.every((c) => c.method === 'ql_m')).toBe(true);
-    const cappedSteps = capped.predictSteps(state, now + 1);
-    let c = cappedSteps.next();
-    while (!c.done) c = cappedSteps.next();
-    expect(c.value.tickets[0].method).toBe('ql_m');
   });
 
   it('predicts a long single line (QL_m) the same in slices as in one call', () => {

@@ -10,9 +10,10 @@ import { ArrivalRateEstimator } from './estimators/arrival-rate.estimator';
 import { ServiceTimeEstimator } from './estimators/service-time.estimator';
 import { WaitCalibrator } from './estimators/wait-calibrator';
 import { rawPredictions, rawPredictionsSteps, type LineModel, type RawWait } from './predict/fast-path';
+import { runSteps } from './predict/steps';
 import type { CategoryPrediction, TicketPrediction, WindowPrediction } from './predict/prediction.types';
 import { gammaCdfMeanVar, gammaQuantileMeanVar } from './queueing/special-functions';
-import { monteCarloSteps, runSteps, sampleStats, type MonteCarloInput, type MonteCarloModel, type MonteCarloResult } from './predict/monte-carlo';
+import { monteCarlo, monteCarloSteps, sampleStats, type MonteCarloInput, type MonteCarloModel, type MonteCarloResult } from './predict/monte-carlo';
 import { integrateRate, staffingEffect, windowsNeeded, type CategoryLoadInput, type StaffingEffect } from './staffing/staffing';
 import { StaffingHysteresis, type HysteresisOptions } from './staffing/hysteresis';
 import { planDay, type DayPlanSlot } from './staffing/day-plan';
@@ -23,12 +24,6 @@ const MIN = 60_000;
 const FEATURE_BATCH_MS = 1000;
 /** 'auto' uses the Monte Carlo up to this many waiting tickets (the speed target is set at 1,000). */
 const MONTE_CARLO_MAX_WAITING = 2000;
-/**
- * ...and as long as it takes at most this many simulated events (about 100 ms of CPU): arrivals at a
- * stress test's rate (1,000 a second) made a line of 500 cost 280,000 events and 240 ms each refresh.
- * The forecast benchmark's halls, including the 1,000-ticket speed case, stay under 45,000.
- */
-const MONTE_CARLO_MAX_EVENTS = 100_000;
 /** Tickets predicted between two pauses of predictSteps. */
 const TICKETS_PER_STEP = 2048;
 
@@ -56,8 +51,6 @@ export interface ForecasterOptions {
   method?: 'auto' | 'fast' | 'monte_carlo';
   /** Seed for the Monte Carlo (default 1). */
   seed?: number;
-  /** Simulated events a Monte Carlo may take before QL_m answers instead (default 100,000). */
-  monteCarloMaxEvents?: number;
   /** Calibration forgetting factor (default 0.999). */
   calibrationForgetting?: number;
   /** Staffing: clear the waiting line within this (default 2 h); hysteresis timings. */
@@ -98,7 +91,7 @@ export class Forecaster {
   /** New tickets whose features are not computed yet, and the first one's issue time. */
   private readonly pending = new Map<string, TrackedTicket>();
   private pendingSince = Infinity;
-  private mcCache: { state: HallSnapshot; now: number; result: MonteCarloResult | null } | null = null;
+  private mcCache: { state: HallSnapshot; now: number; result: MonteCarloResult } | null = null;
   private rawCache: { state: HallSnapshot; now: number; result: ReturnType<typeof rawPredictions> } | null = null;
 
   constructor(opts: ForecasterOptions = {}) {
@@ -347,14 +340,10 @@ export class Forecaster {
     );
   }
 
-  /**
-   * Monte Carlo result for (state, now), computed once and reused by the predict* calls; null when the
-   * snapshot does not call for it or it would cost more than MONTE_CARLO_MAX_EVENTS (QL_m answers).
-   */
-  private monteCarloFor(state: HallSnapshot, now: number): MonteCarloResult | null {
-    if (!this.usesMonteCarlo(state)) return null;
+  /** Monte Carlo result for (state, now), computed once and reused by the predict* calls. */
+  private monteCarloFor(state: HallSnapshot, now: number): MonteCarloResult {
     if (this.mcCache && this.mcCache.state === state && this.mcCache.now === now) return this.mcCache.result;
-    const result = runSteps(monteCarloSteps(this.monteCarloInput(state, now)));
+    const result = monteCarlo(this.monteCarloInput(state, now));
     this.mcCache = { state, now, result };
     return result;
   }
@@ -366,7 +355,6 @@ export class Forecaster {
       rule: this.opts.rule as RoutingRule,
       model: this.monteCarloModel(now),
       seed: this.opts.seed ?? 1,
-      maxEvents: this.opts.monteCarloMaxEvents ?? MONTE_CARLO_MAX_EVENTS,
     };
   }
 
@@ -426,7 +414,7 @@ export class Forecaster {
   private *predictTicketsSteps(state: HallSnapshot, now: number): Generator<void, TicketPrediction[], void> {
     this.learnCategories(state);
     const raw = this.rawFor(state, now);
-    const mc = this.monteCarloFor(state, now);
+    const mc = this.usesMonteCarlo(state) ? this.monteCarloFor(state, now) : null;
     const out: TicketPrediction[] = [];
     let seen = 0;
     for (const t of state.waiting) {
@@ -453,7 +441,7 @@ export class Forecaster {
     this.learnCategories(state);
     const model = this.lineModel(now);
     const raw = this.rawFor(state, now);
-    const mc = this.monteCarloFor(state, now);
+    const mc = this.usesMonteCarlo(state) ? this.monteCarloFor(state, now) : null;
     const waiting = new Map<string, number>();
     for (const t of state.waiting) waiting.set(t.categoryId, (waiting.get(t.categoryId) ?? 0) + 1);
     return state.categories.map((c) => {
@@ -476,7 +464,7 @@ export class Forecaster {
   /** Per window: the line it serves and when it will call its next ticket. */
   predictWindows(state: HallSnapshot, now: number, categories = this.predictCategories(state, now)): WindowPrediction[] {
     const cats = new Map(categories.map((c) => [c.categoryId, c]));
-    const mc = this.monteCarloFor(state, now);
+    const mc = this.usesMonteCarlo(state) ? this.monteCarloFor(state, now) : null;
     // Callable tickets per window from counts per line: one pass over the line, not one per window.
     const perCategory = new Map<string, number>();
     const perTarget = new Map<string, number>();

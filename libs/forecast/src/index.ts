@@ -15,7 +15,8 @@ export { rawPredictions, rawPredictionsSteps, type LineModel, type RawWait, type
 export type * from './predict/prediction.types';
 export { projectLine, type LineProjectionInput, type LinePoint } from './predict/line-projection';
 export { Forecaster, createForecaster, summarize, type ForecasterOptions } from './forecaster';
-export { monteCarlo, monteCarloSteps, runSteps, sampleStats, type MonteCarloInput, type MonteCarloModel, type MonteCarloResult } from './predict/monte-carlo';
+export { runSteps } from './predict/steps';
+export { monteCarlo, monteCarloSteps, sampleStats, type MonteCarloInput, type MonteCarloModel, type MonteCarloResult } from './predict/monte-carlo';
 export * from './staffing/staffing';
 export * from './staffing/hysteresis';
 export type * from './staffing/advice.types';

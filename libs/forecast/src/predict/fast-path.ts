@@ -6,6 +6,7 @@
  */
 import type { HallSnapshot, WaitingTicketSnapshot } from '../hall/hall.types';
 import { qlmSeries, type WaitMoments } from './queue-length.predictor';
+import { runSteps } from './steps';
 
 export interface LineModel {
   /** Mean service time of a category at a window (window optional), ms. */
@@ -46,11 +47,7 @@ interface Line {
 const TICKETS_PER_STEP = 2048;
 
 export function rawPredictions(state: HallSnapshot, now: number, model: LineModel, maxPriorityStreak = 2): RawPredictions {
-  const steps = rawPredictionsSteps(state, now, model, maxPriorityStreak);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
+  return runSteps(rawPredictionsSteps(state, now, model, maxPriorityStreak));
 }
 
 /**

@@ -15,6 +15,7 @@ import type { HallSnapshot } from '../hall/hall.types';
 import type { PriorityClass, RoutableTicket, RoutingRule } from '../hall/routing.types';
 import { MinHeap } from '../hall/binary-heap';
 import { createRng, deriveSeed, sampleExponential, sampleLognormal, sampleLognormalResidual, type Rng } from '../random/prng';
+import { runSteps } from './steps';
 
 export interface MonteCarloModel {
   /** Lognormal parameters of service time for a category at a window. */
@@ -41,12 +42,6 @@ export interface MonteCarloInput {
   newTickets?: boolean;
   /** Stop a run this long after now (default 12 h); tickets not called by then count as Infinity. */
   maxHorizonMs?: number;
-  /**
-   * Give up after this many simulated events (default: no limit): monteCarloSteps then returns null, and
-   * the caller answers from a cheaper model. The count depends only on the input, so every process
-   * given the same input gives up at the same point.
-   */
-  maxEvents?: number;
 }
 
 export interface MonteCarloResult {
@@ -72,26 +67,17 @@ interface Tk {
 const EVENTS_PER_STEP = 2048;
 
 /** The Monte Carlo in one call (tests, tools, and callers that may hold the thread). */
-export function monteCarlo(input: Omit<MonteCarloInput, 'maxEvents'>): MonteCarloResult {
-  return runSteps(monteCarloSteps(input)) as MonteCarloResult;
-}
-
-/** Runs a stepped computation to its end in one go. */
-export function runSteps<T>(steps: Generator<void, T, void>): T {
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
+export function monteCarlo(input: MonteCarloInput): MonteCarloResult {
+  return runSteps(monteCarloSteps(input));
 }
 
 /**
  * The same Monte Carlo, pausing (`yield`) every EVENTS_PER_STEP simulation events, so a server can run
  * it in slices between requests instead of holding its event loop for the whole of it (100+ ms for a
  * line of 2,000). Everything it reads from `model` and `state` is read before the first pause: changes
- * made between slices do not reach the runs under way. The result is the same as monteCarlo's, or null
- * past `maxEvents`.
+ * made between slices do not reach the runs under way. The result is the same as monteCarlo's.
  */
-export function* monteCarloSteps(input: MonteCarloInput): Generator<void, MonteCarloResult | null, void> {
+export function* monteCarloSteps(input: MonteCarloInput): Generator<void, MonteCarloResult, void> {
   const { state, now, rule, model } = input;
   const cats = state.categories.map((c) => c.id);
   const catIdx = new Map(cats.map((c, i) => [c, i]));
@@ -153,7 +139,6 @@ export function* monteCarloSteps(input: MonteCarloInput): Generator<void, MonteC
   // Events simulated (window free, arrival, each ticket the rule looks at), and when to pause next.
   let work = 0;
   let pauseAt = EVENTS_PER_STEP;
-  const maxEvents = input.maxEvents ?? Infinity;
   for (let run = 0; run < runs; run++) {
     const rng = createRng(deriveSeed(input.seed, run));
     // Each window draws its service times from a stream of its own (common random numbers): how many
@@ -240,7 +225,6 @@ export function* monteCarloSteps(input: MonteCarloInput): Generator<void, MonteC
     let t = now;
     while (open > 0) {
       if (work >= pauseAt) {
-        if (work >= maxEvents) return null;
         yield;
         pauseAt = work + EVENTS_PER_STEP;
       }
