@@ -106,6 +106,14 @@ describe('Forecaster: events in, predictions out', () => {
     expect(pauses).toBeGreaterThan(0);
     expect(r.value.tickets[0].method).toBe('monte_carlo');
     expect(r.value).toEqual(whole);
+
+    // Another question between the slices (advice on a changed hall) does not change the answer.
+    const f = createForecaster({ categories: shared, rule: referenceRoutingRule });
+    const other: HallSnapshot = { ...state, waiting: state.waiting.slice(0, 100) };
+    const interleaved = f.predictSteps(state, now);
+    let s = interleaved.next();
+    for (; !s.done; s = interleaved.next()) f.predictCategories(other, now);
+    expect(s.value).toEqual(whole);
   });
 
   it('predicts a long single line (QL_m) the same in slices as in one call', () => {

@@ -374,17 +374,19 @@ export class Forecaster {
    */
   *predictSteps(state: HallSnapshot, now: number): Generator<void, ReturnType<Forecaster['predict']>, void> {
     this.learnCategories(state);
-    if (this.usesMonteCarlo(state) && !(this.mcCache && this.mcCache.state === state && this.mcCache.now === now)) {
-      const result = yield* monteCarloSteps(this.monteCarloInput(state, now));
-      this.mcCache = { state, now, result };
-    }
-    if (!(this.rawCache && this.rawCache.state === state && this.rawCache.now === now)) {
-      const result = yield* rawPredictionsSteps(state, now, this.lineModel(now), state.maxPriorityStreak ?? this.streak());
-      this.rawCache = { state, now, result };
-    }
-    // As predict(), with the per-ticket pass in slices too.
+    const hit = <T>(c: { state: HallSnapshot; now: number; result: T } | null) => (c && c.state === state && c.now === now ? c : null);
+    const mc = !this.usesMonteCarlo(state) ? null : (hit(this.mcCache)?.result ?? (yield* monteCarloSteps(this.monteCarloInput(state, now))));
+    const raw = hit(this.rawCache)?.result ?? (yield* rawPredictionsSteps(state, now, this.lineModel(now), state.maxPriorityStreak ?? this.streak()));
+    // The predict* calls below read these from the caches; another caller (advice on another snapshot)
+    // may have replaced them during a pause, and would make them compute again in one piece.
+    const keep = () => {
+      if (mc) this.mcCache = { state, now, result: mc };
+      this.rawCache = { state, now, result: raw };
+    };
+    keep();
     const categories = this.predictCategories(state, now);
     const tickets = yield* this.predictTicketsSteps(state, now);
+    keep();
     return { tickets, categories, windows: this.predictWindows(state, now, categories) };
   }
 

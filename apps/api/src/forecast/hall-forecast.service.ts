@@ -29,7 +29,7 @@ const REFRESH_COST_FACTOR = 40;
  */
 const SETTLE_AFTER_MS = 2000;
 const SETTLE_GRID_MS = 1000;
-/** A prediction's Monte Carlo holds the event loop at most about this long at a time. */
+/** A prediction holds the event loop at most about this long at a time (runInSlices). */
 const SLICE_MS = 4;
 
 export interface Predictions {
@@ -275,8 +275,9 @@ export class HallForecastService implements OnModuleInit, OnModuleDestroy {
       try {
         h.lastRefresh = Date.now();
         const state = await this.queue.hallState(h.hallId);
-        // The Monte Carlo runs in slices (a line of 2,000 took 100+ ms in one piece, and every request
-        // waiting behind it felt all of it); its CPU time and the rest's pace the next refresh.
+        // The prediction runs in slices (a Monte Carlo of 2,000 waiting, or the per-ticket pass over
+        // 10,000, took 50-135 ms in one piece, and every request waiting behind it felt all of it); the
+        // CPU time of the slices and of the rest paces the next refresh.
         const cpu0 = process.cpuUsage();
         const snapshot = hallSnapshotOf(state, DEFAULT_MAX_PRIORITY_STREAK);
         const sliceCpu = process.cpuUsage(cpu0);
