@@ -2,6 +2,7 @@ import { createForecaster } from './forecaster';
 import type { CategorySnapshot, HallSnapshot, WindowSnapshot } from './hall/hall.types';
 import { simulateHall, type SimCategory, type SimResult } from './simulator/hall-simulator';
 import { referenceRoutingRule } from './testing/reference-routing-rule';
+import { runCountingPauses } from './testing/steps';
 import { snapshotAt } from './testing/sim-state';
 
 const MIN = 60_000;
@@ -99,21 +100,15 @@ describe('Forecaster: events in, predictions out', () => {
       serving: [],
     };
     const whole = createForecaster({ categories: shared, rule: referenceRoutingRule }).predict(state, now);
-    const steps = createForecaster({ categories: shared, rule: referenceRoutingRule }).predictSteps(state, now);
-    let pauses = 0;
-    let r = steps.next();
-    for (; !r.done; r = steps.next()) pauses++;
-    expect(pauses).toBeGreaterThan(0);
-    expect(r.value.tickets[0].method).toBe('monte_carlo');
-    expect(r.value).toEqual(whole);
+    const stepped = runCountingPauses(createForecaster({ categories: shared, rule: referenceRoutingRule }).predictSteps(state, now));
+    expect(stepped.pauses).toBeGreaterThan(0);
+    expect(stepped.value.tickets[0].method).toBe('monte_carlo');
+    expect(stepped.value).toEqual(whole);
 
     // Another question between the slices (advice on a changed hall) does not change the answer.
     const f = createForecaster({ categories: shared, rule: referenceRoutingRule });
     const other: HallSnapshot = { ...state, waiting: state.waiting.slice(0, 100) };
-    const interleaved = f.predictSteps(state, now);
-    let s = interleaved.next();
-    for (; !s.done; s = interleaved.next()) f.predictCategories(other, now);
-    expect(s.value).toEqual(whole);
+    expect(runCountingPauses(f.predictSteps(state, now), () => f.predictCategories(other, now)).value).toEqual(whole);
   });
 
   it('predicts a long single line (QL_m) the same in slices as in one call', () => {
@@ -125,15 +120,12 @@ describe('Forecaster: events in, predictions out', () => {
       serving: [],
     };
     const whole = createForecaster({ categories: cats, rule: referenceRoutingRule }).predict(state, now);
-    const steps = createForecaster({ categories: cats, rule: referenceRoutingRule }).predictSteps(state, now);
-    let pauses = 0;
-    let r = steps.next();
-    for (; !r.done; r = steps.next()) pauses++;
+    const { value, pauses } = runCountingPauses(createForecaster({ categories: cats, rule: referenceRoutingRule }).predictSteps(state, now));
     // 6,000 tickets: pauses in the fast path and in the per-ticket pass.
     expect(pauses).toBeGreaterThanOrEqual(4);
-    expect(r.value.tickets).toHaveLength(6000);
-    expect(r.value.tickets[0].method).toBe('ql_m');
-    expect(r.value).toEqual(whole);
+    expect(value.tickets).toHaveLength(6000);
+    expect(value.tickets[0].method).toBe('ql_m');
+    expect(value).toEqual(whole);
   });
 
   it('answers plain data for edge cases: empty hall, no open window, unknown category', () => {

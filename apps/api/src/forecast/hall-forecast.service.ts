@@ -236,12 +236,7 @@ export class HallForecastService implements OnModuleInit, OnModuleDestroy {
     const wait = Math.ceil(earliest / REFRESH_MS) * REFRESH_MS - now;
     h.timer = setTimeout(() => {
       h.timer = null;
-      // A refresh still running read the hall before the change that scheduled this one: run another after it.
-      const run = h.refreshing ? h.refreshing.catch(() => undefined).then(() => this.refresh(h)) : this.refresh(h);
-      const waiters = h.waiters.splice(0);
-      run
-        .catch((e) => this.logger.warn(`Forecast refresh failed: ${(e as Error).message}`))
-        .finally(() => waiters.forEach((w) => w()));
+      this.refreshForWaiters(h);
     }, wait);
     h.timer.unref?.();
   }
@@ -260,13 +255,21 @@ export class HallForecastService implements OnModuleInit, OnModuleDestroy {
         clearTimeout(h.timer);
         h.timer = null;
       }
-      const waiters = h.waiters.splice(0);
-      const run = h.refreshing ? h.refreshing.catch(() => undefined).then(() => this.refresh(h)) : this.refresh(h);
-      run
-        .catch((e) => this.logger.warn(`Forecast refresh failed: ${(e as Error).message}`))
-        .finally(() => waiters.forEach((w) => w()));
+      this.refreshForWaiters(h);
     }, Math.max(0, at - now));
     h.settle.unref?.();
+  }
+
+  /**
+   * A scheduled refresh: a refresh still running read the hall before the changes that scheduled this
+   * one, so this one runs after it; the readers waiting so far (upToDate) are let go when it ends.
+   */
+  private refreshForWaiters(h: HallForecast): void {
+    const waiters = h.waiters.splice(0);
+    const run = h.refreshing ? h.refreshing.catch(() => undefined).then(() => this.refresh(h)) : this.refresh(h);
+    run
+      .catch((e) => this.logger.warn(`Forecast refresh failed: ${(e as Error).message}`))
+      .finally(() => waiters.forEach((w) => w()));
   }
 
   private refresh(h: HallForecast): Promise<void> {
@@ -275,23 +278,21 @@ export class HallForecastService implements OnModuleInit, OnModuleDestroy {
       try {
         h.lastRefresh = Date.now();
         const state = await this.queue.hallState(h.hallId);
-        // The prediction runs in slices (a Monte Carlo of 2,000 waiting, or the per-ticket pass over
-        // 10,000, took 50-135 ms in one piece, and every request waiting behind it felt all of it); the
-        // CPU time of the slices and of the rest paces the next refresh.
-        const cpu0 = process.cpuUsage();
-        const snapshot = hallSnapshotOf(state, DEFAULT_MAX_PRIORITY_STREAK);
-        const sliceCpu = process.cpuUsage(cpu0);
-        const { value: p, cpuMs } = await runInSlices(h.forecaster.predictSteps(snapshot, state.at), SLICE_MS);
-        const cpu = process.cpuUsage();
-        h.predictions = {
-          at: state.at,
-          state,
-          tickets: new Map(p.tickets.map((t) => [t.ticketId, t])),
-          categories: new Map(p.categories.map((c) => [c.categoryId, c])),
-          windows: p.windows,
-        };
-        const used = process.cpuUsage(cpu);
-        h.lastCost = cpuMs + (used.user + used.system + sliceCpu.user + sliceCpu.system) / 1000;
+        // In slices (a Monte Carlo of 2,000 waiting, or the per-ticket pass over 10,000, took 50-135 ms in
+        // one piece, and every request waiting behind it felt all of it); their CPU time paces the next.
+        const forecaster = h.forecaster;
+        const { value, cpuMs } = await runInSlices((function* (): Generator<void, Predictions, void> {
+          const p = yield* forecaster.predictSteps(hallSnapshotOf(state, DEFAULT_MAX_PRIORITY_STREAK), state.at);
+          return {
+            at: state.at,
+            state,
+            tickets: new Map(p.tickets.map((t) => [t.ticketId, t])),
+            categories: new Map(p.categories.map((c) => [c.categoryId, c])),
+            windows: p.windows,
+          };
+        })(), SLICE_MS);
+        h.predictions = value;
+        h.lastCost = cpuMs;
       } finally {
         h.refreshing = null;
       }

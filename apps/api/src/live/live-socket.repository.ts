@@ -60,7 +60,7 @@ export class LiveSocketRepository {
 
   emitCalled(rooms: string[], e: CalledEvent): void {
     // One emit to the union of rooms: a socket in two of them gets the event once.
-    if (rooms.length) this.ns?.to(rooms).emit('called', e);
+    if (this.heard(rooms)) this.ns?.to(rooms).emit('called', e);
   }
 
   disconnectRoom(room: string): void {
@@ -76,10 +76,16 @@ export class LiveSocketRepository {
 
   emitAlert(hallId: string, e: AlertChange): void {
     const room = roomOf.manager(hallId);
-    // A long line raises an alert per ticket, and each emit encodes its packet even for an empty room
-    // (1,600 of them held the event loop ~80 ms). Alone, with no manager here, nobody can hear it.
-    if (!this.redis.enabled && !this.hasMembers(room)) return;
-    this.ns?.to(room).emit('alert', { hallId, ...e });
+    if (this.heard([room])) this.ns?.to(room).emit('alert', { hallId, ...e });
+  }
+
+  /**
+   * Whether an emit to these rooms can reach a socket: socket.io encodes each packet before it looks for
+   * listeners (a long line's 1,600 alerts for an empty manager room held the event loop ~80 ms). With
+   * Redis, sockets of other instances may be in them; alone, only this instance's rooms count.
+   */
+  private heard(rooms: string[]): boolean {
+    return rooms.length > 0 && (this.redis.enabled || rooms.some((r) => this.hasMembers(r)));
   }
 
   hasMembers(room: string): boolean {

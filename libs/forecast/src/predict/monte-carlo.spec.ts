@@ -2,6 +2,7 @@ import type { HallSnapshot } from '../hall/hall.types';
 import { lognormalFromMeanCv } from '../random/prng';
 import { simulateHall } from '../simulator/hall-simulator';
 import { referenceRoutingRule } from '../testing/reference-routing-rule';
+import { runCountingPauses } from '../testing/steps';
 import { monteCarlo, monteCarloSteps, sampleStats, type MonteCarloModel } from './monte-carlo';
 
 const MIN = 60_000;
@@ -48,15 +49,12 @@ describe('Monte Carlo of the routing rule', () => {
   it('in steps: pauses along the way and ends with the same result as in one call', () => {
     const input = { state: hall(), now: NOW, rule: referenceRoutingRule, model: model(), seed: 3, runs: 200 };
     const whole = monteCarlo(input);
-    const steps = monteCarloSteps(input);
-    let pauses = 0;
-    let r = steps.next();
-    for (; !r.done; r = steps.next()) pauses++;
+    const { value, pauses } = runCountingPauses(monteCarloSteps(input));
     // 200 runs of ~25 calls and the arrivals meanwhile: several thousand events, so a few pauses.
     expect(pauses).toBeGreaterThan(1);
-    expect(r.value.runs).toBe(whole.runs);
-    for (const id of ['A0', 'A11', 'B7', 'P1']) expect([...(r.value.tickets.get(id) as Float64Array)]).toEqual([...(whole.tickets.get(id) as Float64Array)]);
-    expect([...(r.value.windows.get('w2') as Float64Array)]).toEqual([...(whole.windows.get('w2') as Float64Array)]);
+    expect(value.runs).toBe(whole.runs);
+    for (const id of ['A0', 'A11', 'B7', 'P1']) expect([...(value.tickets.get(id) as Float64Array)]).toEqual([...(whole.tickets.get(id) as Float64Array)]);
+    expect([...(value.windows.get('w2') as Float64Array)]).toEqual([...(whole.windows.get('w2') as Float64Array)]);
   });
 
   it('matches the hall simulator run forward from the same state (multi-category windows, priority)', () => {
