@@ -141,7 +141,9 @@ function perTicketCounters(d: Record<string, number>, tickets: number): Record<s
 
 async function benchApi(db: ScratchDb, label: string): Promise<{ result: LoadResult; perTicket: Record<string, number> }> {
   const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean);
-  const api = await spawnApi({ databaseUrl: db.url, nodeArgs });
+  // Experiments: NAME=value pairs for the api's environment, e.g. BENCH_API_ENV="HALLQ_ALERT_AFTER_CHANGE_MS=0".
+  const env = Object.fromEntries((process.env.BENCH_API_ENV ?? '').split(' ').filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
+  const api = await spawnApi({ databaseUrl: db.url, nodeArgs, env });
   try {
     const hall = await demoHall(api);
     const agent = keepAliveAgent(CONCURRENCY);

@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 
@@ -105,7 +105,10 @@ export async function spawnApi(opts: {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
+  // Experiments: BENCH_API_LOG=<file> keeps everything the api prints (e.g. with --trace-gc).
+  const log = process.env.BENCH_API_LOG;
   const keep = (b: Buffer) => {
+    if (log) appendFileSync(log, b);
     out += b.toString();
     if (out.length > 200_000) out = out.slice(-100_000);
   };

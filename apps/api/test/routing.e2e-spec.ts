@@ -1,4 +1,4 @@
-import { DEFAULT_MAX_PRIORITY_STREAK, pickNextTicket, type RoutableTicket } from '@hallq/queue';
+import { DEFAULT_MAX_PRIORITY_STREAK, pickNextTicket, QueueService, type RoutableTicket } from '@hallq/queue';
 import { createSmallHall, startTestApp, type SmallHall, type TestApp } from './support/test-app';
 
 /**
@@ -74,5 +74,32 @@ describe('call-next follows the routing rule over the whole line', () => {
     }
     // The line was long enough that the rule had real choices to make.
     expect(calls).toBeGreaterThan(60);
+  });
+
+  it('reads the same hall in brief for the forecast and the alerts as in full', async () => {
+    for (let i = 0; i < 12; i++) {
+      if (i % 3) t.clock.advance(7_000);
+      await t.http.post(`/api/halls/${h.hallId}/tickets`).set('Idempotency-Key', `brief-${i}`)
+        .send({ category: ['enterprise', 'social', 'tax'][i % 3], channel: 'kiosk', priority: i % 4 ? 'normal' : 'priority' }).expect(201);
+    }
+    await act('3', 'call-next').expect(200);
+    await act('3', 'transfer', { window: h.windows['2'] }).expect(200);
+    await act('3', 'call-next').expect(200);
+    await act('3', 'transfer', { category: 'enterprise' }).expect(200);
+    const queue = t.app.get(QueueService);
+    const full = await queue.hallState(h.hallId);
+    const brief = await queue.hallLineState(h.hallId);
+    expect(full.waiting.some((w) => w.targetWindowId) && full.waiting.some((w) => w.transferCount > 0)).toBe(true);
+    expect(brief.waiting).toEqual(full.waiting.map((w) => ({
+      id: w.id, number: w.number, categoryId: w.categoryId, priority: w.priority, issuedAt: w.issuedAt, targetWindowId: w.targetWindowId, transferCount: w.transferCount,
+    })));
+    expect({ ...brief, waiting: [] }).toEqual({ ...full, waiting: [] });
+    // The line summary counts what the rows say (transferred-to-a-window tickets are the window's, not a line's).
+    const open = full.waiting.filter((w) => !w.targetWindowId);
+    for (const l of full.lines) {
+      const mine = open.filter((w) => w.categoryId === l.category.id);
+      expect({ code: l.category.code, waiting: l.waiting, priorityWaiting: l.priorityWaiting, oldestIssuedAt: l.oldestIssuedAt })
+        .toEqual({ code: l.category.code, waiting: mine.length, priorityWaiting: mine.filter((w) => w.priority === 'priority').length, oldestIssuedAt: mine.length ? Math.min(...mine.map((w) => w.issuedAt)) : null });
+    }
   });
 });

@@ -4,7 +4,7 @@ import {
   alertDelayAfterChange, AlertEntity, HallEntity, insertRows, levelRank, lineLevel, MAX_TRANSFERS, QueueError, QueueEvents, QueueService, ticketLevel, type AlertLevel, type AlertScope, type Clock,
 } from '@hallq/queue';
 import { Observable, Subject, type Subscription } from 'rxjs';
-import { setImmediate } from 'node:timers/promises';
+import { BackgroundLane } from '../common/scheduling/background-lane';
 import { APP_CONFIG, type AppConfig } from '../common/config/app-config';
 import { DataSource, IsNull } from 'typeorm';
 import { JobLockService } from '../cluster/job-lock.service';
@@ -80,7 +80,9 @@ export class AlertsService implements OnModuleInit, OnModuleDestroy {
       const after = alertDelayAfterChange(delay, waiting, EVALUATE_EVERY_MS);
       this.due.set(e.hallId, setTimeout(() => {
         this.due.delete(e.hallId);
-        void this.locks.runExclusive(`alerts:${e.hallId}`, delay, async () => {
+        // The lease spans the pace, not only `delay`: a long line's round rests as it goes (BackgroundLane)
+        // and must not overlap another instance's round of the same hall.
+        void this.locks.runExclusive(`alerts:${e.hallId}`, after, async () => {
           await this.evaluate(e.hallId);
         }).catch((err: Error) => this.logger.warn(`Alert evaluation of hall ${e.hallId} after a change failed: ${err.message}`));
       }, after));
@@ -128,7 +130,7 @@ export class AlertsService implements OnModuleInit, OnModuleDestroy {
     const p = this.forecasts.lastPredictions(hallId);
     // The hall as the forecast read it, which includes every change seen (upToDate): reading the whole
     // line again each round cost as much as the refresh itself on a long line. Time has moved on since.
-    const state = p?.state ?? (await this.queue.hallState(hallId));
+    const state = p?.state ?? (await this.queue.hallLineState(hallId));
     const now = this.clock.now();
     const wanted = new Map<string, Wanted>();
     const want = (w: Wanted) => wanted.set(keyOf(w), w);
@@ -143,8 +145,9 @@ export class AlertsService implements OnModuleInit, OnModuleDestroy {
       if (level) want({ scope: 'category', subjectId: c.id, subject: c.code, level, message: lineMessage(c.nameEn, level, l, now, c.targetWaitSec) });
     }
     const targets = new Map(state.lines.map((l) => [l.category.id, l.category.targetWaitSec * 1000]));
+    const lane = new BackgroundLane(); // a line of thousands: requests keep most of the thread
     for (const [i, t] of state.waiting.entries()) {
-      if (i > 0 && i % YIELD_EVERY === 0) await setImmediate(); // a line of thousands: let requests through
+      if (i > 0 && i % YIELD_EVERY === 0) await lane.rest();
       const target = targets.get(t.categoryId) ?? 20 * MIN;
       const pred = p?.tickets.get(t.id);
       const total = pred ? pred.expectedCallAt - t.issuedAt : null;
@@ -227,8 +230,9 @@ export class AlertsService implements OnModuleInit, OnModuleDestroy {
       }
       return out;
     });
+    const lane = new BackgroundLane(); // each goes out to the managers' sockets
     for (const [i, c] of changes.entries()) {
-      if (i > 0 && i % YIELD_EVERY === 0) await setImmediate(); // each goes out to the managers' sockets
+      if (i > 0 && i % YIELD_EVERY === 0) await lane.rest();
       this.subject.next(c);
     }
     return changes;
@@ -253,7 +257,7 @@ function lineMessage(name: string, level: AlertLevel, l: { waiting: number; open
 
 /** Rows per statement when alerts are raised or cleared in bulk (well under any placeholder limit). */
 const BATCH = 500;
-/** Long loops of a round (a line of thousands) give the event loop back this often. */
+/** Long loops of a round (a line of thousands) rest this often (BackgroundLane). */
 const YIELD_EVERY = 500;
 const ALERT_COLUMNS = ['hallId', 'scope', 'subjectId', 'subject', 'level', 'message', 'raisedAt', 'escalatedAt', 'acknowledgedAt', 'clearedAt'] as const;
 

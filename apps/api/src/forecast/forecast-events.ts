@@ -1,5 +1,5 @@
 import type { ForecastEvent, HallSnapshot } from '@hallq/forecast';
-import type { HallState, QueueDomainEvent, TicketEventEntity } from '@hallq/queue';
+import type { HallState, QueueDomainEvent, TicketEventEntity, WaitingTicket } from '@hallq/queue';
 
 /** Translates a committed queue change into what the forecaster learns from; null when it teaches nothing. */
 export function fromDomainEvent(e: QueueDomainEvent): ForecastEvent | null {
@@ -84,7 +84,7 @@ export function fromEventRow(r: TicketEventEntity, idOfCode: (code: string) => s
 }
 
 /** The hall as the forecaster sees it, from the queue's current state. */
-export function hallSnapshotOf(s: HallState, maxPriorityStreak?: number): HallSnapshot {
+export function hallSnapshotOf(s: HallState<WaitingTicket>, maxPriorityStreak?: number): HallSnapshot {
   return {
     categories: s.lines.map((l) => ({
       id: l.category.id,

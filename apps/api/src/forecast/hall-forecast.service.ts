@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { Forecaster, type CategoryPrediction, type ForecastEvent, type HallSnapshot, type TicketPrediction, type WindowPrediction } from '@hallq/forecast';
 import {
-  DEFAULT_MAX_PRIORITY_STREAK, HallEntity, type HallState, pickNextTicket, QueueError, QueueService, ServiceCategoryEntity, TicketEventEntity, WindowEntity, type Clock,
+  DEFAULT_MAX_PRIORITY_STREAK, HallEntity, type HallLineState, type HallState, pickNextTicket, QueueError, QueueService, ServiceCategoryEntity, TicketEventEntity, WindowEntity, type Clock,
 } from '@hallq/queue';
 import type { Subscription } from 'rxjs';
 import { DataSource } from 'typeorm';
@@ -34,8 +34,8 @@ const SLICE_MS = 4;
 
 export interface Predictions {
   at: number;
-  /** The hall as read for these predictions. */
-  state: HallState;
+  /** The hall as read for these predictions (its line in brief). */
+  state: HallLineState;
   tickets: Map<string, TicketPrediction>;
   categories: Map<string, CategoryPrediction>;
   windows: WindowPrediction[];
@@ -277,9 +277,10 @@ export class HallForecastService implements OnModuleInit, OnModuleDestroy {
     h.refreshing = (async () => {
       try {
         h.lastRefresh = Date.now();
-        const state = await this.queue.hallState(h.hallId);
+        const state = await this.queue.hallLineState(h.hallId);
         // In slices (a Monte Carlo of 2,000 waiting, or the per-ticket pass over 10,000, took 50-135 ms in
-        // one piece, and every request waiting behind it felt all of it); their CPU time paces the next.
+        // one piece, and every request waiting behind it felt all of it), resting between them so that they
+        // take at most a quarter of the loop (BACKGROUND_SHARE); their CPU time paces the next refresh.
         const forecaster = h.forecaster;
         const { value, cpuMs } = await runInSlices((function* (): Generator<void, Predictions, void> {
           const p = yield* forecaster.predictSteps(hallSnapshotOf(state, DEFAULT_MAX_PRIORITY_STREAK), state.at);

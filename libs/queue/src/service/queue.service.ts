@@ -17,7 +17,7 @@ import { GroupCommit, type Outcome } from './group-commit';
 import { HallConfigCache } from './hall-config-cache';
 import { appendEvents, changeOf, stateOf, TicketRepository } from './ticket-repository';
 import { isUniqueViolation, TransactionRunner } from './transaction-runner';
-import { categoryView, hallView, ticketView, windowView, type CategoryView, type HallView, type TicketView, type WindowView } from './views';
+import { categoryView, hallView, ticketView, windowView, type CategoryView, type HallView, type TicketView, type WaitingTicket, type WindowView } from './views';
 
 export interface IssueTicketInput {
   category: string;
@@ -50,15 +50,18 @@ export interface HallLine {
   openWindows: number;
 }
 
-export interface HallState {
+export interface HallState<W extends WaitingTicket = TicketView> {
   hall: HallView & { serviceDay: string; isOpen: boolean };
   lines: HallLine[];
   windows: (WindowView & { current: TicketView | null })[];
   recentCalls: TicketView[];
   /** Every waiting ticket, oldest first; for counters and the forecaster. */
-  waiting: TicketView[];
+  waiting: W[];
   at: number;
 }
+
+/** The hall with its waiting line in brief (QueueService.hallLineState). */
+export type HallLineState = HallState<WaitingTicket>;
 
 export interface QueueServiceOptions {
   maxPriorityStreak?: number;
@@ -349,6 +352,22 @@ export class QueueService {
   // ---- reading the hall ----------------------------------------------------------------------------
 
   async hallState(hallId: string): Promise<HallState> {
+    return this.readHall(hallId, (em) => this.tickets.findWaiting(em, hallId), (t, view) => view(t));
+  }
+
+  /**
+   * The hall as hallState reads it, with the waiting line in brief: for the forecast refresh and the
+   * alert rounds, which read a line of thousands every second or so and need few of a ticket's columns.
+   */
+  hallLineState(hallId: string): Promise<HallLineState> {
+    return this.readHall(hallId, (em) => this.tickets.findWaitingBrief(em, hallId), (t) => t);
+  }
+
+  private async readHall<R extends WaitingTicket, W extends WaitingTicket>(
+    hallId: string,
+    readWaiting: (em: EntityManager) => Promise<R[]>,
+    waitingView: (t: R, view: (t: TicketEntity) => TicketView) => W,
+  ): Promise<HallState<W>> {
     await this.closeOutIfDue(hallId);
     const em = this.tx.dataSource.manager;
     const now = this.clock.now();
@@ -357,23 +376,28 @@ export class QueueService {
     const [cats, wins, waiting, inService, recent] = await Promise.all([
       this.halls.listCategories(em, hallId),
       this.halls.listWindows(em, hallId),
-      this.tickets.findWaiting(em, hallId),
+      readWaiting(em),
       this.tickets.findInService(em, hallId),
       this.tickets.findRecentlyCalled(em, hallId, today, 10),
     ]);
     const codeOf = new Map(cats.map((c) => [c.id, c.code]));
     const labelOf = new Map(wins.map((w) => [w.id, w.label]));
     const view = (t: TicketEntity) => ticketView(t, codeOf.get(t.categoryId) ?? '', t.windowId ? labelOf.get(t.windowId) ?? null : null);
-    const lines = cats.map((c): HallLine => {
-      const mine = waiting.filter((t) => t.categoryId === c.id && !t.targetWindowId);
-      return {
-        category: categoryView(c),
-        waiting: mine.length,
-        priorityWaiting: mine.filter((t) => t.priority === 'priority').length,
-        oldestIssuedAt: mine.length ? Math.min(...mine.map((t) => t.issuedAt)) : null,
-        openWindows: wins.filter((w) => w.state === 'open' && w.categoryIds.includes(c.id)).length,
-      };
-    });
+    // One pass over the line (a filter and a spread per category were O(categories x line), and the
+    // spread overflows the stack past about 100,000 arguments).
+    const tally = new Map(cats.map((c) => [c.id, { waiting: 0, priorityWaiting: 0, oldestIssuedAt: null as number | null }]));
+    for (const t of waiting) {
+      const l = t.targetWindowId ? undefined : tally.get(t.categoryId);
+      if (!l) continue;
+      l.waiting++;
+      if (t.priority === 'priority') l.priorityWaiting++;
+      if (l.oldestIssuedAt === null || t.issuedAt < l.oldestIssuedAt) l.oldestIssuedAt = t.issuedAt;
+    }
+    const lines = cats.map((c): HallLine => ({
+      category: categoryView(c),
+      ...tally.get(c.id)!,
+      openWindows: wins.filter((w) => w.state === 'open' && w.categoryIds.includes(c.id)).length,
+    }));
     return {
       hall: { ...hallView(hall), serviceDay: today, isOpen: isOpenAt(hall, now, hall.timeZone) },
       lines,
@@ -382,7 +406,7 @@ export class QueueService {
         return { ...windowView(w, (id) => codeOf.get(id)), current: cur ? view(cur) : null };
       }),
       recentCalls: recent.map(view),
-      waiting: waiting.map(view),
+      waiting: waiting.map((t) => waitingView(t, view)),
       at: now,
     };
   }

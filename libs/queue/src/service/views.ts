@@ -81,6 +81,12 @@ export function windowView(w: WindowEntity, codeOf: (categoryId: string) => stri
   };
 }
 
+/**
+ * A waiting ticket as the forecast refresh and the alert rounds read it: a fraction of a full view's
+ * columns, read every second or so for a line of thousands.
+ */
+export type WaitingTicket = Pick<TicketView, 'id' | 'number' | 'categoryId' | 'priority' | 'issuedAt' | 'targetWindowId' | 'transferCount'>;
+
 export function ticketView(t: TicketEntity, categoryCode: string, windowLabel: string | null): TicketView {
   return {
     id: t.id, hallId: t.hallId, number: t.number, token: t.token, category: categoryCode, categoryId: t.categoryId,

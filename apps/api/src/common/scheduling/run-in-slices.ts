@@ -1,11 +1,14 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { BACKGROUND_SHARE, restAfter } from './background-lane';
 
 /**
- * Drives a generator (e.g. Forecaster.predictSteps) in slices of about `sliceMs`, giving the event loop
- * a turn between slices, so a long computation delays each request by one slice, not by all of it.
- * Returns the generator's result and the CPU time its slices used (not the requests served between).
+ * Drives a generator (e.g. Forecaster.predictSteps) in slices of about `sliceMs`, resting between
+ * slices so that the computation takes at most `share` of the event loop while it runs: a long
+ * computation delays each request by one slice, and the requests around it by a bounded share, not by
+ * all of it. Returns the generator's result and the CPU time its slices used (not the requests served
+ * between).
  */
-export async function runInSlices<T>(steps: Generator<void, T, void>, sliceMs: number): Promise<{ value: T; cpuMs: number }> {
+export async function runInSlices<T>(steps: Generator<void, T, void>, sliceMs: number, share = BACKGROUND_SHARE): Promise<{ value: T; cpuMs: number }> {
   let cpuMs = 0;
   for (;;) {
     const start = performance.now();
@@ -15,6 +18,6 @@ export async function runInSlices<T>(steps: Generator<void, T, void>, sliceMs: n
     const used = process.cpuUsage(cpu);
     cpuMs += (used.user + used.system) / 1000;
     if (r.done) return { value: r.value, cpuMs };
-    await nextTurn();
+    await sleep(restAfter(performance.now() - start, share));
   }
 }
