@@ -142,7 +142,11 @@ function perTicketCounters(d: Record<string, number>, tickets: number): Record<s
 async function benchApi(db: ScratchDb, label: string): Promise<{ result: LoadResult; perTicket: Record<string, number> }> {
   const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean);
   // Experiments: NAME=value pairs for the api's environment, e.g. BENCH_API_ENV="HALLQ_ALERT_AFTER_CHANGE_MS=0".
-  const env = Object.fromEntries((process.env.BENCH_API_ENV ?? '').split(' ').filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
+  const env = Object.fromEntries((process.env.BENCH_API_ENV ?? '').split(' ').filter(Boolean).map((kv) => {
+    const at = kv.indexOf('=');
+    if (at < 1) throw new Error(`BENCH_API_ENV takes NAME=value pairs separated by spaces, got "${kv}"`);
+    return [kv.slice(0, at), kv.slice(at + 1)];
+  }));
   const api = await spawnApi({ databaseUrl: db.url, nodeArgs, env });
   try {
     const hall = await demoHall(api);

@@ -1,5 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import { BACKGROUND_SHARE, restAfter } from './background-lane';
+import { BackgroundLane, BACKGROUND_SHARE } from './background-lane';
 
 /**
  * Drives a generator (e.g. Forecaster.predictSteps) in slices of about `sliceMs`, resting between
@@ -10,6 +9,7 @@ import { BACKGROUND_SHARE, restAfter } from './background-lane';
  */
 export async function runInSlices<T>(steps: Generator<void, T, void>, sliceMs: number, share = BACKGROUND_SHARE): Promise<{ value: T; cpuMs: number }> {
   let cpuMs = 0;
+  const lane = new BackgroundLane(share);
   for (;;) {
     const start = performance.now();
     const cpu = process.cpuUsage();
@@ -18,6 +18,6 @@ export async function runInSlices<T>(steps: Generator<void, T, void>, sliceMs: n
     const used = process.cpuUsage(cpu);
     cpuMs += (used.user + used.system) / 1000;
     if (r.done) return { value: r.value, cpuMs };
-    await sleep(restAfter(performance.now() - start, share));
+    await lane.rest();
   }
 }
