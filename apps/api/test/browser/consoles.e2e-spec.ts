@@ -22,11 +22,13 @@ describe('counter and manager consoles in the browser', () => {
 
   const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`) });
   /** Opens a page as its user would have it: staff pages signed in (as the test admin unless
-   * `signedIn: false`), the hall screen with a screen device token of its hall. */
-  const open = async (path: string, viewport: { width: number; height: number }, opts: { signedIn?: boolean } = {}) => {
+   * `signedIn: false`), the hall screen with a screen device token of its hall; `before` runs before it
+   * loads (e.g. to hold a response back). */
+  const open = async (path: string, viewport: { width: number; height: number }, opts: { signedIn?: boolean; before?: (page: Page) => Promise<unknown> } = {}) => {
     const page = await browser.newPage({ viewport });
     pages.push(page);
     page.on('pageerror', (e) => errors.push(`${path}: ${e.message}`));
+    await opts.before?.(page);
     if (/^\/(counter|manager)\//.test(path) && opts.signedIn !== false) await page.addInitScript(...staffInit(t.adminToken));
     const screenHall = /^\/screen\/([^/?]+)/.exec(path)?.[1];
     await page.goto(`${t.url}${screenHall ? withDevice(path, await deviceToken(t, screenHall, 'screen')) : path}`);
@@ -211,6 +213,25 @@ describe('counter and manager consoles in the browser', () => {
     await screen.locator('[data-testid="newest"]', { hasText: called }).waitFor();
     expect(await screen.locator('[data-testid="newest"]').textContent()).toBe(`${called}→ ${first.windowLabel} 号窗口`);
     await shot(screen, 'screen-new-window');
+    expect(errors).toEqual([]);
+  });
+
+  it('names the line in a line alert even when the alerts reach the page before the board does', async () => {
+    const h: SmallHall = await morningPeakHall(t, { social: true });
+    await names(h.hallId);
+    await t.app.get(AlertsService).evaluate(h.hallId);
+    const line = (await t.http.get(`/api/halls/${h.hallId}/alerts`).expect(200)).body.find((a: { scope: string; subject: string }) => a.scope === 'category' && a.subject === 'enterprise');
+    expect(line).toBeDefined();
+    const waiting = (await t.http.get(`/api/halls/${h.hallId}/state`).expect(200)).body.lines.find((l: { category: { code: string } }) => l.category.code === 'enterprise').waiting;
+    // The board's answer held back: the alerts pushed over /live are drawn first.
+    const manager = await open(`/manager/${h.hallId}`, { width: 1440, height: 900 }, {
+      before: (page) => page.route('**/board', async (route) => {
+        await new Promise((r) => setTimeout(r, 1000));
+        await route.continue();
+      }),
+    });
+    await manager.locator(`[data-alert="${line.id}"]`).waitFor();
+    await manager.locator(`[data-alert="${line.id}"]`, { hasText: `企业开办：排队 ${waiting} 人，4 个窗口` }).waitFor({ timeout: 5000 });
     expect(errors).toEqual([]);
   });
 

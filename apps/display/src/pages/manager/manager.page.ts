@@ -307,6 +307,9 @@ export function managerPage(root: HTMLElement, hallId: string): void {
     clock.sync(s.at);
     drawHeader();
     drawBoard();
+    // A line alert reads its line from the board ("企业开办：排队 20 人，4 个窗口"): alerts pushed before the
+    // first board arrived showed the bare category code until the next alert change.
+    drawAlerts();
     // The what-if table starts from the windows as they are: redrawn when they change (advice applied
     // here or elsewhere), unless the manager is drafting a change.
     const shape = s.windows.map((w) => `${w.id}:${w.state}:${w.categories.join(',')}`).join('|');
