@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import { DEVICE_KINDS, type DeviceKind } from '../entities/device.entity';
 import { STAFF_ROLES, type StaffRole } from '../entities/staff-account.entity';
+import { IsOptionalNotNull } from '../../common/validation/is-optional-not-null';
 
 export class SignInDto {
   @ApiProperty({ example: 'manager' })
@@ -21,7 +22,7 @@ export class CreateAccountDto {
   username: string;
 
   @ApiPropertyOptional({ example: '王小明' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @Length(1, 100)
   displayName?: string;
@@ -36,14 +37,14 @@ export class CreateAccountDto {
   password: string;
 
   @ApiPropertyOptional({ type: [String], description: 'Halls a manager runs' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(1000)
   @IsUUID('all', { each: true, message: 'each of hallIds must be a hall id' })
   hallIds?: string[];
 
   @ApiPropertyOptional({ type: [String], description: 'Windows a clerk works at' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(1000)
   @IsUUID('all', { each: true, message: 'each of windowIds must be a window id' })
@@ -52,38 +53,38 @@ export class CreateAccountDto {
 
 export class UpdateAccountDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @Length(1, 100)
   displayName?: string;
 
   @ApiPropertyOptional({ description: 'A new password ends every open session of the account' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @Length(10, 200, { message: 'password must be 10 to 200 characters' })
   password?: string;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(1000)
   @IsUUID('all', { each: true, message: 'each of hallIds must be a hall id' })
   hallIds?: string[];
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(1000)
   @IsUUID('all', { each: true, message: 'each of windowIds must be a window id' })
   windowIds?: string[];
 
   @ApiPropertyOptional({ description: 'true ends every open session and refuses sign-in' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   disabled?: boolean;
 
   @ApiPropertyOptional({ description: 'true lifts a lock-out after failed sign-ins' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   unlock?: boolean;
 }

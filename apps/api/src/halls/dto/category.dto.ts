@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsNotEmpty, IsNumber, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsOptionalNotNull } from '../../common/validation/is-optional-not-null';
 
 export class CreateCategoryDto {
   @ApiProperty({ example: 'enterprise', description: 'Stable code used by kiosks and the API.' })
@@ -23,11 +24,11 @@ export class CreateCategoryDto {
   targetWaitSec: number;
 
   @ApiPropertyOptional({ example: 0.9, description: 'Share of tickets to call within the target wait.' })
-  @IsOptional() @IsNumber() @Min(0.5) @Max(0.999)
+  @IsOptionalNotNull() @IsNumber() @Min(0.5) @Max(0.999)
   targetShare?: number;
 
   @ApiPropertyOptional({ example: ['营业执照', '法定代表人身份证'], description: 'What to bring.' })
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(200, { each: true })
+  @IsOptionalNotNull() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(200, { each: true })
   materials?: string[];
 
   @ApiProperty({ example: 600, description: 'Mean service time in seconds until the hall has its own history.' })
@@ -35,12 +36,12 @@ export class CreateCategoryDto {
   defaultServiceSec: number;
 
   @ApiPropertyOptional({ description: 'False pauses the category: kiosks show it closed.' })
-  @IsOptional() @IsBoolean()
+  @IsOptionalNotNull() @IsBoolean()
   active?: boolean;
 
   @ApiPropertyOptional()
-  @IsOptional() @IsInt() @Min(0) @Max(1000)
+  @IsOptionalNotNull() @IsInt() @Min(0) @Max(1000)
   sortOrder?: number;
 }
 
-export class UpdateCategoryDto extends PartialType(CreateCategoryDto) {}
+export class UpdateCategoryDto extends PartialType(CreateCategoryDto, { skipNullProperties: false }) {}

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsBoolean, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { IsOptionalNotNull } from '../../common/validation/is-optional-not-null';
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
@@ -9,20 +10,20 @@ export class CreateHallDto {
   name: string;
 
   @ApiPropertyOptional({ example: 'Asia/Shanghai', description: 'IANA time zone; the service day follows it.' })
-  @IsOptional() @IsString() @MaxLength(64)
+  @IsOptionalNotNull() @IsString() @MaxLength(64)
   timeZone?: string;
 
   @ApiPropertyOptional({ example: '09:00', description: 'Local opening time; equal to closesAt means always open.' })
-  @IsOptional() @Matches(HHMM, { message: 'opensAt must be a local time as HH:MM, e.g. 08:30' })
+  @IsOptionalNotNull() @Matches(HHMM, { message: 'opensAt must be a local time as HH:MM, e.g. 08:30' })
   opensAt?: string;
 
   @ApiPropertyOptional({ example: '17:00' })
-  @IsOptional() @Matches(HHMM, { message: 'closesAt must be a local time as HH:MM, e.g. 17:30' })
+  @IsOptionalNotNull() @Matches(HHMM, { message: 'closesAt must be a local time as HH:MM, e.g. 17:30' })
   closesAt?: string;
 
   @ApiPropertyOptional({ description: 'Keep tickets still waiting at the end of the day in line for the next day.' })
-  @IsOptional() @IsBoolean()
+  @IsOptionalNotNull() @IsBoolean()
   keepLineOvernight?: boolean;
 }
 
-export class UpdateHallDto extends PartialType(CreateHallDto) {}
+export class UpdateHallDto extends PartialType(CreateHallDto, { skipNullProperties: false }) {}
