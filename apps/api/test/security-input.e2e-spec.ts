@@ -3,9 +3,9 @@ import { AlertsService } from '../src/alerts/alerts.service';
 import { createSmallHall, startTestApp, type SmallHall, type TestApp } from './support/test-app';
 
 /**
- * Issue 14, input checks: null in any field of any body, and service days at the edges of the calendar
- * on every date-taking route. Each is refused with a 400 naming the field and saying what is wrong, and
- * nothing is written. Routes and fields come from the
+ * Issue 14, input checks: null in any field of any body, service days at the edges of the calendar on
+ * every date-taking route, and names holding hidden characters or only spaces. Each is refused with a
+ * 400 naming the field and saying what is wrong, and nothing is written. Routes and fields come from the
  * OpenAPI document, so a route or field added later is covered too.
  */
 type Doc = { paths: Record<string, Record<string, any>>; components: { schemas: Record<string, any> } };
@@ -164,6 +164,116 @@ describe('security: input checks', () => {
       }
       const plan = await t.http.get(`/api/halls/${h.hallId}/plan?date=2099-12-31`).expect(200);
       expect(plan.body.date).toBe('2099-12-31');
+    });
+  });
+
+  describe('names and labels', () => {
+    /** Each route and body with the text under test in one field; everything else in the body is valid. */
+    const targets = (): { what: string; method: string; url: string; body: (x: string) => Record<string, unknown>; field: string }[] => [
+      { what: 'new hall name', method: 'post', url: '/api/halls', field: 'name', body: (x) => ({ name: x }) },
+      { what: 'hall name', method: 'patch', url: `/api/halls/${h.hallId}`, field: 'name', body: (x) => ({ name: x }) },
+      ...(['nameZh', 'nameEn'] as const).flatMap((f) => [
+        { what: `new category ${f}`, method: 'post', url: `/api/halls/${h.hallId}/categories`, field: f,
+          body: (x: string) => ({ code: 'passport', prefix: 'P', nameZh: '护照', nameEn: 'Passport', targetWaitSec: 600, defaultServiceSec: 300, [f]: x }) },
+        { what: `category ${f}`, method: 'patch', url: `/api/halls/${h.hallId}/categories/enterprise`, field: f, body: (x: string) => ({ [f]: x }) },
+      ]),
+      { what: 'category materials', method: 'patch', url: `/api/halls/${h.hallId}/categories/enterprise`, field: 'materials',
+        body: (x) => ({ materials: ['身份证', x] }) },
+      { what: 'new window label', method: 'post', url: `/api/halls/${h.hallId}/windows`, field: 'label', body: (x) => ({ label: x, categories: [] }) },
+      { what: 'window label', method: 'patch', url: `/api/halls/${h.hallId}/windows/${h.windows['2']}`, field: 'label', body: (x) => ({ label: x }) },
+      { what: 'device label', method: 'post', url: `/api/halls/${h.hallId}/devices`, field: 'label', body: (x) => ({ kind: 'screen', label: x }) },
+      { what: 'new account displayName', method: 'post', url: '/api/accounts', field: 'displayName',
+        body: (x) => ({ username: 'new-clerk', role: 'clerk', password: 'new-clerk-password', displayName: x }) },
+      { what: 'new account username', method: 'post', url: '/api/accounts', field: 'username',
+        body: (x) => ({ username: x, role: 'clerk', password: 'new-clerk-password' }) },
+      { what: 'account displayName', method: 'patch', url: `/api/accounts/${ids.accountId}`, field: 'displayName', body: (x) => ({ displayName: x }) },
+      { what: 'pause reason', method: 'post', url: `/api/halls/${h.hallId}/windows/${h.windows['2']}/pause`, field: 'reason', body: (x) => ({ reason: x }) },
+      { what: 'call reason', method: 'post', url: `/api/halls/${h.hallId}/windows/${h.windows['2']}/call`, field: 'reason',
+        body: (x) => ({ number: 'A001', reason: x }) },
+      { what: 'dismiss reason', method: 'post', url: `/api/halls/${h.hallId}/advice/dismiss`, field: 'reason',
+        body: (x) => ({ kind: 'open', windowId: h.windows['3'], category: 'tax', reason: x }) },
+      { what: 'rating comment', method: 'post', url: `/api/tickets/${ids.token}/rating`, field: 'comment', body: (x) => ({ score: 4, comment: x }) },
+    ];
+    const hidden: [string, string, RegExp][] = [
+      ['NUL', 'Zone\u0000A', /control character \(U\+0000\) at character 5/],
+      ['bell', 'Zone\u0007A', /control character \(U\+0007\)/],
+      ['escape', '\u001b[31mA', /control character \(U\+001B\) at character 1/],
+      ['DEL', 'A\u007f', /control character \(U\+007F\)/],
+      ['tab', 'A\tB', /tab \(U\+0009\)/],
+      ['zero-width space', '窗口\u200b1', /zero-width.*U\+200B|U\+200B.*zero-width/],
+      ['zero-width joiner', 'A\u200dB', /U\+200D/],
+      ['byte-order mark inside', 'A\ufeffB', /U\+FEFF/],
+      ['right-to-left override', 'exe.\u202etxt', /text-direction control \(U\+202E\)/],
+      ['left-to-right isolate', 'A\u2066B', /text-direction control \(U\+2066\)/],
+      ['line separator', 'A\u2028B', /line break \(U\+2028\)/],
+      ['private use', 'A\ue000', /private-use character \(U\+E000\)/],
+    ];
+    const singleLine: [string, string, RegExp][] = [['newline', 'A\nB', /line break \(U\+000A\)/]];
+    const blank: [string, string, RegExp][] = [
+      ['empty', '', /must not be empty or only spaces/],
+      ['spaces', '   ', /must not be empty or only spaces/],
+      ['ideographic spaces', '\u3000\u3000', /must not be empty or only spaces/],
+      ['newlines', '\n\n', /must not be empty or only spaces/],
+    ];
+
+    it('refuses hidden characters, line breaks in one-line names and names of only spaces: 400 saying what is wrong, nothing written', async () => {
+      const before = await digest();
+      const failures: string[] = [];
+      for (const target of targets()) {
+        const free = target.what === 'rating comment';
+        // A window label and a username were letters and digits only before; their own messages stay.
+        const own = target.field === 'label' && target.what.includes('window') ? /label must be 1-16 letters, digits or -/
+          : target.field === 'username' ? /username must be 3-64 letters/ : null;
+        const cases = [...hidden, ...(free ? [] : singleLine), ...(free ? [] : blank)];
+        for (const [name, value, message] of cases) {
+          const r = await send(target.method, target.url, target.body(value));
+          const said = `${(r.body?.details?.fields?.[target.field] ?? []).join(' ')} ${r.body?.message ?? ''}`;
+          if (r.status !== 400 || r.body.code !== 'VALIDATION_FAILED' || !(own ?? message).test(said)) {
+            failures.push(`${target.what} with ${name} -> ${r.status} ${JSON.stringify(r.body).slice(0, 240)}`);
+          }
+        }
+      }
+      expect(failures).toEqual([]);
+      expect(await digest()).toBe(before);
+    });
+
+    it('names the field and the position: "nameZh contains ... at character 3"', async () => {
+      const r = await t.http.patch(`/api/halls/${h.hallId}/categories/enterprise`).send({ nameZh: '企业\u202e开办' }).expect(400);
+      expect(r.body.message).toBe(
+        'Invalid request: nameZh: nameZh contains a text-direction control (U+202E) that can make the text read differently than it is stored ' +
+        'at character 3; remove it and send plain text',
+      );
+      const m = await t.http.patch(`/api/halls/${h.hallId}/categories/enterprise`).send({ materials: ['身份证', ' '] }).expect(400);
+      expect(m.body.details.fields.materials).toContain('materials[1] must not be empty or only spaces');
+    });
+
+    it('keeps plain CJK, Latin, digits, spaces inside and punctuation, trimmed of leading and trailing whitespace', async () => {
+      const hall = await t.http.post('/api/halls').send({ name: '  浦东新区市民中心（二号楼）· Zone B-2\u3000' }).expect(201);
+      expect(hall.body.name).toBe('浦东新区市民中心（二号楼）· Zone B-2');
+      const cat = await t.http.patch(`/api/halls/${hall.body.id}`).send({ name: "St. Mary's Hall, No. 5 & 6 — 东区 \"A\"!" }).expect(200);
+      expect(cat.body.name).toBe("St. Mary's Hall, No. 5 & 6 — 东区 \"A\"!");
+      const c = await t.http.post(`/api/halls/${hall.body.id}/categories`).send({
+        code: 'social', prefix: 'B', nameZh: ' 社保 / 医保 ', nameEn: 'Social insurance (pension)', targetWaitSec: 600, defaultServiceSec: 300,
+        materials: [' 身份证 ', '户口本（原件）'],
+      }).expect(201);
+      expect(c.body).toMatchObject({ nameZh: '社保 / 医保', nameEn: 'Social insurance (pension)', materials: ['身份证', '户口本（原件）'] });
+      const d = await t.http.post(`/api/halls/${hall.body.id}/devices`).send({ kind: 'screen', label: 'Screen №1 – 入口 ' }).expect(201);
+      expect(d.body.label).toBe('Screen №1 – 入口');
+      const a = await t.http.post('/api/accounts')
+        .send({ username: 'clerk-wang', role: 'clerk', password: 'clerk-wang-password', displayName: ' 王小明 ', windowIds: [h.windows['3']] }).expect(201);
+      expect(a.body.displayName).toBe('王小明');
+      const w = await t.http.post(`/api/halls/${h.hallId}/windows/${h.windows['3']}/pause`).send({ reason: ' 午休 12:00-13:00 ' }).expect(200);
+      expect(w.body.pauseReason ?? w.body.window?.pauseReason).toBe('午休 12:00-13:00');
+    });
+
+    it('a rating comment may span lines and hold emoji; empty or only spaces counts as no comment', async () => {
+      const r = await t.http.post(`/api/tickets/${ids.token}/rating`).send({ score: 4, comment: ' 材料已经交过一次。\n第二次来 😀 ' }).expect(201);
+      expect(r.body.comment).toBe('材料已经交过一次。\n第二次来 😀');
+      t.clock.advance(60_000); // the pad rates the ticket the window finished last
+      await t.http.post(`/api/halls/${h.hallId}/windows/${h.windows['1']}/call-next`).expect(200);
+      for (const step of ['start', 'finish']) await t.http.post(`/api/halls/${h.hallId}/windows/${h.windows['1']}/${step}`).expect(200);
+      const pad = await t.http.post(`/api/halls/${h.hallId}/windows/${h.windows['1']}/rating`).send({ score: 5, comment: '  \n ' }).expect(201);
+      expect(pad.body.comment).toBeNull();
     });
   });
 });

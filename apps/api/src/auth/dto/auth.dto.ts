@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { DEVICE_KINDS, type DeviceKind } from '../entities/device.entity';
 import { STAFF_ROLES, type StaffRole } from '../entities/staff-account.entity';
 import { IsOptionalNotNull } from '../../common/validation/is-optional-not-null';
+import { IsDisplayName } from '../../common/validation/is-display-name';
 
 export class SignInDto {
   @ApiProperty({ example: 'manager' })
@@ -21,10 +22,9 @@ export class CreateAccountDto {
   @Matches(/^[A-Za-z0-9._-]{3,64}$/, { message: 'username must be 3-64 letters, digits, dots, dashes or underscores' })
   username: string;
 
-  @ApiPropertyOptional({ example: '王小明' })
+  @ApiPropertyOptional({ example: '王小明', maxLength: 100, description: 'Trimmed; no control, zero-width or text-direction characters.' })
   @IsOptionalNotNull()
-  @IsString()
-  @Length(1, 100)
+  @IsDisplayName({ max: 100 })
   displayName?: string;
 
   @ApiProperty({ enum: STAFF_ROLES })
@@ -52,10 +52,9 @@ export class CreateAccountDto {
 }
 
 export class UpdateAccountDto {
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ maxLength: 100, description: 'Trimmed; no control, zero-width or text-direction characters.' })
   @IsOptionalNotNull()
-  @IsString()
-  @Length(1, 100)
+  @IsDisplayName({ max: 100 })
   displayName?: string;
 
   @ApiPropertyOptional({ description: 'A new password ends every open session of the account' })
@@ -94,10 +93,8 @@ export class CreateDeviceDto {
   @IsIn(DEVICE_KINDS, { message: `kind must be one of ${DEVICE_KINDS.join(', ')}` })
   kind: DeviceKind;
 
-  @ApiProperty({ example: 'Kiosk by the entrance' })
-  @IsString()
-  @Length(1, 100)
-  @MaxLength(100)
+  @ApiProperty({ example: 'Kiosk by the entrance', maxLength: 100, description: 'Trimmed; no control, zero-width or text-direction characters.' })
+  @IsDisplayName({ max: 100 })
   label: string;
 }
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { IsOptionalNotNull } from '../../common/validation/is-optional-not-null';
+import { IsDisplayName } from '../../common/validation/is-display-name';
 
 export class TransferDto {
   @ApiPropertyOptional({ example: 'tax', description: 'Send the ticket to the line of this category (code).' })
@@ -13,8 +14,8 @@ export class TransferDto {
 }
 
 export class PauseDto {
-  @ApiProperty({ example: '午休', description: 'Why the window pauses; shown to the manager and logged.' })
-  @IsString() @IsNotEmpty() @MaxLength(200)
+  @ApiProperty({ example: '午休', maxLength: 200, description: 'Why the window pauses; shown to the manager and logged. Trimmed; no hidden characters.' })
+  @IsDisplayName({ max: 200 })
   reason: string;
 }
 
@@ -27,7 +28,7 @@ export class CallTicketDto {
   @IsOptionalNotNull() @IsString() @IsNotEmpty() @MaxLength(12)
   number?: string;
 
-  @ApiProperty({ example: 'Appointment at 10:30', description: 'Why this ticket is called out of order; logged.' })
-  @IsString() @IsNotEmpty() @MaxLength(200)
+  @ApiProperty({ example: 'Appointment at 10:30', maxLength: 200, description: 'Why it is called out of order; logged. Trimmed; no hidden characters.' })
+  @IsDisplayName({ max: 200 })
   reason: string;
 }

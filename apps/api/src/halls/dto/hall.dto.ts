@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsBoolean, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsString, Matches, MaxLength } from 'class-validator';
 import { IsOptionalNotNull } from '../../common/validation/is-optional-not-null';
+import { IsDisplayName } from '../../common/validation/is-display-name';
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
 export class CreateHallDto {
-  @ApiProperty({ example: '浦东新区市民中心' })
-  @IsString() @IsNotEmpty() @MaxLength(120)
+  @ApiProperty({ example: '浦东新区市民中心', maxLength: 120, description: 'Trimmed; no control, zero-width or text-direction characters.' })
+  @IsDisplayName({ max: 120 })
   name: string;
 
   @ApiPropertyOptional({ example: 'Asia/Shanghai', description: 'IANA time zone; the service day follows it.' })

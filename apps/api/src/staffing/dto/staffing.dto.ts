@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { IsOptionalNotNull } from '../../common/validation/is-optional-not-null';
+import { IsDisplayName } from '../../common/validation/is-display-name';
 
 export class StaffingActionDto {
   @ApiProperty({ enum: ['open', 'move', 'close'] })
@@ -26,8 +27,8 @@ export class StaffingActionDto {
 }
 
 export class DismissAdviceDto extends StaffingActionDto {
-  @ApiPropertyOptional({ example: 'Clerk not available' })
-  @IsOptionalNotNull() @IsString() @MaxLength(200)
+  @ApiPropertyOptional({ example: 'Clerk not available', maxLength: 200, description: 'Trimmed; no hidden characters.' })
+  @IsOptionalNotNull() @IsDisplayName({ max: 200 })
   reason?: string;
 }
 
