@@ -1,17 +1,17 @@
 import { QueueError } from '@hallq/queue';
+import { parseServiceDay } from '../common/validation/service-day';
 
 /** The longest range one report covers: a quarter, so a request stays a bounded amount of work. */
 export const MAX_REPORT_DAYS = 93;
 
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /**
  * The service days from `from` to `to` inclusive ('YYYY-MM-DD'). Refuses (INVALID_INPUT, 400) a date
- * that does not exist, from after to, and a range over MAX_REPORT_DAYS.
+ * that does not exist or lies outside the service days the api takes (common/validation/service-day.ts),
+ * from after to, and a range over MAX_REPORT_DAYS.
  */
 export function dayRange(from: string, to: string, maxDays = MAX_REPORT_DAYS): string[] {
-  const a = dayNumber(from, 'from');
-  const b = dayNumber(to, 'to');
+  const a = parseServiceDay(from, 'from');
+  const b = parseServiceDay(to, 'to');
   if (a > b) throw new QueueError('INVALID_INPUT', `from (${from}) is after to (${to}).`, { from, to });
   if (b - a + 1 > maxDays) {
     throw new QueueError('INVALID_INPUT', `The range covers ${b - a + 1} days; at most ${maxDays} days per report.`, { from, to, maxDays });
@@ -19,14 +19,4 @@ export function dayRange(from: string, to: string, maxDays = MAX_REPORT_DAYS): s
   const days: string[] = [];
   for (let d = a; d <= b; d++) days.push(new Date(d * 86_400_000).toISOString().slice(0, 10));
   return days;
-}
-
-/** Days since 1970-01-01 for a real calendar date, or a 400 naming the field. */
-function dayNumber(s: string, field: string): number {
-  const m = DAY.exec(s ?? '');
-  const ms = m ? Date.UTC(+m[1], +m[2] - 1, +m[3]) : NaN;
-  if (!m || Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== s) {
-    throw new QueueError('INVALID_INPUT', `${field} must be a date as YYYY-MM-DD, e.g. 2026-11-30; got "${s ?? ''}".`, { [field]: s ?? null });
-  }
-  return ms / 86_400_000;
 }

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PlanQueryDto } from './dto/plan-query.dto';
 import { DismissAdviceDto, StaffingActionDto, WhatIfDto } from './dto/staffing.dto';
 import { StaffingService } from './staffing.service';
 import { Access } from '../auth/access.decorator';
@@ -42,9 +43,8 @@ export class StaffingController {
 
   @Get('plan')
   @ApiOperation({ summary: "Window plan per half hour for a coming day (default tomorrow), from the hall's history" })
-  @ApiQuery({ name: 'date', required: false, example: '2026-12-01' })
-  plan(@Param('hallId') hallId: string, @Query('date') date?: string) {
-    return this.staffing.plan(hallId, date);
+  plan(@Param('hallId') hallId: string, @Query() q: PlanQueryDto) {
+    return this.staffing.plan(hallId, q.date);
   }
 
   @Get('audit')

@@ -7,6 +7,7 @@ import {
 import { DataSource } from 'typeorm';
 import { HallForecastService } from '../forecast/hall-forecast.service';
 import { CLOCK } from '../queue/queue.module';
+import { parseServiceDay } from '../common/validation/service-day';
 import { actionText, headline, type Effect } from './advice-text';
 import type { DismissAdviceDto, StaffingActionDto, WhatIfDto } from './dto/staffing.dto';
 
@@ -128,9 +129,7 @@ export class StaffingService {
     const hall = await this.admin.getHall(hallId);
     const now = this.clock.now();
     const day = date ?? serviceDayOf(now + 24 * 3_600_000, hall.timeZone);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) {
-      throw new QueueError('INVALID_INPUT', `date must be a day as YYYY-MM-DD, got "${day}".`);
-    }
+    parseServiceDay(day, 'date');
     const allDay = hall.opensAt === hall.closesAt;
     const from = localTimeToEpoch(day, allDay ? 0 : hhmmToMinutes(hall.opensAt), hall.timeZone);
     let to = localTimeToEpoch(day, allDay ? 24 * 60 : hhmmToMinutes(hall.closesAt), hall.timeZone);

@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { DEVICE_KINDS, type DeviceKind } from '../entities/device.entity';
 import { STAFF_ROLES, type StaffRole } from '../entities/staff-account.entity';
+import { IsOptionalNotNull } from '../../common/validation/is-optional-not-null';
+import { IsDisplayName } from '../../common/validation/is-display-name';
 
 export class SignInDto {
   @ApiProperty({ example: 'manager' })
@@ -20,10 +22,9 @@ export class CreateAccountDto {
   @Matches(/^[A-Za-z0-9._-]{3,64}$/, { message: 'username must be 3-64 letters, digits, dots, dashes or underscores' })
   username: string;
 
-  @ApiPropertyOptional({ example: '王小明' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 100)
+  @ApiPropertyOptional({ example: '王小明', maxLength: 100, description: 'Trimmed; no control, zero-width or text-direction characters.' })
+  @IsOptionalNotNull()
+  @IsDisplayName({ max: 100 })
   displayName?: string;
 
   @ApiProperty({ enum: STAFF_ROLES })
@@ -36,14 +37,14 @@ export class CreateAccountDto {
   password: string;
 
   @ApiPropertyOptional({ type: [String], description: 'Halls a manager runs' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(1000)
   @IsUUID('all', { each: true, message: 'each of hallIds must be a hall id' })
   hallIds?: string[];
 
   @ApiPropertyOptional({ type: [String], description: 'Windows a clerk works at' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(1000)
   @IsUUID('all', { each: true, message: 'each of windowIds must be a window id' })
@@ -51,39 +52,38 @@ export class CreateAccountDto {
 }
 
 export class UpdateAccountDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Length(1, 100)
+  @ApiPropertyOptional({ maxLength: 100, description: 'Trimmed; no control, zero-width or text-direction characters.' })
+  @IsOptionalNotNull()
+  @IsDisplayName({ max: 100 })
   displayName?: string;
 
   @ApiPropertyOptional({ description: 'A new password ends every open session of the account' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @Length(10, 200, { message: 'password must be 10 to 200 characters' })
   password?: string;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(1000)
   @IsUUID('all', { each: true, message: 'each of hallIds must be a hall id' })
   hallIds?: string[];
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(1000)
   @IsUUID('all', { each: true, message: 'each of windowIds must be a window id' })
   windowIds?: string[];
 
   @ApiPropertyOptional({ description: 'true ends every open session and refuses sign-in' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   disabled?: boolean;
 
   @ApiPropertyOptional({ description: 'true lifts a lock-out after failed sign-ins' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   unlock?: boolean;
 }
@@ -93,10 +93,8 @@ export class CreateDeviceDto {
   @IsIn(DEVICE_KINDS, { message: `kind must be one of ${DEVICE_KINDS.join(', ')}` })
   kind: DeviceKind;
 
-  @ApiProperty({ example: 'Kiosk by the entrance' })
-  @IsString()
-  @Length(1, 100)
-  @MaxLength(100)
+  @ApiProperty({ example: 'Kiosk by the entrance', maxLength: 100, description: 'Trimmed; no control, zero-width or text-direction characters.' })
+  @IsDisplayName({ max: 100 })
   label: string;
 }
 

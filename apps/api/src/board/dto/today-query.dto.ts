@@ -1,10 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, Max, Min } from 'class-validator';
+import { IsOptionalNotNull } from '../../common/validation/is-optional-not-null';
 
 export class TodayQueryDto {
   @ApiPropertyOptional({ example: 900, description: 'Seconds between points, 10-3600; default: half a forecaster slot, or wider to keep about 60 points.' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Type(() => Number)
   @IsInt({ message: 'stepSec must be a whole number of seconds' })
   @Min(10, { message: 'stepSec must be at least 10' })

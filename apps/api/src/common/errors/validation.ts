@@ -18,7 +18,11 @@ export function createValidationPipe(): ValidationPipe {
 function flatten(errors: ValidationError[], prefix = ''): [string, string[]][] {
   return errors.flatMap((e) => {
     const path = prefix ? `${prefix}.${e.property}` : e.property;
-    const own: [string, string[]][] = e.constraints ? [[path, Object.values(e.constraints)]] : [];
+    const messages = Object.values(e.constraints ?? {});
+    // A null where the DTO takes a value or nothing (IsOptionalNotNull, PartialType without skipping
+    // nulls): say so first, before the type messages that follow from it.
+    if (e.value === null && messages.length) messages.unshift(`${path} must not be null; leave it out or send a value`);
+    const own: [string, string[]][] = messages.length ? [[path, messages]] : [];
     return [...own, ...flatten(e.children ?? [], path)];
   });
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsString, Matches } from 'class-validator';
 import { WINDOW_STATES, type WindowState } from '@hallq/queue';
+import { IsOptionalNotNull } from '../../common/validation/is-optional-not-null';
 
 const LABEL = /^[\p{L}\p{N}-]{1,16}$/u;
 
@@ -14,16 +15,16 @@ export class CreateWindowDto {
   categories: string[];
 
   @ApiPropertyOptional({ enum: WINDOW_STATES, default: 'closed' })
-  @IsOptional() @IsIn(WINDOW_STATES)
+  @IsOptionalNotNull() @IsIn(WINDOW_STATES)
   state?: WindowState;
 }
 
 export class UpdateWindowDto {
   @ApiPropertyOptional({ example: '5' })
-  @IsOptional() @Matches(LABEL, { message: 'label must be 1-16 letters, digits or -' })
+  @IsOptionalNotNull() @Matches(LABEL, { message: 'label must be 1-16 letters, digits or -' })
   label?: string;
 
   @ApiPropertyOptional({ example: ['enterprise', 'tax'], description: 'New work profile, in order of preference.' })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true })
+  @IsOptionalNotNull() @IsArray() @ArrayMaxSize(50) @IsString({ each: true })
   categories?: string[];
 }

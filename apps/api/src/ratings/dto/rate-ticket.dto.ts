@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { RATING_REASONS, type RatingReason } from '@hallq/queue';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, Max, Min } from 'class-validator';
+import { IsOptionalNotNull } from '../../common/validation/is-optional-not-null';
+import { IsDisplayName } from '../../common/validation/is-display-name';
 
 export class RateTicketDto {
   @ApiProperty({ minimum: 1, maximum: 5, example: 4, description: '1 (very poor) to 5 (very good).' })
@@ -8,12 +10,14 @@ export class RateTicketDto {
   score: number;
 
   @ApiPropertyOptional({ enum: RATING_REASONS, isArray: true, example: ['waited_too_long'], description: 'What went wrong, from a fixed list.' })
-  @IsOptional() @IsArray() @ArrayMaxSize(RATING_REASONS.length) @ArrayUnique()
+  @IsOptionalNotNull() @IsArray() @ArrayMaxSize(RATING_REASONS.length) @ArrayUnique()
   @IsIn(RATING_REASONS, { each: true, message: `each reason must be one of: ${RATING_REASONS.join(', ')}` })
   reasons?: RatingReason[];
 
-  @ApiPropertyOptional({ maxLength: 200, example: '材料已经交过一次' })
-  @IsOptional() @IsString() @MaxLength(200)
+  @ApiPropertyOptional({
+    maxLength: 200, example: '材料已经交过一次', description: 'Trimmed; line breaks allowed, no other hidden characters; empty or only spaces counts as no comment.',
+  })
+  @IsOptionalNotNull() @IsDisplayName({ max: 200, multiline: true, blankIsNone: true })
   comment?: string;
 }
 

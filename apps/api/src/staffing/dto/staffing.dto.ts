@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsOptionalNotNull } from '../../common/validation/is-optional-not-null';
+import { IsDisplayName } from '../../common/validation/is-display-name';
 
 export class StaffingActionDto {
   @ApiProperty({ enum: ['open', 'move', 'close'] })
@@ -16,17 +18,17 @@ export class StaffingActionDto {
   category: string;
 
   @ApiPropertyOptional({ example: 'tax', description: 'For a move: the category the window leaves (code).' })
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(32)
+  @IsOptionalNotNull() @IsString() @IsNotEmpty() @MaxLength(32)
   fromCategory?: string;
 
   @ApiPropertyOptional({ example: ['enterprise', 'tax'], description: 'For open and move: the work profile to set (codes).' })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true })
+  @IsOptionalNotNull() @IsArray() @ArrayMaxSize(50) @IsString({ each: true })
   categories?: string[];
 }
 
 export class DismissAdviceDto extends StaffingActionDto {
-  @ApiPropertyOptional({ example: 'Clerk not available' })
-  @IsOptional() @IsString() @MaxLength(200)
+  @ApiPropertyOptional({ example: 'Clerk not available', maxLength: 200, description: 'Trimmed; no hidden characters.' })
+  @IsOptionalNotNull() @IsDisplayName({ max: 200 })
   reason?: string;
 }
 
@@ -36,11 +38,11 @@ export class WhatIfWindowDto {
   windowId: string;
 
   @ApiPropertyOptional({ enum: ['open', 'paused', 'closed'] })
-  @IsOptional() @IsIn(['open', 'paused', 'closed'])
+  @IsOptionalNotNull() @IsIn(['open', 'paused', 'closed'])
   state?: 'open' | 'paused' | 'closed';
 
   @ApiPropertyOptional({ example: ['enterprise'], description: 'Work profile to try (codes).' })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true })
+  @IsOptionalNotNull() @IsArray() @ArrayMaxSize(50) @IsString({ each: true })
   categories?: string[];
 }
 

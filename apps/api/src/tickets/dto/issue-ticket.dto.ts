@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CHANNELS, PRIORITY_CLASSES, type Channel, type PriorityClass } from '@hallq/queue';
-import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsOptionalNotNull } from '../../common/validation/is-optional-not-null';
 
 export class IssueTicketDto {
   @ApiProperty({ example: 'enterprise', description: 'Category code.' })
@@ -8,10 +9,10 @@ export class IssueTicketDto {
   category: string;
 
   @ApiPropertyOptional({ enum: PRIORITY_CLASSES, default: 'normal', description: '"priority" for elderly, disabled or pregnant visitors.' })
-  @IsOptional() @IsIn(PRIORITY_CLASSES)
+  @IsOptionalNotNull() @IsIn(PRIORITY_CLASSES)
   priority?: PriorityClass;
 
   @ApiPropertyOptional({ enum: CHANNELS, default: 'kiosk' })
-  @IsOptional() @IsIn(CHANNELS)
+  @IsOptionalNotNull() @IsIn(CHANNELS)
   channel?: Channel;
 }
