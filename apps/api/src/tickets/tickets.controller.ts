@@ -9,6 +9,7 @@ import { Caller } from '../auth/access.guard';
 import type { Principal } from '../auth/principal';
 import { RateLimited } from '../auth/rate-limit';
 import { issueChannel } from './issue-channel';
+import { withoutToken } from './staff-ticket';
 
 const KEY = /^[\x21-\x7e]{1,100}$/;
 
@@ -55,6 +56,6 @@ export class TicketsController {
   @ApiOperation({ summary: 'The citizen gives up the ticket' })
   @ApiOkResponse({ type: TicketResponseDto })
   cancel(@Param('token') token: string) {
-    return this.tickets.cancel(token);
+    return this.tickets.cancel(token).then(withoutToken);
   }
 }

@@ -1,0 +1,103 @@
+import request from 'supertest';
+import { createSmallHall, deviceToken, staffToken, startTestApp, type SmallHall, type TestApp } from './support/test-app';
+
+/**
+ * Issue 14, the citizens' tickets: a ticket's token goes only to whoever took it; priority and appointment
+ * tickets only from a kiosk or staff; an Idempotency-Key is bound to its caller; tokens, keys and usernames
+ * compare exactly (MySQL's default collations ignore case). Runs on SQLite, and on MySQL with DATABASE_URL.
+ */
+
+type Who = 'anonymous' | 'admin' | 'managerA' | 'clerkA1' | 'screenA' | 'kioskA';
+const ROLES: Who[] = ['anonymous', 'admin', 'managerA', 'clerkA1', 'screenA', 'kioskA'];
+
+describe('security: citizens\' tickets and tokens', () => {
+  let t: TestApp;
+  let a: SmallHall;
+  const creds: Partial<Record<Who, string>> = {};
+  const as = (who: Who) => {
+    const agent = request(t.app.getHttpServer());
+    const auth = (r: request.Test) => (who === 'anonymous' ? r : r.set('Authorization', `Bearer ${creds[who]}`));
+    return { get: (url: string) => auth(agent.get(url)), post: (url: string) => auth(agent.post(url)) };
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { HALLQ_RATE_ISSUE_PER_ADDRESS: '1000', HALLQ_RATE_SIGNIN_PER_ADDRESS: '1000', HALLQ_TRUST_PROXY: 'true' } });
+    a = await createSmallHall(t);
+    creds.admin = t.adminToken;
+    creds.managerA = await staffToken(t, 'manager', { hallIds: [a.hallId] });
+    creds.clerkA1 = await staffToken(t, 'clerk', { windowIds: [a.windows['1'], a.windows['2']] });
+    creds.screenA = await deviceToken(t, a.hallId, 'screen');
+    creds.kioskA = await deviceToken(t, a.hallId, 'kiosk');
+  });
+  afterAll(() => t.close());
+
+  it('gives a ticket\'s token only in the issue answer to its issuer: no other route, role or window action shows any', async () => {
+    const tokens = new Set<string>();
+    const issue = async (who: Who, body: object) => {
+      const r = await as(who).post(`/api/halls/${a.hallId}/tickets`).send(body).expect(201);
+      expect(typeof r.body.token).toBe('string');
+      tokens.add(r.body.token);
+      return r.body as { token: string; number: string };
+    };
+    for (let i = 0; i < 3; i++) {
+      t.clock.advance(30_000);
+      await issue('anonymous', { category: 'enterprise' });
+      await issue('kioskA', { category: i === 0 ? 'enterprise' : 'social', priority: i === 1 ? 'priority' : 'normal' });
+      await issue('clerkA1', { category: 'tax' });
+    }
+    // Window actions: every answer holds a ticket, none its token.
+    const answers: { id: string; text: string }[] = [];
+    const act = async (window: '1' | '2', action: string, body?: object) => {
+      const r = await as('clerkA1').post(`/api/halls/${a.hallId}/windows/${a.windows[window]}/${action}`).send(body ?? {});
+      expect(r.status).toBe(200);
+      expect(r.body).not.toHaveProperty('token');
+      answers.push({ id: `POST ${action} (window ${window})`, text: r.text });
+      return r.body as { number: string };
+    };
+    await act('1', 'call-next');
+    await act('1', 'recall');
+    await act('1', 'start');
+    await act('1', 'transfer', { category: 'social' });
+    await act('1', 'call-next');
+    await act('1', 'no-show');
+    const waiting = (await as('admin').get(`/api/halls/${a.hallId}/state`).expect(200)).body.waiting as { number: string; category: string }[];
+    await act('1', 'call', { number: waiting.find((w) => w.category === 'enterprise')!.number, reason: 'token walk' });
+    await act('1', 'start');
+    await act('1', 'finish');
+    await act('2', 'call-next');
+    // A citizen cancelling gets the ticket back, without the token either (the page has it already).
+    const mine = await issue('anonymous', { category: 'social' });
+    const cancelled = await request(t.app.getHttpServer()).post(`/api/tickets/${mine.token}/cancel`).expect(200);
+    expect(cancelled.body).not.toHaveProperty('token');
+    answers.push({ id: 'POST cancel', text: cancelled.text });
+    // Tickets in every place the state has them: waiting, at a window, recently called.
+    const state = (await as('admin').get(`/api/halls/${a.hallId}/state`).expect(200)).body;
+    expect(state.waiting.length).toBeGreaterThan(3);
+    expect(state.recentCalls.length).toBeGreaterThan(2);
+    expect(state.windows.some((w: { current: unknown }) => w.current)).toBe(true);
+
+    // Every documented GET route as every role; the issue route is the only one that may carry a token.
+    const doc = (await as('admin').get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
+    const params: Record<string, string> = { hallId: a.hallId, windowId: a.windows['1'], category: 'enterprise', token: mine.token };
+    const day = { from: '2026-11-30', to: '2026-11-30' };
+    const gets = Object.entries(doc.paths).filter(([, ops]) => 'get' in ops).map(([path]) => path);
+    expect(gets.length).toBeGreaterThan(15);
+    let walked = 0;
+    for (const path of gets) {
+      const names = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+      if (names.some((n) => !(n in params))) continue;
+      const url = path.replace(/\{(\w+)\}/g, (_, n: string) => encodeURIComponent(params[n]));
+      for (const who of ROLES) {
+        const r = await as(who).get(url).query(/\/(reports|ratings)/.test(path) ? day : {});
+        if (r.status >= 500) throw new Error(`GET ${url} as ${who}: ${r.status}`);
+        walked++;
+        // GET /api/tickets/{token}: the caller sent that token; it must name no other.
+        const allowed = path === '/api/tickets/{token}' ? mine.token : null;
+        answers.push({ id: `GET ${path} as ${who} (${r.status})`, text: allowed ? r.text.split(allowed).join('') : r.text });
+      }
+    }
+    expect(walked).toBeGreaterThan(gets.length * 3);
+    const leaks = answers.flatMap(({ id, text }) => ([...tokens].some((tok) => text.includes(tok)) ? [id] : []));
+    expect(leaks).toEqual([]);
+  });
+});
