@@ -19,6 +19,8 @@ describe('security: citizens\' tickets and tokens', () => {
     const auth = (r: request.Test) => (who === 'anonymous' ? r : r.set('Authorization', `Bearer ${creds[who]}`));
     return { get: (url: string) => auth(agent.get(url)), post: (url: string) => auth(agent.post(url)) };
   };
+  const ticketRows = async (where = '1 = 1', params: unknown[] = []) =>
+    Number((await t.dataSource.query(`SELECT COUNT(*) AS n FROM ticket WHERE hallId = ? AND ${where}`, [a.hallId, ...params]))[0].n);
 
   beforeAll(async () => {
     t = await startTestApp({ env: { HALLQ_RATE_ISSUE_PER_ADDRESS: '1000', HALLQ_RATE_SIGNIN_PER_ADDRESS: '1000', HALLQ_TRUST_PROXY: 'true' } });
@@ -99,5 +101,45 @@ describe('security: citizens\' tickets and tokens', () => {
     expect(walked).toBeGreaterThan(gets.length * 3);
     const leaks = answers.flatMap(({ id, text }) => ([...tokens].some((tok) => text.includes(tok)) ? [id] : []));
     expect(leaks).toEqual([]);
+  });
+
+  it('gives priority and appointment tickets only through a kiosk or staff; an anonymous phone is told why and nothing is written', async () => {
+    const before = await ticketRows();
+    const priority = await as('anonymous').post(`/api/halls/${a.hallId}/tickets`).send({ category: 'tax', priority: 'priority' }).expect(403);
+    expect(priority.body).toMatchObject({ statusCode: 403, code: 'FORBIDDEN', message: expect.stringContaining('kiosk of the hall or by its staff') });
+    const appointment = await as('anonymous').post(`/api/halls/${a.hallId}/tickets`).send({ category: 'tax', channel: 'appointment' }).expect(403);
+    expect(appointment.body).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('checking in') });
+    expect(await ticketRows()).toBe(before);
+    // A phone's own ticket is a normal web one.
+    const phone = await as('anonymous').post(`/api/halls/${a.hallId}/tickets`).send({ category: 'tax' }).expect(201);
+    expect(phone.body).toMatchObject({ channel: 'web', priority: 'normal' });
+    // The kiosk's elderly/disabled button and a staff check-in still work.
+    const kiosk = await as('kioskA').post(`/api/halls/${a.hallId}/tickets`).send({ category: 'tax', priority: 'priority' }).expect(201);
+    expect(kiosk.body).toMatchObject({ channel: 'kiosk', priority: 'priority' });
+    const staff = await as('clerkA1').post(`/api/halls/${a.hallId}/tickets`).send({ category: 'tax', channel: 'appointment' }).expect(201);
+    expect(staff.body).toMatchObject({ channel: 'appointment', priority: 'normal' });
+  });
+
+  it('binds an Idempotency-Key to its caller: another phone, kiosk or clerk reusing it never gets the first ticket or its token', async () => {
+    const key = `shared-key-${Date.now()}`;
+    const from = (ip: string) => request(t.app.getHttpServer()).post(`/api/halls/${a.hallId}/tickets`).set('X-Forwarded-For', ip).set('Idempotency-Key', key);
+    const first = await from('203.0.113.1').send({ category: 'tax' }).expect(201);
+    // The same phone retrying gets its ticket back.
+    const retry = await from('203.0.113.1').send({ category: 'tax' }).expect(200);
+    expect(retry.body.token).toBe(first.body.token);
+    const others = [
+      from('203.0.113.2').send({ category: 'tax' }),
+      as('kioskA').post(`/api/halls/${a.hallId}/tickets`).set('Idempotency-Key', key).send({ category: 'tax', channel: 'web' }),
+      as('clerkA1').post(`/api/halls/${a.hallId}/tickets`).set('Idempotency-Key', key).send({ category: 'tax', channel: 'web' }),
+    ];
+    for (const pending of others) {
+      const r = await pending;
+      expect(r.status).toBe(422);
+      expect(r.body).toMatchObject({ statusCode: 422, code: 'IDEMPOTENCY_MISMATCH', message: expect.stringContaining('new key') });
+      expect(r.text).not.toContain(first.body.token);
+      expect(r.text).not.toContain(first.body.id);
+      expect(r.text).not.toContain(first.body.number);
+    }
+    expect(await ticketRows('idempotencyKey = ?', [key])).toBe(1);
   });
 });
