@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { createSmallHall, deviceToken, staffToken, startTestApp, type SmallHall, type TestApp } from './support/test-app';
+import { createSmallHall, deviceToken, staffToken, startTestApp, TEST_ADMIN, type SmallHall, type TestApp } from './support/test-app';
 
 /**
  * Issue 14, the citizens' tickets: a ticket's token goes only to whoever took it; priority and appointment
@@ -9,6 +9,9 @@ import { createSmallHall, deviceToken, staffToken, startTestApp, type SmallHall,
 
 type Who = 'anonymous' | 'admin' | 'managerA' | 'clerkA1' | 'screenA' | 'kioskA';
 const ROLES: Who[] = ['anonymous', 'admin', 'managerA', 'clerkA1', 'screenA', 'kioskA'];
+
+/** Swaps the case of every letter: the same token to a case-insensitive compare, another one to an exact one. */
+const swapCase = (s: string) => s.replace(/[a-z]/gi, (c) => (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase()));
 
 describe('security: citizens\' tickets and tokens', () => {
   let t: TestApp;
@@ -141,5 +144,53 @@ describe('security: citizens\' tickets and tokens', () => {
       expect(r.text).not.toContain(first.body.number);
     }
     expect(await ticketRows('idempotencyKey = ?', [key])).toBe(1);
+  });
+
+  it('finds a ticket only by its token exactly as issued: another letter case finds nothing, cancels nothing (it did on MySQL)', async () => {
+    const issued = await as('anonymous').post(`/api/halls/${a.hallId}/tickets`).send({ category: 'social' }).expect(201);
+    const other = swapCase(issued.body.token);
+    expect(other).not.toBe(issued.body.token);
+    for (const r of [
+      await t.anon.get(`/api/tickets/${other}`),
+      await t.anon.post(`/api/tickets/${other}/cancel`),
+      await t.anon.post(`/api/tickets/${other}/rating`).send({ score: 1 }),
+    ]) {
+      expect(r.status).toBe(404);
+      expect(r.body.code).toBe('TICKET_NOT_FOUND');
+    }
+    await t.anon.get(`/api/tickets/${issued.body.token}`).expect(200);
+    expect((await t.dataSource.query('SELECT status FROM ticket WHERE token = ?', [issued.body.token]))[0].status).toBe('waiting');
+  });
+
+  it('signs in only with the username exactly as written: "TEST-ADMIN" is not "test-admin" (it was on MySQL)', async () => {
+    const upper = await t.anon.post('/api/auth/sign-in').send({ username: TEST_ADMIN.username.toUpperCase(), password: TEST_ADMIN.password });
+    expect(upper.status).toBe(401);
+    expect(upper.body.code).toBe('SIGN_IN_FAILED');
+    // On MySQL, by the columns' collation (not by a compare in code that a new query could forget).
+    if (t.db.kind === 'mysql') {
+      const cols: { t: string; c: string; collation: string }[] = await t.dataSource.query(
+        'SELECT TABLE_NAME AS t, COLUMN_NAME AS c, COLLATION_NAME AS collation FROM information_schema.COLUMNS ' +
+          "WHERE TABLE_SCHEMA = DATABASE() AND ((TABLE_NAME = 'ticket' AND COLUMN_NAME IN ('token', 'idempotencyKey')) " +
+          "OR (TABLE_NAME = 'staff_account' AND COLUMN_NAME = 'username')) ORDER BY t, c",
+      );
+      expect(cols).toEqual([
+        { t: 'staff_account', c: 'username', collation: 'utf8mb4_bin' },
+        { t: 'ticket', c: 'idempotencyKey', collation: 'utf8mb4_bin' },
+        { t: 'ticket', c: 'token', collation: 'utf8mb4_bin' },
+      ]);
+    }
+  });
+
+  it('issues a new ticket for an Idempotency-Key differing only in letter case from an earlier one (was a 500 on MySQL)', async () => {
+    const key = `Case-Key-${Date.now()}`;
+    const send = (k: string) => as('kioskA').post(`/api/halls/${a.hallId}/tickets`).set('Idempotency-Key', k).send({ category: 'enterprise' });
+    const lower = await send(key.toLowerCase()).expect(201);
+    const upper = await send(key.toUpperCase()).expect(201);
+    expect(upper.body.token).not.toBe(lower.body.token);
+    expect(upper.body.number).not.toBe(lower.body.number);
+    // Each is still its own retry.
+    expect((await send(key.toUpperCase()).expect(200)).body.token).toBe(upper.body.token);
+    expect((await send(key.toLowerCase()).expect(200)).body.token).toBe(lower.body.token);
+    expect(await ticketRows('idempotencyKey IN (?, ?)', [key.toLowerCase(), key.toUpperCase()])).toBe(2);
   });
 });
