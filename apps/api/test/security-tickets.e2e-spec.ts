@@ -1,3 +1,4 @@
+import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
 import { createSmallHall, deviceToken, staffToken, startTestApp, TEST_ADMIN, type SmallHall, type TestApp } from './support/test-app';
 
@@ -36,7 +37,7 @@ describe('security: citizens\' tickets and tokens', () => {
   });
   afterAll(() => t.close());
 
-  it('gives a ticket\'s token only in the issue answer to its issuer: no other route, role or window action shows any', async () => {
+  it('gives a ticket\'s token only in the issue answer to its issuer: no other route, role, window action or /live event shows any', async () => {
     const tokens = new Set<string>();
     const issue = async (who: Who, body: object) => {
       const r = await as(who).post(`/api/halls/${a.hallId}/tickets`).send(body).expect(201);
@@ -50,6 +51,22 @@ describe('security: citizens\' tickets and tokens', () => {
       await issue('kioskA', { category: i === 0 ? 'enterprise' : 'social', priority: i === 1 ? 'priority' : 'normal' });
       await issue('clerkA1', { category: 'tax' });
     }
+    // /live as every kind of watcher: the hall's screen and manager, a clerk's window, a phone's own ticket.
+    const sockets: { id: string; socket: Socket; got: string[] }[] = [];
+    const listen = async (who: Who, target: Record<string, string>) => {
+      const auth = who === 'anonymous' ? {} : { auth: { token: creds[who] } };
+      const socket = io(`${t.url}/live`, { transports: ['websocket'], forceNew: true, reconnection: false, ...auth });
+      const got: string[] = [];
+      socket.onAny((event, data) => got.push(`${event} ${JSON.stringify(data)}`));
+      sockets.push({ id: `/live ${JSON.stringify(target)} as ${who}`, socket, got });
+      await new Promise<void>((res, rej) => (socket.once('connect', () => res()), socket.once('connect_error', rej)));
+      expect(await socket.timeout(5000).emitWithAck('subscribe', target)).toEqual({ ok: true });
+    };
+    const phone = await issue('anonymous', { category: 'enterprise' });
+    await listen('screenA', { hall: a.hallId });
+    await listen('managerA', { manager: a.hallId });
+    await listen('clerkA1', { window: a.windows['1'] });
+    await listen('anonymous', { ticket: phone.token });
     // Window actions: every answer holds a ticket, none its token.
     const answers: { id: string; text: string }[] = [];
     const act = async (window: '1' | '2', action: string, body?: object) => {
@@ -69,7 +86,18 @@ describe('security: citizens\' tickets and tokens', () => {
     await act('1', 'call', { number: waiting.find((w) => w.category === 'enterprise')!.number, reason: 'token walk' });
     await act('1', 'start');
     await act('1', 'finish');
-    await act('2', 'call-next');
+    const last = await act('2', 'call-next');
+    // The screen has seen everything up to the last call.
+    const screen = sockets[0].got;
+    for (let waited = 0; !screen.some((e) => e.startsWith('called ') && e.includes(`"number":"${last.number}"`)); waited += 20) {
+      if (waited > 10_000) throw new Error(`the screen never got the call of ${last.number}: ${screen.map((e) => e.split(' ')[0]).join(', ')}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    for (const { id, socket, got } of sockets) {
+      socket.close();
+      expect(got.length).toBeGreaterThan(0);
+      answers.push({ id, text: got.join('\n') });
+    }
     // A citizen cancelling gets the ticket back, without the token either (the page has it already).
     const mine = await issue('anonymous', { category: 'social' });
     const cancelled = await request(t.app.getHttpServer()).post(`/api/tickets/${mine.token}/cancel`).expect(200);
