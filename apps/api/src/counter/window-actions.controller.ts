@@ -6,6 +6,7 @@ import { WindowResponseDto } from '../halls/dto/hall-responses.dto';
 import { TicketResponseDto } from '../tickets/dto/ticket-responses.dto';
 import { CallTicketDto, PauseDto, TransferDto } from './dto/window-actions.dto';
 import { Access } from '../auth/access.decorator';
+import { withoutToken } from '../tickets/staff-ticket';
 
 /** What a window clerk does. Each acts on the window's current ticket; illegal steps answer 409. */
 @ApiTags('counter')
@@ -22,7 +23,7 @@ export class WindowActionsController {
   async callNext(@Param('hallId') hallId: string, @Param('windowId') windowId: string, @Res({ passthrough: true }) res: Response) {
     const t = await this.queue.callNext(hallId, windowId);
     if (!t) res.status(204);
-    return t ?? undefined;
+    return t ? withoutToken(t) : undefined;
   }
 
   @Post('call')
@@ -31,35 +32,35 @@ export class WindowActionsController {
   @ApiOkResponse({ type: TicketResponseDto })
   call(@Param('hallId') hallId: string, @Param('windowId') windowId: string, @Body() dto: CallTicketDto) {
     if (!dto.ticketId === !dto.number) throw new BadRequestException({ code: 'VALIDATION_FAILED', message: 'Give exactly one of ticketId or number.' });
-    return this.queue.callTicket(hallId, windowId, { id: dto.ticketId, number: dto.number }, dto.reason);
+    return this.queue.callTicket(hallId, windowId, { id: dto.ticketId, number: dto.number }, dto.reason).then(withoutToken);
   }
 
   @Post('recall')
   @HttpCode(200)
   @ApiOkResponse({ type: TicketResponseDto })
   recall(@Param('hallId') hallId: string, @Param('windowId') windowId: string) {
-    return this.queue.recall(hallId, windowId);
+    return this.queue.recall(hallId, windowId).then(withoutToken);
   }
 
   @Post('start')
   @HttpCode(200)
   @ApiOkResponse({ type: TicketResponseDto })
   start(@Param('hallId') hallId: string, @Param('windowId') windowId: string) {
-    return this.queue.start(hallId, windowId);
+    return this.queue.start(hallId, windowId).then(withoutToken);
   }
 
   @Post('finish')
   @HttpCode(200)
   @ApiOkResponse({ type: TicketResponseDto })
   finish(@Param('hallId') hallId: string, @Param('windowId') windowId: string) {
-    return this.queue.finish(hallId, windowId);
+    return this.queue.finish(hallId, windowId).then(withoutToken);
   }
 
   @Post('no-show')
   @HttpCode(200)
   @ApiOkResponse({ type: TicketResponseDto })
   noShow(@Param('hallId') hallId: string, @Param('windowId') windowId: string) {
-    return this.queue.noShow(hallId, windowId);
+    return this.queue.noShow(hallId, windowId).then(withoutToken);
   }
 
   @Post('transfer')
@@ -68,7 +69,7 @@ export class WindowActionsController {
   @ApiOkResponse({ type: TicketResponseDto })
   transfer(@Param('hallId') hallId: string, @Param('windowId') windowId: string, @Body() dto: TransferDto) {
     if (!dto.category === !dto.window) throw new BadRequestException({ code: 'VALIDATION_FAILED', message: 'Give exactly one of category or window.' });
-    return this.queue.transfer(hallId, windowId, dto.window ? { window: dto.window } : { category: dto.category! });
+    return this.queue.transfer(hallId, windowId, dto.window ? { window: dto.window } : { category: dto.category! }).then(withoutToken);
   }
 
   @Post('pause')

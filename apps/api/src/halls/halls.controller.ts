@@ -7,6 +7,7 @@ import { CreateHallDto, UpdateHallDto } from './dto/hall.dto';
 import { CategoryResponseDto, HallResponseDto, HallStateResponseDto, WindowResponseDto } from './dto/hall-responses.dto';
 import { CreateWindowDto, UpdateWindowDto } from './dto/window.dto';
 import { Access, Public } from '../auth/access.decorator';
+import { hallStateWithoutTokens } from '../tickets/staff-ticket';
 
 // Reading a hall (name, categories, windows) is public: kiosks and phone pages show it. Changing one
 // is for its managers; creating halls is for admins.
@@ -51,10 +52,13 @@ export class HallsController {
 
   @Access('hall-viewer')
   @Get(':hallId/state')
-  @ApiOperation({ summary: "The hall now: line and wait per category, each window's state and ticket, recent calls" })
+  @ApiOperation({
+    summary: "The hall now: line and wait per category, each window's state and ticket, recent calls",
+    description: 'No ticket here carries its tracking token: that goes only to whoever took the ticket.',
+  })
   @ApiOkResponse({ type: HallStateResponseDto })
   async state(@Param('hallId') hallId: string) {
-    const s = await this.queue.hallState(hallId);
+    const s = hallStateWithoutTokens(await this.queue.hallState(hallId));
     return { ...s, lines: s.lines.map((l) => ({ ...l, waitNow: this.waits.forLine(l) })) };
   }
 

@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, ForbiddenException, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { BadRequestException, Body, Controller, ForbiddenException, Get, Headers, HttpCode, Ip, Param, Post, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { IssueTicketDto } from './dto/issue-ticket.dto';
@@ -8,7 +8,8 @@ import { Public } from '../auth/access.decorator';
 import { Caller } from '../auth/access.guard';
 import type { Principal } from '../auth/principal';
 import { RateLimited } from '../auth/rate-limit';
-import { issueChannel } from './issue-channel';
+import { idempotencyCaller, issueChannel } from './issue-channel';
+import { withoutToken } from './staff-ticket';
 
 const KEY = /^[\x21-\x7e]{1,100}$/;
 
@@ -20,8 +21,18 @@ export class TicketsController {
   @Public()
   @RateLimited('issue')
   @Post('halls/:hallId/tickets')
-  @ApiOperation({ summary: 'Issue a ticket (kiosk, phone page, appointment check-in)', description: 'A retry with the same Idempotency-Key returns the same ticket with 200. Public for phone pages (channel web, the default without a token; rate limited per address); channel kiosk needs the kiosk\'s device token or staff of the hall (kiosks are rate limited per device).' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Up to 100 printable characters; kiosks send one per ticket request and reuse it on retry.' })
+  @ApiOperation({
+    summary: 'Issue a ticket (kiosk, phone page, appointment check-in)',
+    description:
+      'A retry with the same Idempotency-Key from the same caller (device, account, or address for phones) returns the same ticket with 200; ' +
+      'the key from another caller answers 422 IDEMPOTENCY_MISMATCH. Public for phone pages (channel web, the default without a token, ' +
+      'normal priority only; rate limited per address); kiosk, appointment and priority tickets need the kiosk\'s device token or staff ' +
+      'of the hall (403 otherwise; kiosks are rate limited per device). Only this answer carries the ticket\'s tracking token.',
+  })
+  @ApiHeader({
+    name: 'Idempotency-Key', required: false,
+    description: 'Up to 100 printable characters, case-sensitive, bound to the caller; kiosks send one per ticket request and reuse it on retry.',
+  })
   @ApiCreatedResponse({ type: IssuedTicketResponseDto })
   @ApiOkResponse({ type: IssuedTicketResponseDto, description: 'A retry: the ticket issued for this key earlier.' })
   async issue(
@@ -30,13 +41,14 @@ export class TicketsController {
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) res: Response,
     @Caller() who: Principal | null,
+    @Ip() address: string,
   ) {
-    const channel = issueChannel(who, dto.channel, hallId);
+    const channel = issueChannel(who, dto, hallId);
     if (!channel.ok) throw new ForbiddenException({ code: 'FORBIDDEN', message: channel.message });
     if (key !== undefined && !KEY.test(key)) {
       throw new BadRequestException({ code: 'VALIDATION_FAILED', message: 'Idempotency-Key must be 1-100 printable ASCII characters without spaces.' });
     }
-    const { created, body } = await this.tickets.issue(hallId, { ...dto, channel: channel.channel }, key);
+    const { created, body } = await this.tickets.issue(hallId, { ...dto, channel: channel.channel, priority: channel.priority }, key, idempotencyCaller(who, address));
     res.status(created ? 201 : 200);
     return body;
   }
@@ -55,6 +67,6 @@ export class TicketsController {
   @ApiOperation({ summary: 'The citizen gives up the ticket' })
   @ApiOkResponse({ type: TicketResponseDto })
   cancel(@Param('token') token: string) {
-    return this.tickets.cancel(token);
+    return this.tickets.cancel(token).then(withoutToken);
   }
 }

@@ -11,8 +11,9 @@ export class TicketsService {
     private readonly waits: WaitService,
   ) {}
 
-  async issue(hallId: string, dto: IssueTicketDto, idempotencyKey?: string) {
-    const input: IssueTicketInput = { category: dto.category, priority: dto.priority ?? 'normal', channel: dto.channel ?? 'kiosk', idempotencyKey };
+  /** `caller`: who asks (device, account or address); an idempotency key is bound to it. */
+  async issue(hallId: string, dto: IssueTicketDto, idempotencyKey: string | undefined, caller: string) {
+    const input: IssueTicketInput = { category: dto.category, priority: dto.priority ?? 'normal', channel: dto.channel ?? 'kiosk', idempotencyKey, caller };
     const r = await this.queue.issueTicket(hallId, input);
     return { created: r.created, body: await this.present(r) };
   }

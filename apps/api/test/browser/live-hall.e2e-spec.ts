@@ -176,6 +176,18 @@ describe('live hall in the browser', () => {
     expect(after.body.waiting.filter((w: any) => w.number === number)).toHaveLength(1);
   });
 
+  it('gives a priority ticket from the kiosk\'s elderly/disabled button (only kiosks and staff may)', async () => {
+    const kiosk = await open(`/kiosk/${h.hallId}`, { width: 1080, height: 1920 });
+    await kiosk.locator('[data-category="tax"]').waitFor();
+    await kiosk.click('[data-category="tax"]');
+    t.clock.advance(60_000);
+    await kiosk.click('[data-testid="take-priority"]');
+    const number = (await kiosk.locator('[data-testid="number"]').textContent())!.trim();
+    const state = await t.http.get(`/api/halls/${h.hallId}/state`).expect(200);
+    expect(state.body.waiting.find((w: any) => w.number === number)).toMatchObject({ priority: 'priority', channel: 'kiosk' });
+    expect(errors).toEqual([]);
+  });
+
   it('serves the pages for deep links, and a friendly refusal for an unknown hall or ticket', async () => {
     const r = await t.http.get('/screen/anything/deeper').expect(200);
     expect(r.text).toContain('<div id="app">');

@@ -25,6 +25,12 @@ export interface IssueTicketInput {
   channel: Channel;
   /** Kiosks retry with the same key; the retry gets the same ticket. Generated when absent. */
   idempotencyKey?: string;
+  /**
+   * Who is asking (the api passes a device, an account or an address). A key is bound to its caller: the
+   * same key from another caller is refused (IDEMPOTENCY_MISMATCH), never answered with the first
+   * caller's ticket and token.
+   */
+  caller?: string;
 }
 
 export interface IssuedTicket extends CitizenTicketView {
@@ -194,7 +200,7 @@ export class QueueService {
             const t = mine.get(r.key);
             if (t && !answered.has(r.key)) {
               answered.add(r.key);
-              if (t.requestHash !== r.hash) throw mismatch(t);
+              if (t.requestHash !== r.hash) throw mismatch();
               return { ok: true, value: { ticket: ticketView(t, category.code, null), created: true, peopleAhead: ahead.get(t.id) ?? 0, hall: hallView(hall), category: categoryView(category) } };
             }
             // A retry: of an earlier request, or of one in this very group.
@@ -212,7 +218,7 @@ export class QueueService {
   }
 
   private async replay(em: EntityManager, t: TicketEntity, hash: string): Promise<IssuedTicket> {
-    if (t.requestHash !== hash) throw mismatch(t);
+    if (t.requestHash !== hash) throw mismatch();
     return { ...(await this.citizenView(em, t)), created: false };
   }
 
@@ -531,12 +537,19 @@ const WINDOW_EVENT: Record<WindowAction, WindowEventName> = {
   open: 'window.opened', pause: 'window.paused', resume: 'window.resumed', close: 'window.closed',
 };
 
+/** What a retry must repeat to get the same ticket: the request and who sent it. */
 function requestHash(input: IssueTicketInput): string {
-  return createHash('sha256').update(JSON.stringify([input.category, input.priority, input.channel])).digest('hex');
+  const parts: string[] = [input.category, input.priority, input.channel];
+  if (input.caller !== undefined) parts.push(input.caller);
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
 }
 
-function mismatch(t: TicketEntity): QueueError {
-  return new QueueError('IDEMPOTENCY_MISMATCH', 'This Idempotency-Key was already used for a different request; use a new key.', { ticketId: t.id });
+/** Names nothing of the earlier ticket: the caller may not be the one who took it. */
+function mismatch(): QueueError {
+  return new QueueError(
+    'IDEMPOTENCY_MISMATCH',
+    'This Idempotency-Key was already used, by another caller or for a different request; send a new key for a new ticket.',
+  );
 }
 
 interface PendingIssue {

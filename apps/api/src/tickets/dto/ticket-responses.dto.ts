@@ -8,11 +8,11 @@ export class WaitEstimateDto {
   @ApiProperty({ enum: ['stand-in', 'forecast'], description: "'stand-in' only while the hall's forecaster loads after a start." }) source: string;
 }
 
+/** A ticket as staff and hall devices see it: never its tracking token (that goes only to whoever took it). */
 export class TicketResponseDto {
   @ApiProperty() id: string;
   @ApiProperty() hallId: string;
   @ApiProperty({ example: 'A023' }) number: string;
-  @ApiProperty({ description: 'Unguessable tracking token for the phone page /t/<token>.' }) token: string;
   @ApiProperty({ example: 'enterprise', description: 'Category code.' }) category: string;
   @ApiProperty() categoryId: string;
   @ApiProperty({ enum: ['normal', 'priority'] }) priority: string;
@@ -31,6 +31,7 @@ export class TicketResponseDto {
 }
 
 export class IssuedTicketResponseDto extends TicketResponseDto {
+  @ApiProperty({ description: 'Unguessable tracking token for the phone page /t/<token>; only in the answer to whoever took the ticket.' }) token: string;
   @ApiProperty({ description: 'Waiting tickets that will be called before this one.' }) peopleAhead: number;
   @ApiPropertyOptional({ type: WaitEstimateDto, nullable: true }) estimatedWait: WaitEstimateDto | null;
   @ApiProperty({ example: '/t/3q2-…', description: 'Path of the phone page that tracks this ticket.' }) trackPath: string;

@@ -6,7 +6,7 @@ import { subscribeLive, type ConnectionState } from '../../shared/live-client';
 import type { HallSnapshot, LiveLine } from '../../shared/live-types';
 import { prefs, setLang, setLarge } from '../../shared/prefs';
 import './kiosk.css';
-import { isAuthRefusal } from '../../shared/auth';
+import { credential, isAuthRefusal } from '../../shared/auth';
 
 type View =
   | { name: 'home' }
@@ -104,7 +104,10 @@ export function kioskPage(root: HTMLElement, hallId: string): void {
         h('p', { class: 'wait-line' }, `${t('waitingCount')} ${l.waiting}${t('people')} · ${t('waitNow')} ${waitText(l.waitNow?.expectedSec)}`),
         h('div', { class: 'actions' },
           h('button', { class: 'primary', 'data-testid': 'take-normal', onclick: () => void take(code, 'normal') }, t('normal')),
-          h('button', { class: 'primary priority', 'data-testid': 'take-priority', onclick: () => void take(code, 'priority') }, t('priority')),
+          // Priority tickets come only from a registered kiosk or staff (the api refuses them to anonymous callers).
+          credential()
+            ? h('button', { class: 'primary priority', 'data-testid': 'take-priority', onclick: () => void take(code, 'priority') }, t('priority'))
+            : null,
           h('button', { onclick: () => go({ name: 'home' }) }, t('back'))),
       );
     }
