@@ -40,15 +40,18 @@ describe('security: input checks', () => {
     const account = await t.http.post('/api/accounts')
       .send({ username: 'input-manager', role: 'manager', password: 'input-manager-pw', hallIds: [h.hallId] }).expect(201);
     const device = await t.http.post(`/api/halls/${h.hallId}/devices`).send({ kind: 'kiosk', label: 'Kiosk 1' }).expect(201);
+    // Only the issue answer carries a ticket's token; the first one issued is the one called.
+    const tokens: string[] = [];
     for (const key of ['input-1', 'input-2']) {
-      await t.http.post(`/api/halls/${h.hallId}/tickets`).set('Idempotency-Key', key).send({ category: 'enterprise' }).expect(201);
+      const issued = await t.http.post(`/api/halls/${h.hallId}/tickets`).set('Idempotency-Key', key).send({ category: 'enterprise' }).expect(201);
+      tokens.push(issued.body.token);
     }
-    const ticket = await t.http.post(`/api/halls/${h.hallId}/windows/${h.windows['1']}/call-next`).expect(200);
+    await t.http.post(`/api/halls/${h.hallId}/windows/${h.windows['1']}/call-next`).expect(200);
     for (const step of ['start', 'finish']) await t.http.post(`/api/halls/${h.hallId}/windows/${h.windows['1']}/${step}`).expect(200);
     await t.app.get(AlertsService).evaluateAll();
     ids = {
       hallId: h.hallId, category: 'enterprise', windowId: h.windows['1'], accountId: account.body.id, deviceId: device.body.id,
-      token: ticket.body.token, alertId: 'no-such-alert',
+      token: tokens[0], alertId: 'no-such-alert',
     };
     doc = (await t.http.get('/api/docs-json').expect(200)).body;
   });
