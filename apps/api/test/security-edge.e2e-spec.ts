@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { io } from 'socket.io-client';
+import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
 import { createSmallHall, startTestApp, type SmallHall, type TestApp } from './support/test-app';
 
@@ -14,13 +14,13 @@ const METRICS_TOKEN = 'metrics-scrape-token-for-the-edge-test';
 const nested = (depth: number, open = '{"a":', close = '}', leaf = '1') => open.repeat(depth) + leaf + close.repeat(depth);
 
 describe('the HTTP edge (issue 14)', () => {
-  describe('with the default settings (plus a metrics token)', () => {
+  describe('with the default settings (plus a metrics token and a low live cap)', () => {
     let t: TestApp;
     let h: SmallHall;
     const ticketRows = async () => Number((await t.dataSource.query('SELECT COUNT(*) AS n FROM ticket'))[0].n);
 
     beforeAll(async () => {
-      t = await startTestApp({ env: { HALLQ_METRICS_TOKEN: METRICS_TOKEN } });
+      t = await startTestApp({ env: { HALLQ_METRICS_TOKEN: METRICS_TOKEN, HALLQ_LIVE_MAX_PER_ADDRESS: '3' } });
       h = await createSmallHall(t);
     });
     afterAll(() => t.close());
@@ -113,6 +113,41 @@ describe('the HTTP edge (issue 14)', () => {
       expect(ok.text).toContain(`hallq_tickets_issued_total{hall="${h.hallId}",category="enterprise",channel="web"}`);
     });
 
+    it('caps /live connections per address: the one over the cap gets a connect_error saying why', async () => {
+      const open = () => io(`${t.url}/live`, { transports: ['websocket'], forceNew: true, reconnection: false });
+      const connected = (s: Socket) => new Promise<void>((ok, ko) => {
+        s.once('connect', ok);
+        s.once('connect_error', ko);
+      });
+      const held = [open(), open(), open()];
+      try {
+        await Promise.all(held.map(connected));
+        const extra = open();
+        const refused = await new Promise<Error & { data?: unknown }>((ok, ko) => {
+          extra.once('connect', () => ko(new Error('a fourth connection from one address was accepted with a cap of 3')));
+          extra.once('connect_error', ok);
+        });
+        expect(refused.message).toMatch(/Too many live connections from this address \(at most 3/);
+        expect(refused.data).toEqual({ code: 'TOO_MANY_CONNECTIONS', max: 3 });
+        extra.close();
+        // A freed place can be taken again (the refused one never counted).
+        held.shift()!.close();
+        await waitFor(async () => {
+          const s = open();
+          try {
+            await connected(s);
+            held.push(s);
+            return true;
+          } catch {
+            s.close();
+            return false;
+          }
+        });
+      } finally {
+        for (const s of held) s.close();
+      }
+    });
+
     it('sends no upgrade-insecure-requests and no HSTS over plain HTTP (hall LANs)', async () => {
       const r = await t.anon.get('/health/live').expect(200);
       expect(r.headers['content-security-policy']).toContain("script-src 'self'");
@@ -131,7 +166,7 @@ describe('the HTTP edge (issue 14)', () => {
   describe('behind a trusted TLS proxy, docs off, no metrics token', () => {
     let t: TestApp;
     beforeAll(async () => {
-      t = await startTestApp({ env: { HALLQ_TRUST_PROXY: 'loopback', HALLQ_API_DOCS: '0' } });
+      t = await startTestApp({ env: { HALLQ_TRUST_PROXY: 'loopback', HALLQ_API_DOCS: '0', HALLQ_LIVE_MAX_PER_ADDRESS: '1' } });
     });
     afterAll(() => t.close());
 
@@ -154,6 +189,25 @@ describe('the HTTP edge (issue 14)', () => {
     it('has /metrics off without HALLQ_METRICS_TOKEN, saying how to turn it on', async () => {
       const r = await t.http.get('/metrics').expect(404);
       expect(r.body).toMatchObject({ code: 'METRICS_OFF', message: expect.stringContaining('HALLQ_METRICS_TOKEN') });
+    });
+
+    it('counts /live connections by the forwarded address behind a trusted proxy', async () => {
+      const open = (ip: string) => io(`${t.url}/live`, {
+        transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: { 'X-Forwarded-For': ip },
+      });
+      const result = (s: Socket) => new Promise<string>((ok) => {
+        s.once('connect', () => ok('connected'));
+        s.once('connect_error', (e: Error & { data?: { code?: string } }) => ok(e.data?.code ?? e.message));
+      });
+      const sockets = [open('10.1.0.1'), open('10.1.0.2')];
+      try {
+        expect(await Promise.all(sockets.map(result))).toEqual(['connected', 'connected']);
+        const again = open('10.1.0.1');
+        sockets.push(again);
+        expect(await result(again)).toBe('TOO_MANY_CONNECTIONS');
+      } finally {
+        for (const s of sockets) s.close();
+      }
     });
   });
 

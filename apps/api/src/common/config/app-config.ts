@@ -66,6 +66,8 @@ export interface EdgeConfig {
   metricsToken: string | null;
   /** Serve the OpenAPI docs (/api/docs, /api/docs-json); on by default outside production. */
   apiDocs: boolean;
+  /** /live connections one address may hold on one instance (a hall's screens may share one NAT address). */
+  liveMaxPerAddress: number;
 }
 
 export interface AuthConfig {
@@ -166,6 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     https: https as EdgeConfig['https'],
     metricsToken,
     apiDocs: flag(env.HALLQ_API_DOCS, !production),
+    liveMaxPerAddress: int('HALLQ_LIVE_MAX_PER_ADDRESS', 500, 1, 1_000_000),
   };
   if (problems.length) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return {
