@@ -4,8 +4,10 @@ import { createSmallHall, deviceToken, startTestApp, type SmallHall, type TestAp
 describe('Prometheus metrics', () => {
   let t: TestApp;
   let h: SmallHall;
+  // Prometheus scrapes with HALLQ_METRICS_TOKEN as a bearer token (security-edge.e2e-spec: nobody else may).
+  const scrape = () => t.anon.get('/metrics').set('Authorization', 'Bearer metrics-token-of-the-metrics-test');
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ env: { HALLQ_METRICS_TOKEN: 'metrics-token-of-the-metrics-test' } });
     h = await createSmallHall(t);
   });
   afterAll(() => t.close());
@@ -16,7 +18,7 @@ describe('Prometheus metrics', () => {
     await t.http.post(`/api/halls/${h.hallId}/tickets`).set('Idempotency-Key', 'm1').send({ category: 'enterprise' }).expect(200); // a retry is not a new ticket
     t.clock.advance(5 * 60_000);
     await t.http.post(`/api/halls/${h.hallId}/windows/${h.windows['1']}/call-next`).expect(200);
-    const r = await t.http.get('/metrics').expect(200);
+    const r = await scrape().expect(200);
     expect(r.headers['content-type']).toMatch(/text\/plain/);
     expect(r.text).toContain(`hallq_tickets_issued_total{hall="${h.hallId}",category="enterprise",channel="kiosk"} 1`);
     expect(r.text).toContain(`hallq_calls_total{hall="${h.hallId}",recall="false"} 1`);
@@ -41,7 +43,7 @@ describe('Prometheus metrics', () => {
       await connect(null, { ticket: ticket.body.token }),
       await connect(t.adminToken, { window: h.windows['1'] }),
     ];
-    const r = await t.http.get('/metrics').expect(200);
+    const r = await scrape().expect(200);
     expect(r.text).toContain('hallq_live_clients{role="screen"} 2');
     expect(r.text).toContain('hallq_live_clients{role="citizen"} 1');
     expect(r.text).toContain('hallq_live_clients{role="admin"} 1');

@@ -11,6 +11,7 @@ import type { Principal } from '../auth/principal';
 import { MetricsService } from '../metrics/metrics.service';
 import { isDatabaseUnavailable } from '../common/errors/database-unavailable';
 import { databaseUnavailable } from '../common/errors/http-exception.filter';
+import { valueDeeperThan } from '../common/http/json-depth';
 import { parseSubscribe } from './dto/subscribe.dto';
 import { FloodGuard } from './flood-guard';
 import { HallFeedService } from './hall-feed.service';
@@ -142,8 +143,10 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
   private refuse(socket: LiveSocket, reply: (r: SubscribeAck) => void, e: { error: string; code: string }, request: unknown): void {
     reply({ ok: false, ...e });
     // Also as an event, for clients that sent no acknowledgement callback. The request is echoed only
-    // when small, so a client cannot make the server send back a large payload.
-    socket.emit('error', { ...e, request: JSON.stringify(request ?? null)?.length <= 200 ? request : undefined });
+    // when small, so a client cannot make the server send back a large payload (nor overflow the stack
+    // of JSON.stringify with one nested thousands of levels deep).
+    const small = !valueDeeperThan(request, 8) && JSON.stringify(request ?? null)?.length <= 200;
+    socket.emit('error', { ...e, request: small ? request : undefined });
   }
 }
 

@@ -1,12 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM, chromiumProblem } from './chromium-check';
 import { startTestApp, type TestApp } from './test-app';
 
-/** Debian's chromium; a test never downloads a browser. */
-export const CHROMIUM = '/usr/bin/chromium';
+export { CHROMIUM };
+
 /** Screenshots land here (git-ignored), to be looked at. */
 export const SHOTS = resolve(__dirname, '../../../../test-output/screenshots');
 
@@ -43,7 +44,8 @@ export interface BrowserHall {
 
 /** The built display app served by the real api on a fresh database, and headless chromium to look at it. */
 export async function startBrowserHall(extraArgs: string[] = []): Promise<BrowserHall> {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (never a downloaded browser)`);
+  const missing = chromiumProblem(CHROMIUM);
+  if (missing) throw new Error(missing);
   mkdirSync(SHOTS, { recursive: true });
   const displayDir = mkdtempSync(join(tmpdir(), 'hallq-display-'));
   buildDisplay(displayDir);

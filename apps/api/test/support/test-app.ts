@@ -32,8 +32,11 @@ export const MONDAY_10AM_SHANGHAI = Date.UTC(2026, 10, 30, 2, 0, 0);
 /**
  * Boots the real api module on a fresh database (SQLite, or MySQL when DATABASE_URL says so) with a
  * manual clock, listening on a free port. Pass `db` to reopen an existing database (restart tests).
+ * `url` is always the loopback address.
  */
-export async function startTestApp(opts: { clock?: ManualClock; db?: TestDatabase; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(
+  opts: { clock?: ManualClock; db?: TestDatabase; env?: Record<string, string>; listenHost?: string } = {},
+): Promise<TestApp> {
   const db = opts.db ?? (await createTestDatabase());
   const clock = opts.clock ?? new ManualClock(MONDAY_10AM_SHANGHAI);
   const config = loadConfig({
@@ -45,7 +48,8 @@ export async function startTestApp(opts: { clock?: ManualClock; db?: TestDatabas
     .useValue(clock satisfies Clock)
     .compile();
   const app = configureApp(moduleRef.createNestApplication({ logger: ['error'] }));
-  await app.listen(0, '127.0.0.1');
+  // Loopback unless a test needs the machine's LAN address too (a page opened as a hall screen would).
+  await app.listen(0, opts.listenHost ?? '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const adminToken = await signIn(app, TEST_ADMIN.username, TEST_ADMIN.password);
   return {

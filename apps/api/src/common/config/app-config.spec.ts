@@ -20,6 +20,18 @@ describe('configuration', () => {
     expect(() => loadConfig({ HALLQ_CORS_ORIGINS: 'https://a.example.cn/path' })).toThrow(/HALLQ_CORS_ORIGINS/);
   });
 
+  it('reads the HTTP edge settings: docs off in production unless asked, metrics only with a real token', () => {
+    const prod = { NODE_ENV: 'production', HALLQ_AUTH_SECRET: 'x'.repeat(32), HALLQ_ADMIN_PASSWORD: 'a long admin password' };
+    expect(loadConfig({}).edge).toEqual({ https: 'auto', metricsToken: null, apiDocs: true, liveMaxPerAddress: 500 });
+    expect(loadConfig(prod).edge.apiDocs).toBe(false);
+    expect(loadConfig({ ...prod, HALLQ_API_DOCS: '1' }).edge.apiDocs).toBe(true);
+    expect(loadConfig({ HALLQ_HTTPS: 'always', HALLQ_METRICS_TOKEN: 'a'.repeat(24), HALLQ_LIVE_MAX_PER_ADDRESS: '20' }).edge)
+      .toEqual({ https: 'always', metricsToken: 'a'.repeat(24), apiDocs: true, liveMaxPerAddress: 20 });
+    expect(() => loadConfig({ HALLQ_HTTPS: 'yes' })).toThrow(/HALLQ_HTTPS must be auto or always/);
+    expect(() => loadConfig({ HALLQ_METRICS_TOKEN: 'short' })).toThrow(/HALLQ_METRICS_TOKEN must be at least 24/);
+    expect(() => loadConfig({ HALLQ_LIVE_MAX_PER_ADDRESS: '0' })).toThrow(/HALLQ_LIVE_MAX_PER_ADDRESS must be a whole number from 1/);
+  });
+
   it('reads MySQL and MariaDB URLs', () => {
     expect(loadConfig({ DATABASE_URL: 'mariadb://root@127.0.0.1:3306/hallq' }).database).toEqual({ type: 'mysql', url: 'mysql://root@127.0.0.1:3306/hallq' });
   });

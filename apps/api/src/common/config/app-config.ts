@@ -52,6 +52,22 @@ export interface AppConfig {
    * and channel this instance uses (HALLQ_REDIS_PREFIX), so deployments and test runs can share a Redis.
    */
   redis: { url: string; prefix: string } | null;
+  edge: EdgeConfig;
+}
+
+/** The HTTP edge (README, "The HTTP edge"). */
+export interface EdgeConfig {
+  /**
+   * auto: TLS-only headers (CSP upgrade-insecure-requests, HSTS) on answers to requests that came over
+   * TLS (directly, or X-Forwarded-Proto: https from a trusted proxy); always: on every answer.
+   */
+  https: 'auto' | 'always';
+  /** Bearer token Prometheus scrapes /metrics with; null = /metrics is off. */
+  metricsToken: string | null;
+  /** Serve the OpenAPI docs (/api/docs, /api/docs-json); on by default outside production. */
+  apiDocs: boolean;
+  /** /live connections one address may hold on one instance (a hall's screens may share one NAT address). */
+  liveMaxPerAddress: number;
 }
 
 export interface AuthConfig {
@@ -142,6 +158,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const alertAfterChangeMs = int('HALLQ_ALERT_AFTER_CHANGE_MS', 2000, 0, 600_000);
   const logFormat = env.HALLQ_LOG_FORMAT ?? (production ? 'json' : 'text');
   if (logFormat !== 'json' && logFormat !== 'text') problems.push(`HALLQ_LOG_FORMAT must be json or text, got "${logFormat}"`);
+  const https = env.HALLQ_HTTPS?.trim() || 'auto';
+  if (https !== 'auto' && https !== 'always') problems.push(`HALLQ_HTTPS must be auto or always, got "${https}"`);
+  const metricsToken = env.HALLQ_METRICS_TOKEN?.trim() || null;
+  if (metricsToken !== null && !/^[\x21-\x7e]{24,}$/.test(metricsToken)) {
+    problems.push('HALLQ_METRICS_TOKEN must be at least 24 printable characters without spaces (e.g. `openssl rand -hex 24`)');
+  }
+  const edge: EdgeConfig = {
+    https: https as EdgeConfig['https'],
+    metricsToken,
+    apiDocs: flag(env.HALLQ_API_DOCS, !production),
+    liveMaxPerAddress: int('HALLQ_LIVE_MAX_PER_ADDRESS', 500, 1, 1_000_000),
+  };
   if (problems.length) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return {
     port,
@@ -165,6 +193,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dbProbeIntervalMs,
     dbProbeTimeoutMs,
     redis: redisUrl ? { url: redisUrl, prefix: redisPrefix } : null,
+    edge,
   };
 }
 

@@ -3,6 +3,7 @@ import { QueueError } from '@hallq/queue';
 import type { Response } from 'express';
 import { DATABASE_RETRY_AFTER_SEC, isDatabaseUnavailable } from './database-unavailable';
 import { ERROR_STATUS } from './error-status';
+import { MAX_JSON_DEPTH, TOO_DEEP } from '../http/json-depth';
 
 /** The JSON body of every error: a code for programs, a message for people, details where useful. */
 export interface ErrorBody {
@@ -43,6 +44,7 @@ export function toErrorBody(exception: unknown): ErrorBody {
     // Body-parser failures arrive wrapped; say what is wrong in words a kiosk integrator understands.
     const cause = (exception as { cause?: { type?: string } }).cause;
     if (cause?.type === 'entity.parse.failed') return { statusCode: 400, code: 'BAD_JSON', message: 'The request body is not valid JSON.' };
+    if (cause?.type === TOO_DEEP) return tooDeepBody();
     if (cause?.type === 'entity.too.large') return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large (64 KB at most).' };
     const r = exception.getResponse();
     if (typeof r === 'string') return { statusCode: status, code: HttpStatus[status] ?? 'ERROR', message: r };
@@ -52,6 +54,15 @@ export function toErrorBody(exception: unknown): ErrorBody {
   }
   if (isDatabaseUnavailable(exception)) return databaseUnavailable();
   return { statusCode: 500, code: 'INTERNAL', message: 'Something went wrong on our side; please try again.' };
+}
+
+/** The 400 for a body refused before parsing for nesting too deep (refuseDeepJson). */
+function tooDeepBody(): ErrorBody {
+  return {
+    statusCode: 400,
+    code: 'BODY_TOO_DEEP',
+    message: `The request body nests objects or arrays more than ${MAX_JSON_DEPTH} levels deep; send the flat JSON object docs/api.md shows for this route.`,
+  };
 }
 
 /** The answer while the database cannot be reached (HTTP and socket alike). */
