@@ -12,7 +12,7 @@ import { WaitCalibrator } from './estimators/wait-calibrator';
 import { rawPredictions, rawPredictionsSteps, type LineModel, type RawWait } from './predict/fast-path';
 import { runSteps } from './predict/steps';
 import type { CategoryPrediction, TicketPrediction, WindowPrediction } from './predict/prediction.types';
-import { gammaCdfMeanVar, gammaQuantileMeanVar } from './queueing/special-functions';
+import { erf, gammaCdfMeanVar, gammaQuantileMeanVar } from './queueing/special-functions';
 import { monteCarlo, monteCarloSteps, sampleStats, type MonteCarloInput, type MonteCarloModel, type MonteCarloResult } from './predict/monte-carlo';
 import { integrateRate, staffingEffect, windowsNeeded, type CategoryLoadInput, type StaffingEffect } from './staffing/staffing';
 import { StaffingHysteresis, type HysteresisOptions } from './staffing/hysteresis';
@@ -783,12 +783,6 @@ function lognormalCdf(x: number, mu: number, sigma: number): number {
   if (x <= 0) return 0;
   const z = (Math.log(x) - mu) / (sigma * Math.SQRT2);
   return 0.5 * (1 + erf(z));
-}
-
-function erf(x: number): number {
-  const t = 1 / (1 + 0.3275911 * Math.abs(x));
-  const y = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
-  return x >= 0 ? y : -y;
 }
 
 export function createForecaster(opts: ForecasterOptions = {}): Forecaster {
