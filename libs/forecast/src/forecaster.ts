@@ -443,6 +443,11 @@ export class Forecaster {
   /** Per category: the wait of a ticket taken now, the line, the forecast arrival rate. */
   predictCategories(state: HallSnapshot, now: number): CategoryPrediction[] {
     this.learnCategories(state);
+    return this.categoryPredictions(state, now);
+  }
+
+  /** predictCategories without learning the snapshot's windows (a what-if's hall is not the hall). */
+  private categoryPredictions(state: HallSnapshot, now: number): CategoryPrediction[] {
     const model = this.lineModel(now);
     const raw = this.rawFor(state, now);
     const mc = this.usesMonteCarlo(state) ? this.monteCarloFor(state, now) : null;
@@ -548,7 +553,7 @@ export class Forecaster {
     const changed = applyWhatIf(state, change);
     const loads = this.loads(state, now);
     const predictedBefore = this.predictCategories(state, now);
-    const predictedAfter = this.predictCategories(changed, now);
+    const predictedAfter = this.categoryPredictions(changed, now);
     return whatIfEffects({ state, changed, loads, clearWithinMs: this.clearWithinMs(), predictedBefore, predictedAfter });
   }
 
