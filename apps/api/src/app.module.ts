@@ -14,8 +14,7 @@ import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { AlertsModule } from './alerts/alerts.module';
 import { BoardModule } from './board/board.module';
-import { StaffingController } from './staffing/staffing.controller';
-import { StaffingService } from './staffing/staffing.service';
+import { StaffingModule } from './staffing/staffing.module';
 import { DisplayStaticModule } from './live/display-static.module';
 import { LiveModule } from './live/live.module';
 import { CloseOutJob } from './queue/close-out.job';
@@ -26,6 +25,7 @@ import { RatingsModule } from './ratings/ratings.module';
 import { ReportsModule } from './reports/reports.module';
 import { TicketsController } from './tickets/tickets.controller';
 import { TicketsService } from './tickets/tickets.service';
+import { WaitsModule } from './waits/waits.module';
 
 @Module({})
 export class AppModule implements NestModule {
@@ -39,9 +39,12 @@ export class AppModule implements NestModule {
       : [];
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, AuthModule, QueueModule, ClusterModule, ForecastModule, HealthModule, MetricsModule, AlertsModule, LiveModule, ScheduleModule.forRoot(), RatingsModule, ReportsModule, BoardModule, ...display],
-      controllers: [HallsController, TicketsController, WindowActionsController, StaffingController],
-      providers: [TicketsService, StaffingService, DemoSeedService, CloseOutJob, TransitionLogService],
+      imports: [
+        ConfigModule.forRoot(config), DatabaseModule, AuthModule, QueueModule, ClusterModule, ForecastModule, WaitsModule, HealthModule, MetricsModule,
+        AlertsModule, LiveModule, ScheduleModule.forRoot(), RatingsModule, ReportsModule, BoardModule, StaffingModule, ...display,
+      ],
+      controllers: [HallsController, TicketsController, WindowActionsController],
+      providers: [TicketsService, DemoSeedService, CloseOutJob, TransitionLogService],
     };
   }
 }

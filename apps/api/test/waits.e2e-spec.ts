@@ -67,8 +67,7 @@ describe('wait estimates from the forecaster', () => {
     await t.close({ keepDatabase: true });
     t = await startTestApp({ db: t.db, clock: t.clock });
     forecasts = t.app.get(HallForecastService);
-    const f = await forecasts.forecaster(h.hallId);
-    expect(f.stats().events).toBeGreaterThan(14);
+    expect((await forecasts.stats(h.hallId)).events).toBeGreaterThan(14);
     await forecasts.refreshNow(h.hallId);
     expect(forecasts.categoryWait(h.hallId, h.categories.enterprise)?.source).toBe('forecast');
   });

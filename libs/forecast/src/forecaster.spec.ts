@@ -306,5 +306,8 @@ describe('Forecaster: staffing advice', () => {
     expect(a?.after.predictedWaitMs as number).toBeLessThan((a?.before.predictedWaitMs as number) * 0.75);
     const bw = wi.categories.find((c) => c.categoryId === 'B');
     expect(bw?.after.windows).toBeCloseTo(2, 1);
+    // A what-if is not the hall: the forecaster still knows b2 and b3 as B's windows.
+    const known = new Map(f.internalSnapshot().windows.map((w) => [w.id, w.categoryIds]));
+    expect([known.get('b2'), known.get('b3')]).toEqual([['B'], ['B']]);
   });
 });

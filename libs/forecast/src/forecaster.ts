@@ -1,3 +1,4 @@
+// Over 300 lines: event intake and predictions share the tracked tickets and the prediction caches; staffing and shaping live apart.
 /**
  * The per-hall forecaster: fed every queue event (`observe`), it keeps the estimators (arrival rates,
  * service times, patience, wait calibration) and answers predictions for a hall snapshot at a given
@@ -12,12 +13,13 @@ import { WaitCalibrator } from './estimators/wait-calibrator';
 import { rawPredictions, rawPredictionsSteps, type LineModel, type RawWait } from './predict/fast-path';
 import { runSteps } from './predict/steps';
 import type { CategoryPrediction, TicketPrediction, WindowPrediction } from './predict/prediction.types';
-import { gammaCdfMeanVar, gammaQuantileMeanVar } from './queueing/special-functions';
 import { monteCarlo, monteCarloSteps, sampleStats, type MonteCarloInput, type MonteCarloModel, type MonteCarloResult } from './predict/monte-carlo';
-import { integrateRate, staffingEffect, windowsNeeded, type CategoryLoadInput, type StaffingEffect } from './staffing/staffing';
+import { calibrationFeatures, mcDistribution, residualLognormalMean, summarize, summarizeSamples } from './predict/wait-distribution';
+import { integrateRate, type CategoryLoadInput } from './staffing/staffing';
+import { adviseStaffing, applyWhatIf, whatIfEffects, type CategoryLoads } from './staffing/staffing-advisor';
 import { StaffingHysteresis, type HysteresisOptions } from './staffing/hysteresis';
 import { planDay, type DayPlanSlot } from './staffing/day-plan';
-import type { ActionEffect, CategoryAdvice, StaffingAction, StaffingAdvice, WhatIfChange, WhatIfResult } from './staffing/advice.types';
+import type { StaffingAdvice, WhatIfChange, WhatIfResult } from './staffing/advice.types';
 
 const MIN = 60_000;
 /** New tickets' features are computed together once the event time moves this far past the first. */
@@ -221,7 +223,7 @@ export class Forecaster {
     const raw = rawPredictions(this.internalSnapshot(), at, this.lineModel(), this.streak()).tickets;
     for (const t of this.pending.values()) {
       const r = t.state === 'waiting' ? raw.get(t.id) : undefined;
-      if (r) t.features = features(r);
+      if (r) t.features = calibrationFeatures(r);
     }
     this.pending.clear();
     this.pendingSince = Infinity;
@@ -399,7 +401,7 @@ export class Forecaster {
   private distribution(raw: RawWait, priority: PriorityClass): { mean: number; variance: number } {
     if (raw.ahead < raw.free) return { mean: 0, variance: 0 };
     if (!Number.isFinite(raw.mean)) return { mean: raw.mean, variance: raw.variance };
-    const cal = this.calibrator.predict(priority, features(raw));
+    const cal = this.calibrator.predict(priority, calibrationFeatures(raw));
     if (!cal.calibrated) return { mean: raw.mean, variance: raw.variance };
     const mean = cal.mean * MIN;
     const scaled = raw.mean > 0 ? raw.variance * (mean / raw.mean) ** 2 : 0;
@@ -441,6 +443,11 @@ export class Forecaster {
   /** Per category: the wait of a ticket taken now, the line, the forecast arrival rate. */
   predictCategories(state: HallSnapshot, now: number): CategoryPrediction[] {
     this.learnCategories(state);
+    return this.categoryPredictions(state, now);
+  }
+
+  /** predictCategories without learning the snapshot's windows (a what-if's hall is not the hall). */
+  private categoryPredictions(state: HallSnapshot, now: number): CategoryPrediction[] {
     const model = this.lineModel(now);
     const raw = this.rawFor(state, now);
     const mc = this.usesMonteCarlo(state) ? this.monteCarloFor(state, now) : null;
@@ -521,156 +528,33 @@ export class Forecaster {
     };
   }
 
-  /** Windows serving each category: an open window's time is split over its categories by load. */
-  supply(state: HallSnapshot, loads: Map<string, CategoryLoadInput>): Map<string, number> {
-    const H = this.opts.clearWithinMs ?? 2 * 3_600_000;
-    const weight = (id: string) => {
-      const l = loads.get(id);
-      return l ? (l.arrivalsPerHour[0] / 3_600_000) * l.meanServiceMs + (l.waiting * l.meanServiceMs) / H : 0;
-    };
-    const out = new Map<string, number>();
-    for (const c of state.categories) out.set(c.id, 0);
-    for (const w of state.windows) {
-      if (w.state !== 'open') continue;
-      const cats = w.categoryIds.filter((c) => out.has(c));
-      const total = cats.reduce((a, c) => a + weight(c), 0);
-      for (const c of cats) out.set(c, (out.get(c) as number) + (total > 0 ? weight(c) / total : 1 / cats.length));
-    }
-    return out;
+  /** Each category's load (categoryLoad) for the snapshot's categories. */
+  private loads(state: HallSnapshot, now: number): CategoryLoads {
+    return new Map(state.categories.map((c) => [c.id, this.categoryLoad(state, c.id, now)]));
+  }
+
+  private clearWithinMs(): number {
+    return this.opts.clearWithinMs ?? 2 * 3_600_000;
   }
 
   /**
-   * Staffing advice: per category the windows needed now, over the next hour and for the backlog, the
-   * advised count after hysteresis, and concrete actions (open window X for K; move window Y from C to
-   * K; close window Z) with their expected effect. Call it every minute and after large changes.
+   * Staffing advice (staffing/staffing-advisor.ts) from this hall's loads and its hysteresis: per category
+   * the windows needed and advised, and concrete actions with their expected effect. Call it every minute
+   * and after large changes.
    */
   advise(state: HallSnapshot, now: number): StaffingAdvice {
     this.learnCategories(state);
-    const H = this.opts.clearWithinMs ?? 2 * 3_600_000;
-    const loads = new Map(state.categories.map((c) => [c.id, this.categoryLoad(state, c.id, now)]));
-    const supply = this.supply(state, loads);
-    const categories: CategoryAdvice[] = state.categories.map((c) => {
-      const load = loads.get(c.id) as CategoryLoadInput;
-      const need = windowsNeeded(load, { clearWithinMs: H });
-      const strict = () => windowsNeeded({ ...load, targetShare: Math.min(0.99, load.targetShare + 0.05) }, { clearWithinMs: H * 0.8 }).needed;
-      const advised = this.hysteresis.update(c.id, need.needed, strict, now);
-      const current = supply.get(c.id) as number;
-      return {
-        categoryId: c.id,
-        current,
-        needNow: need.now,
-        needNextHour: need.nextHour,
-        needBacklog: need.backlog,
-        advised,
-        waiting: load.waiting,
-        arrivalsPerHour: load.arrivalsPerHour[0],
-        before: staffingEffect(load, current),
-        after: staffingEffect(load, Math.max(advised, current)),
-      };
-    });
-    const { actions, unmet } = this.planActions(state, categories, loads, supply);
-    return { at: now, categories, actions, unmet };
-  }
-
-  private planActions(
-    state: HallSnapshot,
-    advice: CategoryAdvice[],
-    loads: Map<string, CategoryLoadInput>,
-    supply: Map<string, number>,
-  ): { actions: StaffingAction[]; unmet: { categoryId: string; windows: number }[] } {
-    const have = new Map(supply);
-    const want = new Map(advice.map((a) => [a.categoryId, a.advised]));
-    const surplus = (c: string) => Math.floor((have.get(c) ?? 0) - (want.get(c) ?? 0) + 1e-9);
-    const deficit = (c: string) => Math.ceil((want.get(c) ?? 0) - (have.get(c) ?? 0) - 0.25);
-    const used = new Set<string>();
-    const actions: StaffingAction[] = [];
-    const unmet: { categoryId: string; windows: number }[] = [];
-    const effect = (c: string, delta: number): ActionEffect => {
-      const load = loads.get(c) as CategoryLoadInput;
-      const before = have.get(c) ?? 0;
-      return { categoryId: c, before: staffingEffect(load, before), after: staffingEffect(load, before + delta) };
-    };
-    const describe = (e: ActionEffect) =>
-      `${e.categoryId} ${fmtN(e.before.windows)} -> ${fmtN(e.after.windows)} windows, expected wait ${fmtMin(e.before.expectedWaitMs)} -> ${fmtMin(e.after.expectedWaitMs)} min`;
-    // Most urgent first: predicted wait relative to target.
-    const order = [...advice].sort((a, b) => b.before.expectedWaitMs / (loads.get(b.categoryId)?.targetWaitMs ?? 1) - a.before.expectedWaitMs / (loads.get(a.categoryId)?.targetWaitMs ?? 1));
-    for (const a of order) {
-      const k = a.categoryId;
-      let need = deficit(k);
-      while (need > 0) {
-        const closed = state.windows
-          .filter((w) => w.state !== 'open' && !used.has(w.id))
-          .sort((x, y) => rankOf(x.categoryIds, k) - rankOf(y.categoryIds, k));
-        if (closed.length) {
-          const w = closed[0];
-          const categoryIds = w.categoryIds.includes(k) ? w.categoryIds : [k];
-          const e = effect(k, 1);
-          actions.push({ kind: 'open', windowId: w.id, categoryId: k, categoryIds, effects: [e], summary: `Open window ${w.id} for ${k}: ${describe(e)}` });
-          have.set(k, (have.get(k) ?? 0) + 1);
-          used.add(w.id);
-          need--;
-          continue;
-        }
-        const donor = state.windows
-          .filter((w) => w.state === 'open' && !used.has(w.id) && w.categoryIds.length > 0 && w.categoryIds[0] !== k && surplus(w.categoryIds[0]) >= 1)
-          .sort((x, y) => surplus(y.categoryIds[0]) - surplus(x.categoryIds[0]))[0];
-        if (!donor) break;
-        const from = donor.categoryIds[0];
-        const eTo = effect(k, 1);
-        const eFrom = effect(from, -1);
-        actions.push({
-          kind: 'move', windowId: donor.id, fromCategoryId: from, categoryId: k, categoryIds: [k], effects: [eTo, eFrom],
-          summary: `Move window ${donor.id} from ${from} to ${k}: ${describe(eTo)}; ${describe(eFrom)}`,
-        });
-        have.set(k, (have.get(k) ?? 0) + 1);
-        have.set(from, (have.get(from) ?? 0) - 1);
-        used.add(donor.id);
-        need--;
-      }
-      if (need > 0) unmet.push({ categoryId: k, windows: need });
-    }
-    // Windows no category needs: close those dedicated to a category with a whole window to spare.
-    for (const w of state.windows) {
-      if (w.state !== 'open' || used.has(w.id) || w.categoryIds.length !== 1) continue;
-      const c = w.categoryIds[0];
-      // Never close on a line: only when the category's waiting tickets fit its advised windows.
-      if (!want.has(c) || surplus(c) < 1 || (loads.get(c)?.waiting ?? 0) > (want.get(c) ?? 0)) continue;
-      if ((have.get(c) ?? 0) - 1 < Math.max(1, want.get(c) ?? 0)) continue;
-      const e = effect(c, -1);
-      actions.push({ kind: 'close', windowId: w.id, categoryId: c, effects: [e], summary: `Close window ${w.id} (${c}): ${describe(e)}` });
-      have.set(c, (have.get(c) ?? 0) - 1);
-      used.add(w.id);
-    }
-    return { actions, unmet };
+    return adviseStaffing(state, now, this.loads(state, now), this.hysteresis, this.clearWithinMs());
   }
 
   /** The effect of a change the manager proposes (window states, work profiles), before and after. */
   whatIf(state: HallSnapshot, change: WhatIfChange, now: number): WhatIfResult {
     this.learnCategories(state);
-    const changed: HallSnapshot = {
-      ...state,
-      windows: state.windows.map((w) => {
-        const c = change.windows.find((x) => x.windowId === w.id);
-        return c ? { ...w, state: c.state ?? w.state, categoryIds: c.categoryIds ? [...c.categoryIds] : [...w.categoryIds] } : w;
-      }),
-    };
-    const loads = new Map(state.categories.map((c) => [c.id, this.categoryLoad(state, c.id, now)]));
-    const sBefore = this.supply(state, loads);
-    const sAfter = this.supply(changed, loads);
-    const pBefore = new Map(this.predictCategories(state, now).map((p) => [p.categoryId, p]));
-    const pAfter = new Map(this.predictCategories(changed, now).map((p) => [p.categoryId, p]));
-    return {
-      categories: state.categories.map((c) => {
-        const load = loads.get(c.id) as CategoryLoadInput;
-        const b = pBefore.get(c.id);
-        const a = pAfter.get(c.id);
-        return {
-          categoryId: c.id,
-          before: { ...staffingEffect(load, sBefore.get(c.id) ?? 0), predictedWaitMs: b?.expectedWaitMs ?? Infinity, pWithinTarget: b?.pWithinTarget ?? 0 },
-          after: { ...staffingEffect(load, sAfter.get(c.id) ?? 0), predictedWaitMs: a?.expectedWaitMs ?? Infinity, pWithinTarget: a?.pWithinTarget ?? 0 },
-        };
-      }),
-    };
+    const changed = applyWhatIf(state, change);
+    const loads = this.loads(state, now);
+    const predictedBefore = this.predictCategories(state, now);
+    const predictedAfter = this.categoryPredictions(changed, now);
+    return whatIfEffects({ state, changed, loads, clearWithinMs: this.clearWithinMs(), predictedBefore, predictedAfter });
   }
 
   /**
@@ -702,93 +586,6 @@ export class Forecaster {
   stats(): { events: number; tracked: number; lastEventAt: number } {
     return { events: this.eventCount, tracked: this.tickets.size, lastEventAt: this.lastEventAt };
   }
-}
-
-/** With enough Monte Carlo runs, the range and P(within target) come from the samples themselves. */
-function summarizeSamples(samples: Float64Array, deadlineMs: number) {
-  const xs = Array.from(samples).sort((a, b) => a - b);
-  const finite = xs.filter((x) => Number.isFinite(x));
-  if (finite.length < xs.length / 2) return { expectedWaitMs: Infinity, p10WaitMs: Infinity, p90WaitMs: Infinity, pWithinTarget: 0 };
-  const q = (p: number) => {
-    const i = p * (xs.length - 1);
-    const lo = Math.floor(i);
-    const hi = Math.min(xs.length - 1, lo + 1);
-    return xs[lo] + (xs[hi] - xs[lo]) * (i - lo);
-  };
-  const mean = finite.reduce((a, b) => a + b, 0) / finite.length;
-  const within = deadlineMs <= 0 ? 0 : xs.filter((x) => x <= deadlineMs).length / xs.length;
-  return { expectedWaitMs: mean, p10WaitMs: q(0.1), p90WaitMs: q(0.9), pWithinTarget: within };
-}
-
-/**
- * Monte Carlo mean with a variance that leans on the QL_m shape when runs are few: the sample variance
- * weighted by runs against the QL_m variance rescaled to the Monte Carlo mean (weight 20).
- */
-function mcDistribution(samples: Float64Array, raw: RawWait | undefined): { mean: number; variance: number } {
-  const st = sampleStats(samples);
-  if (st.finiteShare < 0.5) return { mean: Infinity, variance: Infinity };
-  if (!raw || !(raw.mean > 0) || !Number.isFinite(raw.mean)) return st;
-  const shaped = raw.variance * (st.mean / raw.mean) ** 2;
-  const n = samples.length;
-  return { mean: st.mean, variance: (n * st.variance + 20 * shaped) / (n + 20) };
-}
-
-function rankOf(ids: string[], k: string): number {
-  const i = ids.indexOf(k);
-  return i < 0 ? 100 + ids.length : i;
-}
-function fmtN(x: number): string {
-  return Math.abs(x - Math.round(x)) < 0.05 ? String(Math.round(x)) : x.toFixed(1);
-}
-function fmtMin(ms: number): string {
-  return Number.isFinite(ms) ? String(Math.round(ms / MIN)) : 'inf';
-}
-
-/** Calibration features: [1, raw QL_m mean (min), head-of-line wait (min)]. */
-function features(r: RawWait): number[] {
-  return [1, r.mean / MIN, r.headWaitMs / MIN];
-}
-
-/** Mean, p10, p90 and P(<= deadline) of a gamma with the given mean and variance. */
-export function summarize(mean: number, variance: number, deadlineMs: number) {
-  if (!Number.isFinite(mean)) {
-    return { expectedWaitMs: mean, p10WaitMs: mean, p90WaitMs: mean, pWithinTarget: 0 };
-  }
-  if (mean <= 0) return { expectedWaitMs: 0, p10WaitMs: 0, p90WaitMs: 0, pWithinTarget: deadlineMs >= 0 ? 1 : 0 };
-  const v = Math.max(variance, 1e-9 * mean * mean);
-  return {
-    expectedWaitMs: mean,
-    p10WaitMs: gammaQuantileMeanVar(0.1, mean, v),
-    p90WaitMs: gammaQuantileMeanVar(0.9, mean, v),
-    pWithinTarget: deadlineMs <= 0 ? 0 : gammaCdfMeanVar(deadlineMs, mean, v),
-  };
-}
-
-/** E[S - a | S > a] for a lognormal S (numerical, 64-point trapezoid on the survival function). */
-function residualLognormalMean(mu: number, sigma: number, elapsed: number): number {
-  const mean = Math.exp(mu + (sigma * sigma) / 2);
-  if (elapsed <= 0) return mean;
-  const surv = (x: number) => 1 - lognormalCdf(x, mu, sigma);
-  const s0 = surv(elapsed);
-  if (s0 < 1e-9) return mean * 0.05;
-  const hi = elapsed + 10 * mean;
-  const n = 64;
-  const h = (hi - elapsed) / n;
-  let acc = (surv(elapsed) + surv(hi)) / 2;
-  for (let i = 1; i < n; i++) acc += surv(elapsed + i * h);
-  return (acc * h) / s0;
-}
-
-function lognormalCdf(x: number, mu: number, sigma: number): number {
-  if (x <= 0) return 0;
-  const z = (Math.log(x) - mu) / (sigma * Math.SQRT2);
-  return 0.5 * (1 + erf(z));
-}
-
-function erf(x: number): number {
-  const t = 1 / (1 + 0.3275911 * Math.abs(x));
-  const y = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
-  return x >= 0 ? y : -y;
 }
 
 export function createForecaster(opts: ForecasterOptions = {}): Forecaster {

@@ -1,7 +1,7 @@
 // Public API of @hallq/forecast. Everything a caller may use is exported from here, nothing else.
 export * from './random/prng';
 export * from './queueing/erlang';
-export { gammaP, gammaCdfMeanVar, gammaQuantileMeanVar, logGamma, normalCdf } from './queueing/special-functions';
+export { erf, gammaP, gammaCdfMeanVar, gammaQuantileMeanVar, logGamma, normalCdf } from './queueing/special-functions';
 export type * from './hall/routing.types';
 export type * from './hall/hall.types';
 export * from './simulator/hall-simulator';
@@ -14,10 +14,13 @@ export * from './predict/queue-length.predictor';
 export { rawPredictions, rawPredictionsSteps, type LineModel, type RawWait, type RawPredictions } from './predict/fast-path';
 export type * from './predict/prediction.types';
 export { projectLine, type LineProjectionInput, type LinePoint } from './predict/line-projection';
-export { Forecaster, createForecaster, summarize, type ForecasterOptions } from './forecaster';
+export { Forecaster, createForecaster, type ForecasterOptions } from './forecaster';
+export { summarize, summarizeSamples } from './predict/wait-distribution';
 export { runSteps } from './predict/steps';
 export { monteCarlo, monteCarloSteps, sampleStats, type MonteCarloInput, type MonteCarloModel, type MonteCarloResult } from './predict/monte-carlo';
 export * from './staffing/staffing';
 export * from './staffing/hysteresis';
+export { adviseStaffing, applyWhatIf, planActions, staffingSupply, whatIfEffects, type CategoryLoads } from './staffing/staffing-advisor';
+export { actionSummary, describeEffect } from './staffing/action-summary';
 export type * from './staffing/advice.types';
 export { planDay, type DayPlanSlot, type PlanCategoryInput } from './staffing/day-plan';

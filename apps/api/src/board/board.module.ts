@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { ReportsModule } from '../reports/reports.module';
+import { WaitsModule } from '../waits/waits.module';
 import { BoardController } from './board.controller';
 import { BoardService } from './board.service';
+import { DayLineRepository } from './day-line.repository';
 
 /** GET /api/halls/:hallId/board for the manager page. Queue and forecast modules are global. */
-@Module({ imports: [ReportsModule], controllers: [BoardController], providers: [BoardService] })
+@Module({ imports: [ReportsModule, WaitsModule], controllers: [BoardController], providers: [BoardService, DayLineRepository] })
 export class BoardModule {}

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { projectLine } from '@hallq/forecast';
-import { hhmmToMinutes, localTimeToEpoch, QueueService, TicketEntity, TicketEventEntity } from '@hallq/queue';
-import { Between, DataSource, In } from 'typeorm';
+import { hhmmToMinutes, localTimeToEpoch, QueueService } from '@hallq/queue';
 import { APP_CONFIG, type AppConfig } from '../common/config/app-config';
 import { HallForecastService } from '../forecast/hall-forecast.service';
 import { ReportsService } from '../reports/reports.service';
 import { WaitService } from '../waits/wait.service';
 import { buildBoard, type Board } from './board-view';
+import { DayLineRepository } from './day-line.repository';
 import { lineSeries } from './line-series';
 
 /** A chart of the day has at most about this many points per line. */
@@ -20,7 +20,7 @@ export class BoardService {
     private readonly reports: ReportsService,
     private readonly forecasts: HallForecastService,
     private readonly waits: WaitService,
-    private readonly dataSource: DataSource,
+    private readonly dayLine: DayLineRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -30,12 +30,12 @@ export class BoardService {
     await this.forecasts.upToDate(hallId);
     const day = state.hall.serviceDay;
     const report = await this.reports.dayReport(hallId, day, day);
-    const p = this.forecasts.lastPredictions(hallId);
+    const forecast = await this.forecasts.snapshot(hallId, state);
     return buildBoard({
       state,
       today: report.days[0],
       waitNow: (l) => this.waits.forLine(l),
-      forecast: (id) => p?.categories.get(id) ?? null,
+      forecast: (id) => forecast.category(id),
     });
   }
 
@@ -47,27 +47,17 @@ export class BoardService {
     const state = await this.queue.hallState(hallId);
     const now = state.at;
     const { hall } = state;
-    const em = this.dataSource.manager;
-    const tickets = await em.find(TicketEntity, {
-      where: { hallId, serviceDay: hall.serviceDay },
-      select: { id: true, issuedCategoryId: true, issuedAt: true },
-    });
+    const tickets = await this.dayLine.ticketsOfDay(hallId, hall.serviceDay);
     // From the day's first ticket (a hall open around the clock would otherwise draw hours of nothing),
     // or from the opening while no ticket has come yet.
     const from = tickets.length ? Math.min(...tickets.map((t) => t.issuedAt)) : localTimeToEpoch(hall.serviceDay, hhmmToMinutes(hall.opensAt), hall.timeZone);
     const slotMs = this.config.forecastSlotSec * 1000;
     const stepMs = stepSec ? stepSec * 1000 : autoStep(now - from, slotMs / 2);
-    const events = now >= from
-      ? await em.find(TicketEventEntity, {
-        where: { hallId, type: In(['called', 'cancelled', 'closed_out']), at: Between(from, now) },
-        select: { ticketId: true, type: true, at: true },
-      })
-      : [];
+    const events = now >= from ? await this.dayLine.lineLeavesBetween(hallId, from, now) : [];
     const series = lineSeries({ from, now, stepMs, categoryIds: state.lines.map((l) => l.category.id), tickets, events });
 
     await this.forecasts.upToDate(hallId);
-    const forecaster = await this.forecasts.forecaster(hallId);
-    const p = this.forecasts.lastPredictions(hallId);
+    const forecast = await this.forecasts.snapshot(hallId, state);
     const horizonStepMs = slotMs / 2;
     return {
       at: now,
@@ -79,9 +69,9 @@ export class BoardService {
         const c = l.category;
         const wait = this.waits.forLine(l);
         const projected = projectLine({
-          now, stepMs: horizonStepMs, arrivalsPerHour: forecaster.arrivalsForecast(c.id, now, 4, horizonStepMs, now),
+          now, stepMs: horizonStepMs, arrivalsPerHour: forecast.arrivalsForecast(c.id, 4, horizonStepMs),
           waiting: l.waiting, windows: l.openWindows,
-          meanServiceMs: p?.categories.get(c.id)?.meanServiceMs ?? c.defaultServiceSec * 1000,
+          meanServiceMs: forecast.category(c.id)?.meanServiceMs ?? c.defaultServiceSec * 1000,
           expectedWaitNowMs: wait ? wait.expectedSec * 1000 : null,
         });
         return {

@@ -1,11 +1,16 @@
 import { Global, Module } from '@nestjs/common';
-import { WaitService } from '../waits/wait.service';
+import { ForecastHistoryRepository } from './forecast-history.repository';
+import { ForecastRefreshScheduler } from './forecast-refresh.scheduler';
+import { HallForecastRegistry } from './hall-forecast.registry';
 import { HallForecastService } from './hall-forecast.service';
 
-/** libs/forecast in the api: one forecaster per hall, and the wait answers built on it. */
+/**
+ * libs/forecast in the api: one forecaster per hall (registry), rebuilt from the event log (history
+ * repository), its predictions refreshed on a pace (scheduler), read through HallForecastService only.
+ */
 @Global()
 @Module({
-  providers: [HallForecastService, WaitService],
-  exports: [HallForecastService, WaitService],
+  providers: [ForecastHistoryRepository, ForecastRefreshScheduler, HallForecastRegistry, HallForecastService],
+  exports: [HallForecastService],
 })
 export class ForecastModule {}

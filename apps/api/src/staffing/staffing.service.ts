@@ -1,17 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { StaffingAction, StaffingEffect } from '@hallq/forecast';
 import {
-  AuditEntryEntity, HallAdminService, hhmmToMinutes, localMinutesOf, localTimeToEpoch, QueueError, QueueService, serviceDayOf,
+  HallAdminService, hhmmToMinutes, localMinutesOf, localTimeToEpoch, QueueError, QueueService, serviceDayOf,
   type CategoryView, type Clock, type WindowView,
 } from '@hallq/queue';
-import { DataSource } from 'typeorm';
+import { categorySnapshotOf } from '../forecast/forecast-events';
 import { HallForecastService } from '../forecast/hall-forecast.service';
 import { CLOCK } from '../queue/queue.module';
 import { parseServiceDay } from '../common/validation/service-day';
+import { AdviceAuditRepository } from './advice-audit.repository';
 import { actionText, headline, type Effect } from './advice-text';
 import type { DismissAdviceDto, StaffingActionDto, WhatIfDto } from './dto/staffing.dto';
 
 const MIN = 60_000;
+const NO_EFFECT: Effect = { windows: 0, expectedWaitMin: null };
 
 /** Staffing advice from libs/forecast, turned into actions a manager applies or dismisses (audited). */
 @Injectable()
@@ -20,13 +22,14 @@ export class StaffingService {
     private readonly forecasts: HallForecastService,
     private readonly admin: HallAdminService,
     private readonly queue: QueueService,
-    private readonly dataSource: DataSource,
+    private readonly audits: AdviceAuditRepository,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async advice(hallId: string) {
-    const { forecaster, state, snapshot } = await this.forecasts.current(hallId);
-    const a = forecaster.advise(snapshot, state.at);
+    const forecast = await this.forecasts.snapshot(hallId);
+    const { state } = forecast;
+    const a = forecast.advise();
     const cats = new Map(state.lines.map((l) => [l.category.id, l.category]));
     const wins = new Map(state.windows.map((w) => [w.id, w]));
     return {
@@ -83,7 +86,8 @@ export class StaffingService {
         break;
       }
     }
-    const entry = await this.audit(hallId, actor, 'advice.applied', { ...dto, window: w.label, before, after: { state: after.state, categories: after.categories } });
+    const data = { ...dto, window: w.label, before, after: { state: after.state, categories: after.categories } };
+    const entry = await this.audit(hallId, actor, 'advice.applied', data);
     return { window: after, auditId: entry.id };
   }
 
@@ -95,7 +99,8 @@ export class StaffingService {
 
   /** The effect of a change the manager proposes, without making it. */
   async whatIf(hallId: string, dto: WhatIfDto) {
-    const { forecaster, state, snapshot } = await this.forecasts.current(hallId);
+    const forecast = await this.forecasts.snapshot(hallId);
+    const { state } = forecast;
     const idOf = new Map(state.lines.map((l) => [l.category.code, l.category.id]));
     const wins = new Set(state.windows.map((w) => w.id));
     const change = {
@@ -109,7 +114,7 @@ export class StaffingService {
         return { windowId: w.windowId, state: w.state, categoryIds };
       }),
     };
-    const r = forecaster.whatIf(snapshot, change, state.at);
+    const r = forecast.whatIf(change);
     const cats = new Map(state.lines.map((l) => [l.category.id, l.category]));
     return {
       at: state.at,
@@ -134,12 +139,9 @@ export class StaffingService {
     const from = localTimeToEpoch(day, allDay ? 0 : hhmmToMinutes(hall.opensAt), hall.timeZone);
     let to = localTimeToEpoch(day, allDay ? 24 * 60 : hhmmToMinutes(hall.closesAt), hall.timeZone);
     if (to <= from) to += 24 * 3_600_000; // open past midnight
-    const forecaster = await this.forecasts.forecaster(hallId);
+    const forecast = await this.forecasts.snapshot(hallId);
     const cats = new Map(hall.categories.map((c) => [c.id, c]));
-    const slots = forecaster.planDay(
-      hall.categories.map((c) => ({ id: c.id, targetWaitMs: c.targetWaitSec * 1000, targetShare: c.targetShare, defaultServiceMs: c.defaultServiceSec * 1000 })),
-      from, to,
-    );
+    const slots = forecast.plan(hall.categories.map(categorySnapshotOf), from, to);
     return {
       date: day,
       stepMinutes: 30,
@@ -149,21 +151,21 @@ export class StaffingService {
         start: s.start,
         local: localHhmm(s.start, hall.timeZone),
         totalWindows: s.totalWindows,
-        categories: s.categories.map((c) => ({ category: cats.get(c.categoryId)?.code ?? c.categoryId, arrivalsPerHour: c.arrivalsPerHour, windows: c.windows })),
+        categories: s.categories.map((c) => ({
+          category: cats.get(c.categoryId)?.code ?? c.categoryId, arrivalsPerHour: c.arrivalsPerHour, windows: c.windows,
+        })),
       })),
     };
   }
 
   async auditLog(hallId: string, limit = 100) {
     await this.admin.getHall(hallId);
-    const rows = await this.dataSource.manager.find(AuditEntryEntity, { where: { hallId }, order: { id: 'DESC' }, take: limit });
+    const rows = await this.audits.latest(hallId, limit);
     return rows.map((r) => ({ id: r.id, at: r.at, actor: r.actor, action: r.action, data: r.data }));
   }
 
   private async audit(hallId: string, actor: string, action: string, data: Record<string, unknown>) {
-    const entry = this.dataSource.manager.create(AuditEntryEntity, { hallId, at: this.clock.now(), actor, action, data });
-    await this.dataSource.manager.save(AuditEntryEntity, entry);
-    return entry;
+    return this.audits.record({ hallId, at: this.clock.now(), actor, action, data });
   }
 
   private presentAction(x: StaffingAction, cats: Map<string, CategoryView>, wins: Map<string, { id: string; label: string }>) {
@@ -179,7 +181,7 @@ export class StaffingService {
       fromCategory: from?.code,
       categories: x.kind === 'close' ? undefined : x.categoryIds.map((id) => cats.get(id)?.code ?? id),
       effects: x.effects.map((e) => ({ category: cats.get(e.categoryId)?.code ?? e.categoryId, before: effect(e.before), after: effect(e.after) })),
-      message: actionText(x.kind, label, to, from, main ? effect(main.before) : { windows: 0, expectedWaitMin: null }, main ? effect(main.after) : { windows: 0, expectedWaitMin: null }),
+      message: actionText(x.kind, label, to, from, main ? effect(main.before) : NO_EFFECT, main ? effect(main.after) : NO_EFFECT),
     };
   }
 }

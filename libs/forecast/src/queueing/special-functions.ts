@@ -90,13 +90,16 @@ export function gammaQuantileMeanVar(p: number, mean: number, variance: number):
   return (lo + hi) / 2;
 }
 
-/** Standard normal CDF (Abramowitz-Stegun 7.1.26 via erf, error < 1.5e-7). */
+/** The error function (Abramowitz-Stegun 7.1.26, error < 1.5e-7): the one erf of libs/forecast. */
+export function erf(x: number): number {
+  const t = 1 / (1 + 0.3275911 * Math.abs(x));
+  const y = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
+  return x >= 0 ? y : -y;
+}
+
+/** Standard normal CDF (via erf, error < 1.5e-7). */
 export function normalCdf(z: number): number {
-  const t = 1 / (1 + 0.3275911 * Math.abs(z) / Math.SQRT2);
-  const y =
-    1 - (((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t) *
-      Math.exp(-(z * z) / 2);
-  return z >= 0 ? 0.5 * (1 + y) : 0.5 * (1 - y);
+  return 0.5 * (1 + erf(z / Math.SQRT2));
 }
 
 /** Inverse standard normal CDF (Acklam), enough for quantiles of waits. */

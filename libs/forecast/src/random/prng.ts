@@ -2,6 +2,8 @@
  * Seeded randomness. Every random draw in libs/forecast goes through a `Rng` built from an explicit
  * seed, so a simulation or a Monte Carlo run is reproducible bit for bit.
  */
+import { erf } from '../queueing/special-functions';
+
 export interface Rng {
   /** Uniform on [0, 1). */
   next(): number;
@@ -92,14 +94,8 @@ export function normalQuantile(p: number): number {
 export function sampleLognormalResidual(rng: Rng, mu: number, sigma: number, elapsed: number): number {
   if (elapsed <= 0) return sampleLognormal(rng, mu, sigma);
   const z0 = (Math.log(elapsed) - mu) / sigma;
-  const f0 = 0.5 * (1 + erfApprox(z0 / Math.SQRT2));
+  const f0 = 0.5 * (1 + erf(z0 / Math.SQRT2));
   const u = f0 + (1 - f0) * rng.next();
   const x = Math.exp(mu + sigma * normalQuantile(Math.min(u, 1 - 1e-12)));
   return Math.max(x - elapsed, 0);
-}
-
-function erfApprox(x: number): number {
-  const t = 1 / (1 + 0.3275911 * Math.abs(x));
-  const y = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
-  return x >= 0 ? y : -y;
 }

@@ -3,6 +3,7 @@
  * load, modified offered load), and to clear the line already waiting (a fluid rule). Pure functions.
  */
 import { queueMetrics, windowsRequired } from '../queueing/erlang';
+import { erf } from '../queueing/special-functions';
 
 const MIN = 60_000;
 const HOUR = 3_600_000;
@@ -56,9 +57,7 @@ function survival(meanMs: number, cv: number): (u: number) => number {
   return (u: number) => {
     if (u <= 0) return 1;
     const z = (Math.log(u) - mu) / (sigma * Math.SQRT2);
-    const t = 1 / (1 + 0.3275911 * Math.abs(z));
-    const y = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-z * z);
-    return 0.5 * (1 - (z >= 0 ? y : -y));
+    return 0.5 * (1 - erf(z));
   };
 }
 
