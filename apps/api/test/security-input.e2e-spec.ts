@@ -40,18 +40,18 @@ describe('security: input checks', () => {
     const account = await t.http.post('/api/accounts')
       .send({ username: 'input-manager', role: 'manager', password: 'input-manager-pw', hallIds: [h.hallId] }).expect(201);
     const device = await t.http.post(`/api/halls/${h.hallId}/devices`).send({ kind: 'kiosk', label: 'Kiosk 1' }).expect(201);
-    // Only the issue answer carries a ticket's token; the first one issued is the one called.
-    const tokens: string[] = [];
+    // Only the issue answer carries a ticket's token: keep them by ticket id to rate the one called.
+    const tokens = new Map<string, string>();
     for (const key of ['input-1', 'input-2']) {
       const issued = await t.http.post(`/api/halls/${h.hallId}/tickets`).set('Idempotency-Key', key).send({ category: 'enterprise' }).expect(201);
-      tokens.push(issued.body.token);
+      tokens.set(issued.body.id, issued.body.token);
     }
-    await t.http.post(`/api/halls/${h.hallId}/windows/${h.windows['1']}/call-next`).expect(200);
+    const called = await t.http.post(`/api/halls/${h.hallId}/windows/${h.windows['1']}/call-next`).expect(200);
     for (const step of ['start', 'finish']) await t.http.post(`/api/halls/${h.hallId}/windows/${h.windows['1']}/${step}`).expect(200);
     await t.app.get(AlertsService).evaluateAll();
     ids = {
       hallId: h.hallId, category: 'enterprise', windowId: h.windows['1'], accountId: account.body.id, deviceId: device.body.id,
-      token: tokens[0], alertId: 'no-such-alert',
+      token: tokens.get(called.body.id)!, alertId: 'no-such-alert',
     };
     doc = (await t.http.get('/api/docs-json').expect(200)).body;
   });
