@@ -14,14 +14,19 @@ describe('wantedAlerts', () => {
   });
 
   it('raises a line and its tickets by their waits, with the figures the message shows', () => {
-    const s: AlertHallState = { now: NOW, lines: [line(ent, 2, NOW - 45 * MIN, 2), line(soc, 0, null)], waiting: [ticket('a1', ent.id, 45), ticket('a2', ent.id, 25)] };
+    const s: AlertHallState = {
+      now: NOW,
+      lines: [line(ent, 2, NOW - 45 * MIN, 2), line(soc, 0, null)],
+      waiting: [ticket('a1', ent.id, 45), ticket('a2', ent.id, 25)],
+    };
     const w = wantedAlerts(s);
     expect([...w.keys()]).toEqual(['category:c-ent', 'ticket:a1', 'ticket:a2']);
     expect(w.get('category:c-ent')).toEqual({
       scope: 'category', subjectId: 'c-ent', subject: 'enterprise', level: 'over_twice',
-      text: { code: 'line_wait', params: { level: 'over_twice', category: { zh: '企业开办', en: 'Enterprise' }, targetMin: 20, waiting: 2, openWindows: 2 } },
+      text: { code: 'line_wait', params: { level: 'over_twice', category: { zh: ent.nameZh, en: ent.nameEn }, targetMin: 20, waiting: 2, openWindows: 2 } },
     });
-    expect(w.get('ticket:a1')).toMatchObject({ subject: 'A1', level: 'over_twice', text: { code: 'ticket_wait', params: { number: 'A1', waitedMin: 45, targetMin: 20 } } });
+    const a1 = { subject: 'A1', level: 'over_twice', text: { code: 'ticket_wait', params: { number: 'A1', waitedMin: 45, targetMin: 20 } } };
+    expect(w.get('ticket:a1')).toMatchObject(a1);
     expect(w.get('ticket:a2')?.level).toBe('over');
   });
 
@@ -31,7 +36,8 @@ describe('wantedAlerts', () => {
       categories: new Map([[ent.id, { expectedWaitMs: 24 * MIN }], [soc.id, { expectedWaitMs: 40 * MIN }]]),
       tickets: new Map([['a1', { expectedCallAt: NOW + 30 * MIN }], ['a2', { expectedCallAt: NOW + 5 * MIN }]]),
     };
-    const w = wantedAlerts({ now: NOW, lines: [line(ent, 2, NOW - 5 * MIN), line(soc, 0, null)], waiting: [ticket('a1', ent.id, 5), ticket('a2', ent.id, 1)], forecast });
+    const lines = [line(ent, 2, NOW - 5 * MIN), line(soc, 0, null)];
+    const w = wantedAlerts({ now: NOW, lines, waiting: [ticket('a1', ent.id, 5), ticket('a2', ent.id, 1)], forecast });
     // 24 min forecast 2 min ago: 22 min from now, past 20; social's forecast counts only with someone waiting.
     expect(w.get('category:c-ent')?.level).toBe('predicted_over');
     expect(w.has('category:c-soc')).toBe(false);
@@ -41,13 +47,15 @@ describe('wantedAlerts', () => {
 
   it('flags a ticket transferred more than twice, besides its wait, and uses 20 min for an unknown category', () => {
     const w = wantedAlerts({ now: NOW, lines: [], waiting: [ticket('c1', 'gone', 21, 3), ticket('c2', 'gone', 19, 2)] });
-    expect(w.get('transfers:c1')).toEqual({ scope: 'transfers', subjectId: 'c1', subject: 'C1', level: 'ping_pong', text: { code: 'ping_pong', params: { number: 'C1', transfers: 3 } } });
+    const text = { code: 'ping_pong', params: { number: 'C1', transfers: 3 } };
+    expect(w.get('transfers:c1')).toEqual({ scope: 'transfers', subjectId: 'c1', subject: 'C1', level: 'ping_pong', text });
     expect(w.get('ticket:c1')?.level).toBe('over');
     expect([...w.keys()]).toEqual(['ticket:c1', 'transfers:c1']);
   });
 
   it('pauses every so many tickets, with the same answer', () => {
-    const s: AlertHallState = { now: NOW, lines: [line(ent, 5, NOW - 30 * MIN)], waiting: Array.from({ length: 5 }, (_, i) => ticket(`t${i}`, ent.id, 30 - i)) };
+    const waiting = Array.from({ length: 5 }, (_, i) => ticket(`t${i}`, ent.id, 30 - i));
+    const s: AlertHallState = { now: NOW, lines: [line(ent, 5, NOW - 30 * MIN)], waiting };
     const steps = wantedAlertSteps(s, 2);
     let pauses = 0;
     let r = steps.next();

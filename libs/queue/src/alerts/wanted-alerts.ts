@@ -58,7 +58,8 @@ export function* wantedAlertSteps(s: AlertHallState, yieldEvery = 500): Generato
       predictedWaitMs: l.waiting > 0 && p && pred ? pred.expectedWaitMs - Math.max(0, now - p.at) : null,
     });
     if (level) {
-      const params = { level, category: { zh: c.nameZh, en: c.nameEn }, targetMin: Math.round(c.targetWaitSec / 60), waiting: l.waiting, openWindows: l.openWindows };
+      const category = { zh: c.nameZh, en: c.nameEn };
+      const params = { level, category, targetMin: Math.round(c.targetWaitSec / 60), waiting: l.waiting, openWindows: l.openWindows };
       want({ scope: 'category', subjectId: c.id, subject: c.code, level, text: { code: 'line_wait', params } });
     }
   }
@@ -74,7 +75,8 @@ export function* wantedAlertSteps(s: AlertHallState, yieldEvery = 500): Generato
       want({ scope: 'ticket', subjectId: t.id, subject: t.number, level, text: { code: 'ticket_wait', params } });
     }
     if (t.transferCount > MAX_TRANSFERS) {
-      want({ scope: 'transfers', subjectId: t.id, subject: t.number, level: 'ping_pong', text: { code: 'ping_pong', params: { number: t.number, transfers: t.transferCount } } });
+      const text: AlertText = { code: 'ping_pong', params: { number: t.number, transfers: t.transferCount } };
+      want({ scope: 'transfers', subjectId: t.id, subject: t.number, level: 'ping_pong', text });
     }
   }
   return wanted;
