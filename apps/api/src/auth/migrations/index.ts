@@ -1,3 +1,3 @@
-import { SignIn1764850000000 } from './1764850000000-sign-in';
+import { SignIn1764851000000 } from './1764851000000-sign-in';
 
-export const AUTH_MIGRATIONS = [SignIn1764850000000];
+export const AUTH_MIGRATIONS = [SignIn1764851000000];
