@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import { AlertsService } from '../src/alerts/alerts.service';
+import { AlertsJob } from '../src/alerts/alerts.job';
 import { createSmallHall, signIn, startTestApp, type SmallHall, type TestApp } from './support/test-app';
 
 /**
@@ -202,7 +202,7 @@ describe('fuzzing every route of the OpenAPI document', () => {
     }
     await t.http.post(`/api/halls/${h.hallId}/windows/${h.windows['1']}/call-next`).expect(200);
     // Background rounds would write on their own schedule; run them now so the digest is their result.
-    await t.app.get(AlertsService).evaluateAll();
+    await t.app.get(AlertsJob).evaluateAll();
     known = {
       hallId: [h.hallId],
       windowId: Object.values(h.windows),

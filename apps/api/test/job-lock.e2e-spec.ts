@@ -1,5 +1,5 @@
 import { ManualClock } from '@hallq/queue';
-import { AlertsService } from '../src/alerts/alerts.service';
+import { AlertsJob } from '../src/alerts/alerts.job';
 import { JobLockService } from '../src/cluster/job-lock.service';
 import { CloseOutJob } from '../src/queue/close-out.job';
 import { createSmallHall, MONDAY_10AM_SHANGHAI, startTestApp, type TestApp } from './support/test-app';
@@ -45,7 +45,7 @@ describe('scheduled work on two instances', () => {
     for (let i = 0; i < 6; i++) await a.http.post(`/api/halls/${h.hallId}/tickets`).set('Idempotency-Key', `e${i}`).send({ category: 'enterprise' }).expect(201);
     a.clock.advance(45 * MIN);
     b.clock.advance(45 * MIN);
-    const [sa, sb] = [a.app.get(AlertsService), b.app.get(AlertsService)];
+    const [sa, sb] = [a.app.get(AlertsJob), b.app.get(AlertsJob)];
     const ran: boolean[] = [];
     for (let tick = 0; tick < 3; tick++) ran.push(...(await Promise.all([sa.evaluateAll(), sb.evaluateAll()])));
     // The first instance to tick holds the lease and keeps renewing it; the other skips every time.

@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import { AlertsService } from '../src/alerts/alerts.service';
+import { AlertsJob } from '../src/alerts/alerts.job';
 import { createSmallHall, deviceToken, staffToken, startTestApp, type SmallHall, type TestApp } from './support/test-app';
 
 const MIN = 60_000;
@@ -8,7 +8,7 @@ const MIN = 60_000;
 describe('live alerts (/live { manager })', () => {
   let t: TestApp;
   let h: SmallHall;
-  let alerts: AlertsService;
+  let alerts: AlertsJob;
   const sockets: Socket[] = [];
 
   /** A manager page's connection (the test admin's token unless told otherwise; null: anonymous). */
@@ -36,7 +36,7 @@ describe('live alerts (/live { manager })', () => {
       { label: '1', categories: ['enterprise'], state: 'open' },
       { label: '2', categories: ['social'], state: 'open' },
     ]);
-    alerts = t.app.get(AlertsService);
+    alerts = t.app.get(AlertsJob);
   });
   afterAll(async () => {
     for (const s of sockets) s.close();

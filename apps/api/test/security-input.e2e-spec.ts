@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { AlertsService } from '../src/alerts/alerts.service';
+import { AlertsJob } from '../src/alerts/alerts.job';
 import { createSmallHall, startTestApp, type SmallHall, type TestApp } from './support/test-app';
 
 /**
@@ -48,7 +48,7 @@ describe('security: input checks', () => {
     }
     const called = await t.http.post(`/api/halls/${h.hallId}/windows/${h.windows['1']}/call-next`).expect(200);
     for (const step of ['start', 'finish']) await t.http.post(`/api/halls/${h.hallId}/windows/${h.windows['1']}/${step}`).expect(200);
-    await t.app.get(AlertsService).evaluateAll();
+    await t.app.get(AlertsJob).evaluateAll();
     ids = {
       hallId: h.hallId, category: 'enterprise', windowId: h.windows['1'], accountId: account.body.id, deviceId: device.body.id,
       token: tokens.get(called.body.id)!, alertId: 'no-such-alert',

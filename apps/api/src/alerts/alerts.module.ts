@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
+import { AlertChanges } from './alert-changes';
 import { AlertsController } from './alerts.controller';
+import { AlertsJob } from './alerts.job';
+import { AlertsRepository } from './alerts.repository';
 import { AlertsService } from './alerts.service';
 
-/** Line and ticket alerts: the job that raises them, the REST list and acknowledgement; exported for /live. */
+/** Line and ticket alerts: the job that raises them, the REST list and acknowledgement; AlertsService exported for /live. */
 @Module({
   controllers: [AlertsController],
-  providers: [AlertsService],
+  providers: [AlertsRepository, AlertChanges, AlertsJob, AlertsService],
   exports: [AlertsService],
 })
 export class AlertsModule {}

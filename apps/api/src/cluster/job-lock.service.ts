@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { JobLockEntity } from '@hallq/queue';
 import { DataSource } from 'typeorm';
+import { JobLockEntity } from './job-lock.entity';
 import { RedisService } from './redis.service';
 
 /**
@@ -34,7 +34,8 @@ export class JobLockService {
       .execute();
     if (renewed.affected) return true;
     try {
-      await this.dataSource.createQueryBuilder().insert().into(JobLockEntity).values({ name: job, holder: this.holder, expiresAt: now + leaseMs }).updateEntity(false).execute();
+      const lease = { name: job, holder: this.holder, expiresAt: now + leaseMs };
+      await this.dataSource.createQueryBuilder().insert().into(JobLockEntity).values(lease).updateEntity(false).execute();
       return true;
     } catch {
       return false; // the row exists and is another instance's live lease (or one was just inserted)

@@ -4,6 +4,8 @@ import { QUEUE_ENTITIES, QUEUE_MIGRATIONS } from '@hallq/queue';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { AUTH_ENTITIES } from '../auth/entities';
 import { AUTH_MIGRATIONS } from '../auth/migrations';
+import { JobLockEntity } from '../cluster/job-lock.entity';
+import { CLUSTER_MIGRATIONS } from '../cluster/migrations';
 import type { AppConfig } from '../common/config/app-config';
 import { DropTimedOutConnectionsSubscriber } from './drop-timed-out-connections.subscriber';
 
@@ -12,9 +14,9 @@ export type DatabaseSettings = Pick<AppConfig, 'database' | 'logSql' | 'dbConnec
 /** TypeORM options for the configured database. Schema comes only from migrations (synchronize off). */
 export function dataSourceOptions({ database: db, logSql, dbConnectTimeoutMs, dbQueryTimeoutMs }: DatabaseSettings): DataSourceOptions {
   const common = {
-    entities: [...QUEUE_ENTITIES, ...AUTH_ENTITIES],
+    entities: [...QUEUE_ENTITIES, ...AUTH_ENTITIES, JobLockEntity],
     // TypeORM runs them in timestamp order, whichever list they come from.
-    migrations: [...QUEUE_MIGRATIONS, ...AUTH_MIGRATIONS],
+    migrations: [...QUEUE_MIGRATIONS, ...CLUSTER_MIGRATIONS, ...AUTH_MIGRATIONS],
     migrationsTableName: 'hallq_migrations',
     synchronize: false,
     // Failed queries surface as errors through the HTTP filter; expected ones (a lost idempotency race) stay quiet.

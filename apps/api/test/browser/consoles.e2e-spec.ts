@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { SHOTS, staffInit, startBrowserHall, withDevice, type BrowserHall } from '../support/browser';
-import { AlertsService } from '../../src/alerts/alerts.service';
+import { AlertsJob } from '../../src/alerts/alerts.job';
 import { morningPeakHall } from '../support/morning-peak';
 import { servedMornings } from '../support/served-days';
 import { createSmallHall, deviceToken, type SmallHall, type TestApp } from '../support/test-app';
@@ -162,7 +162,7 @@ describe('counter and manager consoles in the browser', () => {
     // Alerts are pushed over /live (the page does not poll them): the job raises, the page shows it;
     // an acknowledgement made elsewhere reaches the page too.
     await manager.locator('[data-testid="alerts"] .count').waitFor();
-    const changes = await t.app.get(AlertsService).evaluate(h.hallId);
+    const changes = await t.app.get(AlertsJob).evaluate(h.hallId);
     const line = (await t.http.get(`/api/halls/${h.hallId}/alerts`).expect(200)).body.find((a: { scope: string; subject: string }) => a.scope === 'category' && a.subject === 'enterprise');
     expect(line).toBeDefined();
     expect(changes.length + (await manager.locator('[data-alert]').count())).toBeGreaterThan(0);
@@ -219,7 +219,7 @@ describe('counter and manager consoles in the browser', () => {
   it('names the line in a line alert even when the alerts reach the page before the board does', async () => {
     const h: SmallHall = await morningPeakHall(t, { social: true });
     await names(h.hallId);
-    await t.app.get(AlertsService).evaluate(h.hallId);
+    await t.app.get(AlertsJob).evaluate(h.hallId);
     const line = (await t.http.get(`/api/halls/${h.hallId}/alerts`).expect(200)).body.find((a: { scope: string; subject: string }) => a.scope === 'category' && a.subject === 'enterprise');
     expect(line).toBeDefined();
     const waiting = (await t.http.get(`/api/halls/${h.hallId}/state`).expect(200)).body.lines.find((l: { category: { code: string } }) => l.category.code === 'enterprise').waiting;

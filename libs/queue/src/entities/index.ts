@@ -1,7 +1,6 @@
 import { AlertEntity } from './alert.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { HallEntity } from './hall.entity';
-import { JobLockEntity } from './job-lock.entity';
 import { RatingEntity } from './rating.entity';
 import { ServiceCategoryEntity } from './service-category.entity';
 import { TicketCounterEntity } from './ticket-counter.entity';
@@ -9,7 +8,7 @@ import { TicketEventEntity } from './ticket-event.entity';
 import { TicketEntity } from './ticket.entity';
 import { WindowEntity } from './window.entity';
 
-export { AlertEntity, AuditEntryEntity, HallEntity, JobLockEntity, RatingEntity, ServiceCategoryEntity, TicketCounterEntity, TicketEventEntity, TicketEntity, WindowEntity };
+export { AlertEntity, AuditEntryEntity, HallEntity, RatingEntity, ServiceCategoryEntity, TicketCounterEntity, TicketEventEntity, TicketEntity, WindowEntity };
 export { WINDOW_STATES, type WindowState } from './window.entity';
 export { RATING_REASONS, type RatingReason } from './rating.entity';
 export type { AlertScope } from './alert.entity';
@@ -25,5 +24,4 @@ export const QUEUE_ENTITIES = [
   AuditEntryEntity,
   AlertEntity,
   RatingEntity,
-  JobLockEntity,
 ];

@@ -1,4 +1,4 @@
-import { SignIn1764850000000 } from './1764850000000-sign-in';
+import { SignIn1764851000000 } from './1764851000000-sign-in';
 import { ExactUsernames1764880000001 } from './1764880000001-exact-usernames';
 
-export const AUTH_MIGRATIONS = [SignIn1764850000000, ExactUsernames1764880000001];
+export const AUTH_MIGRATIONS = [SignIn1764851000000, ExactUsernames1764880000001];

@@ -1,6 +1,10 @@
 import { MigrationInterface, QueryRunner, Table } from 'typeorm';
 
-/** Leases on scheduled work, so several api instances run each job once (JobLockEntity). */
+/**
+ * Leases on scheduled work, so several api instances run each job once (JobLockEntity). Moved here from
+ * libs/queue with its name unchanged: TypeORM knows a migration by its name, so databases that ran it
+ * there do not run it again.
+ */
 export class JobLock1764850000000 implements MigrationInterface {
   name = 'JobLock1764850000000';
 

@@ -1,10 +1,19 @@
 import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
 
+/**
+ * The name this migration had until issue 16, when it shared its timestamp with JobLock1764850000000 (which
+ * ran first, and keeps it). TypeORM knows a migration by its name, so under its own timestamp it is new to a
+ * database that ran it under the former name: there it records itself and changes nothing (its tables are
+ * there), and it leaves the former record, so the code from before still starts on that database.
+ */
+const FORMER_NAME = 'SignIn1764850000000';
+
 /** Staff accounts and sessions, device tokens, and shared settings. */
-export class SignIn1764850000000 implements MigrationInterface {
-  name = 'SignIn1764850000000';
+export class SignIn1764851000000 implements MigrationInterface {
+  name = 'SignIn1764851000000';
 
   async up(q: QueryRunner): Promise<void> {
+    if ((await q.query(`SELECT name FROM ${migrationsTable(q)} WHERE name = ?`, [FORMER_NAME])).length) return;
     await q.createTable(new Table({
       name: 'staff_account',
       columns: [
@@ -57,5 +66,11 @@ export class SignIn1764850000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     for (const t of ['hallq_setting', 'device', 'staff_session', 'staff_account']) await q.dropTable(t);
+    // So that the next revert is the migration before this one, not the former name (not in the code).
+    await q.query(`DELETE FROM ${migrationsTable(q)} WHERE name = ?`, [FORMER_NAME]);
   }
+}
+
+function migrationsTable(q: QueryRunner): string {
+  return q.connection.driver.escape(q.connection.options.migrationsTableName ?? 'migrations');
 }

@@ -1,5 +1,5 @@
+import { epochMs } from '@hallq/queue';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { epochMs } from './column-types';
 
 /**
  * A lease on a piece of scheduled work (alerts, close-out), so that with several api instances it runs
