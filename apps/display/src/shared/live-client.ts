@@ -5,7 +5,7 @@ export type ConnectionState = 'connecting' | 'live' | 'offline';
 
 export interface LiveHandlers<S> {
   snapshot(s: S): void;
-  called?(e: import('./live-types').CalledEvent): void;
+  called?(e: import('@hallq/contracts').CalledEvent): void;
   state(s: ConnectionState): void;
   /** The server refused the subscription (unknown hall or token): retrying will not help. */
   refused(error: string, code?: string): void;

@@ -3,7 +3,7 @@ import { ApiError, issueTicket, type IssuedTicket } from '../../shared/api';
 import { h, render } from '../../shared/dom';
 import { categoryName, t, waitRangeText, waitText } from '../../shared/i18n';
 import { subscribeLive, type ConnectionState } from '../../shared/live-client';
-import type { HallSnapshot, LiveLine } from '../../shared/live-types';
+import type { HallSnapshot, LiveLine } from '@hallq/contracts';
 import { prefs, setLang, setLarge } from '../../shared/prefs';
 import './kiosk.css';
 import { isAuthRefusal } from '../../shared/auth';

@@ -1,0 +1,3 @@
+export * from './errors';
+export * from './error-messages';
+export * from './live';
