@@ -131,8 +131,9 @@ export const REASON_MESSAGES: Record<ErrorReason, ErrorMessage> = {
   TIME_ZONE: { zh: '未知时区“{timeZone}”，请使用如 Asia/Shanghai 的 IANA 名称。', en: 'Unknown time zone "{timeZone}"; use an IANA name such as Asia/Shanghai.' },
   LOCAL_TIME: { zh: '{field} 须为当地时间 HH:MM，例如 08:30。', en: '{field} must be a local time as HH:MM, e.g. 08:30.' },
   DATE_FORMAT: {
-    zh: '{field} 须为日期 YYYY-MM-DD，例如 2026-11-30；收到的是“{value}”。',
-    en: '{field} must be a date as YYYY-MM-DD, e.g. 2026-11-30; got "{value}".',
+    // `value` comes quoted, so an empty one still reads: got "".
+    zh: '{field} 须为日期 YYYY-MM-DD，例如 2026-11-30；收到的是 {value}。',
+    en: '{field} must be a date as YYYY-MM-DD, e.g. 2026-11-30; got {value}.',
     plain: { zh: '日期须为 YYYY-MM-DD 格式，例如 2026-11-30。', en: 'Dates must be given as YYYY-MM-DD, e.g. 2026-11-30.' },
   },
   RANGE_ORDER: { zh: '开始日期（{from}）晚于结束日期（{to}）。', en: 'from ({from}) is after to ({to}).' },
@@ -183,14 +184,14 @@ const ZH_TERMS: Record<string, string> = {
   'category code': '事项代码', 'ticket prefix': '号码前缀', 'window label': '窗口号', opensAt: '开门时间', closesAt: '关门时间',
   from: '开始日期', to: '结束日期', date: '日期',
   admin: '系统管理员', 'hall-manager': '本大厅管理员', 'hall-staff': '本大厅工作人员', 'window-clerk': '本窗口工作人员或大厅管理员',
-  'hall-viewer': '本大厅工作人员或已登记的显示屏、取号机', 'hall-kiosk': '本大厅工作人员或已登记的取号机', signedIn: '已登录的工作人员',
+  'hall-viewer': '本大厅工作人员或已登记的显示屏、取号机', 'hall-kiosk': '本大厅工作人员或已登记的取号机', 'signed-in': '已登录的工作人员',
 };
 
 /** Words said differently in English than they are spelled in data (a status, an access level). */
 const EN_TERMS: Record<string, string> = {
   no_show: 'no-show', admin: 'an admin', 'hall-manager': 'a manager of this hall', 'hall-staff': 'staff of this hall',
   'window-clerk': 'a clerk of this window or a manager of its hall', 'hall-viewer': 'staff or a registered screen or kiosk of this hall',
-  'hall-kiosk': 'staff or a registered kiosk of this hall', signedIn: 'a signed-in member of staff',
+  'hall-kiosk': 'staff or a registered kiosk of this hall', 'signed-in': 'a signed-in member of staff',
 };
 
 /** Said for a code this catalog does not know (a newer api, or a proxy's own error). */

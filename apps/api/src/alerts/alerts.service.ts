@@ -1,10 +1,12 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import {
-  alertDelayAfterChange, AlertEntity, HallEntity, insertRows, levelRank, lineLevel, MAX_TRANSFERS, QueueError, QueueEvents, QueueService, ticketLevel, type AlertLevel, type AlertScope, type Clock,
+  alertDelayAfterChange, AlertEntity, HallEntity, insertRows, levelRank, lineLevel, MAX_TRANSFERS, QueueEvents, QueueService, requireHall, ticketLevel,
+  type AlertLevel, type AlertScope, type Clock,
 } from '@hallq/queue';
 import { Observable, Subject, type Subscription } from 'rxjs';
 import { BackgroundLane } from '../common/scheduling/background-lane';
+import { AppError } from '../common/errors/app-error';
 import { APP_CONFIG, type AppConfig } from '../common/config/app-config';
 import { DataSource, IsNull } from 'typeorm';
 import { JobLockService } from '../cluster/job-lock.service';
@@ -163,7 +165,7 @@ export class AlertsService implements OnModuleInit, OnModuleDestroy {
   }
 
   async list(hallId: string, openOnly: boolean): Promise<AlertView[]> {
-    await this.hall(hallId);
+    await requireHall(this.dataSource.manager, hallId);
     const rows = await this.dataSource.manager.find(AlertEntity, {
       where: openOnly ? { hallId, clearedAt: IsNull() } : { hallId },
       order: { escalatedAt: 'DESC' },
@@ -173,10 +175,10 @@ export class AlertsService implements OnModuleInit, OnModuleDestroy {
   }
 
   async acknowledge(hallId: string, alertId: string): Promise<AlertView> {
-    await this.hall(hallId);
+    await requireHall(this.dataSource.manager, hallId);
     const em = this.dataSource.manager;
     const a = await em.findOne(AlertEntity, { where: { hallId, id: alertId } });
-    if (!a) throw new QueueError('ALERT_NOT_FOUND', `No alert ${alertId} in this hall.`, { alertId });
+    if (!a) throw new AppError('ALERT_NOT_FOUND', { alertId });
     if (a.acknowledgedAt === null) {
       // Conditional: a concurrent escalation (which clears the acknowledgement) is not overwritten.
       await em.createQueryBuilder().update(AlertEntity).set({ acknowledgedAt: this.clock.now() })
@@ -236,12 +238,6 @@ export class AlertsService implements OnModuleInit, OnModuleDestroy {
       this.subject.next(c);
     }
     return changes;
-  }
-
-  private async hall(hallId: string): Promise<void> {
-    if (!(await this.dataSource.manager.exists(HallEntity, { where: { id: hallId } }))) {
-      throw new QueueError('HALL_NOT_FOUND', `No hall with id "${hallId}".`, { hallId });
-    }
   }
 }
 

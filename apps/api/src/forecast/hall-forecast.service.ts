@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { Forecaster, type CategoryPrediction, type ForecastEvent, type HallSnapshot, type TicketPrediction, type WindowPrediction } from '@hallq/forecast';
 import {
-  DEFAULT_MAX_PRIORITY_STREAK, HallEntity, type HallLineState, type HallState, pickNextTicket, QueueError, QueueService, ServiceCategoryEntity, TicketEventEntity, WindowEntity, type Clock,
+  DEFAULT_MAX_PRIORITY_STREAK, type HallLineState, type HallState, pickNextTicket, QueueService, requireHall, ServiceCategoryEntity, TicketEventEntity,
+  WindowEntity, type Clock,
 } from '@hallq/queue';
 import type { Subscription } from 'rxjs';
 import { DataSource } from 'typeorm';
@@ -181,9 +182,8 @@ export class HallForecastService implements OnModuleInit, OnModuleDestroy {
 
   private async load(hallId: string): Promise<HallForecast> {
     const em = this.dataSource.manager;
-    const hall = await em.findOne(HallEntity, { where: { id: hallId } });
     // A domain error, so an unknown hall in any route that reaches here answers 404, not 500.
-    if (!hall) throw new QueueError('HALL_NOT_FOUND', `No hall with id "${hallId}".`, { hallId });
+    const hall = await requireHall(em, hallId);
     const cats = await em.find(ServiceCategoryEntity, { where: { hallId } });
     const now = this.clock.now();
     const forecaster = new Forecaster({

@@ -12,9 +12,9 @@ const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 export function dayRange(from: string, to: string, maxDays = MAX_REPORT_DAYS): string[] {
   const a = dayNumber(from, 'from');
   const b = dayNumber(to, 'to');
-  if (a > b) throw new QueueError('INVALID_INPUT', `from (${from}) is after to (${to}).`, { from, to });
+  if (a > b) throw new QueueError('INVALID_INPUT', { reason: 'RANGE_ORDER', from, to });
   if (b - a + 1 > maxDays) {
-    throw new QueueError('INVALID_INPUT', `The range covers ${b - a + 1} days; at most ${maxDays} days per report.`, { from, to, maxDays });
+    throw new QueueError('INVALID_INPUT', { reason: 'RANGE_TOO_LONG', days: b - a + 1, from, to, maxDays });
   }
   const days: string[] = [];
   for (let d = a; d <= b; d++) days.push(new Date(d * 86_400_000).toISOString().slice(0, 10));
@@ -26,7 +26,7 @@ function dayNumber(s: string, field: string): number {
   const m = DAY.exec(s ?? '');
   const ms = m ? Date.UTC(+m[1], +m[2] - 1, +m[3]) : NaN;
   if (!m || Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== s) {
-    throw new QueueError('INVALID_INPUT', `${field} must be a date as YYYY-MM-DD, e.g. 2026-11-30; got "${s ?? ''}".`, { [field]: s ?? null });
+    throw new QueueError('INVALID_INPUT', { reason: 'DATE_FORMAT', field, value: `"${s ?? ''}"`, [field]: s ?? null });
   }
   return ms / 86_400_000;
 }

@@ -18,6 +18,6 @@ describe('issueChannel', () => {
     expect(issueChannel(clerk, undefined, 'h2').ok).toBe(false);
   });
   it('never lets a screen issue', () => {
-    expect(issueChannel(screen, 'web', 'h1')).toEqual({ ok: false, message: 'A hall screen cannot issue tickets.' });
+    expect(issueChannel(screen, 'web', 'h1')).toEqual({ ok: false, reason: 'SCREEN_CANNOT_ISSUE' });
   });
 });

@@ -50,7 +50,7 @@ export function kioskPage(root: HTMLElement, hallId: string): void {
       // With a thermal printer, start the kiosk with ?print=auto and chromium --kiosk-printing.
       if (AUTO_PRINT) setTimeout(() => window.print(), 300);
     } catch (e) {
-      const message = e instanceof ApiError && e.status < 500 ? e.message : t('issueFailed');
+      const message = e instanceof ApiError && e.status < 500 ? e.text() : t('issueFailed');
       go({ name: 'error', message, retry: () => void take(code, priority) });
     }
   };
