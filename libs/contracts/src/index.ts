@@ -1,3 +1,5 @@
 export * from './errors';
 export * from './error-messages';
 export * from './live';
+export * from './tickets';
+export * from './reports';

@@ -1,3 +1,4 @@
+// Over 300 lines: one feed per hall (snapshot cache, coalescing, window and ticket watchers) kept in one place.
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import {

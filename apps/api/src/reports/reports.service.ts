@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { DayReportBody } from '@hallq/contracts';
 import { RatingEntity, requireHall, ServiceCategoryEntity, TicketEntity, TicketEventEntity, TransactionRunner, WindowEntity, type Clock } from '@hallq/queue';
 import { Between, IsNull, LessThan, Like, Not, type EntityManager } from 'typeorm';
 import { CLOCK } from '../queue/queue.module';
@@ -18,7 +19,7 @@ export class ReportsService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async dayReport(hallId: string, from: string, to: string) {
+  async dayReport(hallId: string, from: string, to: string): Promise<DayReportBody> {
     const { hall, report } = await this.build(hallId, from, to);
     return { hall: { id: hall.id, name: hall.name, timeZone: hall.timeZone }, from, to, ...report };
   }

@@ -1,4 +1,4 @@
-import { errorText } from '@hallq/contracts';
+import { errorText, type CitizenTicketBody } from '@hallq/contracts';
 import { credential, hasDeviceToken } from './auth';
 import { prefs, type Lang } from './prefs';
 
@@ -31,21 +31,8 @@ export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
   return body as T;
 }
 
-export interface IssuedTicket {
-  id: string;
-  number: string;
-  token: string;
-  category: string;
-  priority: string;
-  issuedAt: number;
-  peopleAhead: number;
-  estimatedWait: { expectedSec: number; lowSec: number; highSec: number; source: string } | null;
-  trackPath: string;
-  hallName: string;
-  categoryNameZh: string;
-  categoryNameEn: string;
-  materials: string[];
-}
+/** What issuing answers: the citizen's ticket of the wire contract. */
+export type IssuedTicket = CitizenTicketBody;
 
 /**
  * Issues a ticket. The idempotency key is made once per tap and reused by every retry, so a kiosk that

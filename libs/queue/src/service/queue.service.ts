@@ -1,3 +1,4 @@
+// Over 300 lines: every ticket and window transition with its transaction, guard and event lives here together.
 import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Clock } from '../clock/clock';
