@@ -3,3 +3,4 @@ export * from './error-messages';
 export * from './live';
 export * from './tickets';
 export * from './reports';
+export * from './alerts';

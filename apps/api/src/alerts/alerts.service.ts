@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
+import type { AlertBody, AlertChange } from '@hallq/contracts';
 import {
   alertDelayAfterChange, AlertEntity, HallEntity, insertRows, levelRank, lineLevel, MAX_TRANSFERS, QueueEvents, QueueService, requireHall, ticketLevel,
   type AlertLevel, type AlertScope, type Clock,
@@ -13,21 +14,9 @@ import { JobLockService } from '../cluster/job-lock.service';
 import { HallForecastService } from '../forecast/hall-forecast.service';
 import { CLOCK } from '../queue/queue.module';
 
-export interface AlertView {
-  id: string;
-  hallId: string;
-  scope: AlertScope;
-  subjectId: string;
-  subject: string;
-  level: AlertLevel | 'ping_pong';
-  message: string;
-  raisedAt: number;
-  escalatedAt: number;
-  acknowledgedAt: number | null;
-  clearedAt: number | null;
-}
-
-export type AlertChange = { type: 'raised' | 'escalated' | 'cleared' | 'acknowledged'; alert: AlertView };
+/** An alert as REST and the manager feed send it: the wire contract's AlertBody. */
+export type AlertView = AlertBody;
+export type { AlertChange };
 
 interface Wanted {
   scope: AlertScope;
