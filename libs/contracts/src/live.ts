@@ -2,6 +2,8 @@
  * The /live socket protocol (docs/live.md is the prose): what the server emits and the pages read. The
  * api builds these (apps/api/src/live/live-views.ts), the pages consume them; nothing here is code.
  */
+import type { AlertEvent, AlertsEvent } from './alerts';
+import type { LiveRefusal } from './errors';
 
 export type TicketStatus = 'waiting' | 'called' | 'serving' | 'done' | 'no_show' | 'cancelled' | 'unserved';
 export type PriorityClass = 'normal' | 'priority';
@@ -141,3 +143,26 @@ export interface CalledEvent {
 
 /** What a client emits with `subscribe` / `unsubscribe`: exactly one key. */
 export type SubscribeRequest = { hall: string } | { window: string } | { ticket: string } | { manager: string };
+
+/** /live `error`: a refused subscribe/unsubscribe for clients without an acknowledgement, request echoed when small. */
+export type LiveErrorEvent = Omit<LiveRefusal, 'ok'> & { ok?: false; request?: unknown };
+
+/** The answer to `subscribe` and `unsubscribe`. */
+export type SubscribeAck = { ok: true } | LiveRefusal;
+
+/** Server-to-client events of the /live namespace (docs/live.md). */
+export interface LiveServerEvents {
+  snapshot: (s: LiveSnapshot) => void;
+  called: (e: CalledEvent) => void;
+  /** Manager subscribers: the hall's open alerts, on subscribe. */
+  alerts: (s: AlertsEvent) => void;
+  /** Manager subscribers: one alert raised, escalated, cleared or acknowledged. */
+  alert: (e: AlertEvent) => void;
+  error: (e: LiveErrorEvent) => void;
+}
+
+/** Client-to-server events: the payload is checked by the server, so it is typed loosely here. */
+export interface LiveClientEvents {
+  subscribe: (payload: unknown, ack?: (r: SubscribeAck) => void) => void;
+  unsubscribe: (payload: unknown, ack?: (r: SubscribeAck) => void) => void;
+}

@@ -1,4 +1,5 @@
 import { Logger, UseFilters } from '@nestjs/common';
+import type { LiveRefusal } from '@hallq/contracts';
 import {
   Ack, ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayInit, SubscribeMessage, WebSocketGateway,
 } from '@nestjs/websockets';
@@ -135,7 +136,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
     reply({ ok: true });
   }
 
-  private refuse(socket: LiveSocket, reply: (r: SubscribeAck) => void, e: { error: string; code: string; details?: unknown }, request: unknown): void {
+  private refuse(socket: LiveSocket, reply: (r: SubscribeAck) => void, e: Omit<LiveRefusal, 'ok'>, request: unknown): void {
     reply({ ok: false, ...e });
     // Also as an event, for clients that sent no acknowledgement callback. The request is echoed only
     // when small, so a client cannot make the server send back a large payload.

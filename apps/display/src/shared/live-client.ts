@@ -1,4 +1,4 @@
-import { errorText, type CalledEvent, type LiveRefusal, type SubscribeRequest } from '@hallq/contracts';
+import { errorText, type CalledEvent, type SubscribeAck, type SubscribeRequest } from '@hallq/contracts';
 import { io, type Socket } from 'socket.io-client';
 import { credential } from './auth';
 import { prefs } from './prefs';
@@ -30,7 +30,7 @@ export function subscribeLive<S>(
   const socket = io('/live', { transports: ['websocket', 'polling'], reconnectionDelay: 500, reconnectionDelayMax: 5000, auth: (cb) => cb({ token: credential() ?? '' }) });
   on.state('connecting');
   socket.on('connect', () => {
-    socket.timeout(10_000).emit('subscribe', target, (err: Error | null, ack?: { ok: true } | LiveRefusal) => {
+    socket.timeout(10_000).emit('subscribe', target, (err: Error | null, ack?: SubscribeAck) => {
       if (err) return socket.disconnect().connect(); // no answer: start over
       if (ack?.ok) return on.state('live');
       on.refused(errorText(ack?.code, ack?.details, prefs.lang), ack?.code);
