@@ -16,6 +16,20 @@ module.exports = {
       to: { path: 'node_modules/@nestjs' },
     },
     {
+      name: 'contracts-import-nothing',
+      comment: 'libs/contracts is the wire contract both apps read: types and the error catalog, no imports.',
+      severity: 'error',
+      from: { path: '^libs/contracts' },
+      to: { pathNot: '^libs/contracts' },
+    },
+    {
+      name: 'display-reads-only-the-contract',
+      comment: 'The pages share nothing with the api but the wire contract.',
+      severity: 'error',
+      from: { path: '^apps/display' },
+      to: { path: '^(libs/(?!contracts/)|apps/(?!display/))' },
+    },
+    {
       name: 'libs-do-not-import-apps',
       severity: 'error',
       from: { path: '^libs/' },

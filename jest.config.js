@@ -8,6 +8,7 @@ const common = {
   transform: { '^.+\\.(t|j)s$': ['@swc/jest', { ...swc, swcrc: false }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
+    '^@hallq/contracts$': '<rootDir>/libs/contracts/src',
     '^@hallq/queue$': '<rootDir>/libs/queue/src',
     '^@hallq/forecast$': '<rootDir>/libs/forecast/src',
   },

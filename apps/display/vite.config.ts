@@ -5,6 +5,8 @@ import { defineConfig } from 'vite';
 // (`npm run dev:display`) Vite serves it with hot reload and proxies /api and /live to the api on :3000.
 export default defineConfig({
   root: __dirname,
+  // The one wire contract shared with the api (types and the error catalog).
+  resolve: { alias: { '@hallq/contracts': resolve(__dirname, '../../libs/contracts/src/index.ts') } },
   build: { outDir: resolve(__dirname, '../../dist/display'), emptyOutDir: true },
   server: {
     port: 5173,

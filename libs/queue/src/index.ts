@@ -17,6 +17,7 @@ export * from './service/views';
 export * from './service/queue-events';
 export * from './service/transaction-runner';
 export * from './service/queue.service';
+export { requireHall } from './service/hall-repository';
 export * from './service/hall-admin.service';
 export * from './service/cached-fetch';
 export * from './service/insert-rows';

@@ -1,6 +1,7 @@
-import { BadRequestException, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AlertsService } from './alerts.service';
+import { AppError } from '../common/errors/app-error';
 import { Access } from '../auth/access.decorator';
 
 @ApiTags('alerts')
@@ -14,7 +15,7 @@ export class AlertsController {
   @ApiQuery({ name: 'open', required: false, type: Boolean })
   list(@Param('hallId') hallId: string, @Query('open') open?: string) {
     if (open !== undefined && open !== 'true' && open !== 'false') {
-      throw new BadRequestException({ code: 'VALIDATION_FAILED', message: 'open must be true or false.' });
+      throw new AppError('VALIDATION_FAILED', { reason: 'OPEN_FLAG' });
     }
     return this.alerts.list(hallId, open !== 'false');
   }

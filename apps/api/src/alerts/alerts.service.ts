@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { QueueError, type Clock } from '@hallq/queue';
+import { hallNotFound, type Clock } from '@hallq/queue';
+import { AppError } from '../common/errors/app-error';
 import type { Observable } from 'rxjs';
 import { CLOCK } from '../queue/queue.module';
 import { AlertChanges } from './alert-changes';
@@ -26,21 +27,21 @@ export class AlertsService {
   }
 
   async list(hallId: string, openOnly: boolean): Promise<AlertView[]> {
-    await this.hall(hallId);
+    await this.requireHall(hallId);
     return (await this.alerts.findForHall(hallId, openOnly)).map(alertView);
   }
 
   async acknowledge(hallId: string, alertId: string): Promise<AlertView> {
-    await this.hall(hallId);
+    await this.requireHall(hallId);
     const a = await this.alerts.findInHall(hallId, alertId);
-    if (!a) throw new QueueError('ALERT_NOT_FOUND', `No alert ${alertId} in this hall.`, { alertId });
+    if (!a) throw new AppError('ALERT_NOT_FOUND', { alertId });
     if (a.acknowledgedAt === null) await this.alerts.markAcknowledged(a, this.clock.now());
     const fresh = alertView(await this.alerts.findById(a.id));
     this.feed.publish({ type: 'acknowledged', alert: fresh });
     return fresh;
   }
 
-  private async hall(hallId: string): Promise<void> {
-    if (!(await this.alerts.hallExists(hallId))) throw new QueueError('HALL_NOT_FOUND', `No hall with id "${hallId}".`, { hallId });
+  private async requireHall(hallId: string): Promise<void> {
+    if (!(await this.alerts.hallExists(hallId))) throw hallNotFound(hallId);
   }
 }

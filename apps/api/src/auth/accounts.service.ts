@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { BadRequestException, ConflictException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
-import { WindowEntity } from '@hallq/queue';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { ErrorReason } from '@hallq/contracts';
+import { QueueError, WindowEntity, hallNotFound } from '@hallq/queue';
 import { DataSource, In, IsNull } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../common/config/app-config';
+import { AppError } from '../common/errors/app-error';
 import { AuthErrors } from './auth-errors';
 import { CredentialsService } from './credentials.service';
 import { StaffAccountEntity, type StaffRole } from './entities/staff-account.entity';
@@ -122,7 +124,7 @@ export class AccountsService {
   async update(accountId: string, change: AccountChange): Promise<AccountView> {
     const repo = this.dataSource.getRepository(StaffAccountEntity);
     const a = await repo.findOneBy({ id: accountId });
-    if (!a) throw new NotFoundException({ code: 'ACCOUNT_NOT_FOUND', message: `No staff account ${accountId}.` });
+    if (!a) throw new AppError('ACCOUNT_NOT_FOUND', { accountId });
     const next: Partial<StaffAccountEntity> = {};
     if (change.displayName !== undefined) next.displayName = change.displayName;
     if (change.hallIds !== undefined || change.windowIds !== undefined) {
@@ -156,16 +158,16 @@ export class AccountsService {
   private async scopeFor(role: StaffRole, hallIds: string[], windowIds: string[]): Promise<{ hallIds: string[]; windowIds: string[] }> {
     if (role === 'admin') return { hallIds: [], windowIds: [] };
     if (role === 'manager') {
-      if (!hallIds.length) throw new BadRequestException({ code: 'VALIDATION_FAILED', message: 'A manager needs at least one hall in hallIds.' });
+      if (!hallIds.length) throw new AppError('VALIDATION_FAILED', { reason: 'MANAGER_NEEDS_HALL' });
       const found = await this.dataSource.getRepository(HallEntity).findBy({ id: In(hallIds) });
       const missing = hallIds.filter((h) => !found.some((f) => f.id === h));
-      if (missing.length) throw new NotFoundException({ code: 'HALL_NOT_FOUND', message: `No hall ${missing.join(', ')}.` });
+      if (missing.length) throw hallNotFound(missing);
       return { hallIds: [...new Set(hallIds)], windowIds: [] };
     }
-    if (!windowIds.length) throw new BadRequestException({ code: 'VALIDATION_FAILED', message: 'A clerk needs at least one window in windowIds.' });
+    if (!windowIds.length) throw new AppError('VALIDATION_FAILED', { reason: 'CLERK_NEEDS_WINDOW' });
     const windows = await this.dataSource.getRepository(WindowEntity).findBy({ id: In(windowIds) });
     const missing = windowIds.filter((w) => !windows.some((f) => f.id === w));
-    if (missing.length) throw new NotFoundException({ code: 'WINDOW_NOT_FOUND', message: `No window ${missing.join(', ')}.` });
+    if (missing.length) throw new QueueError('WINDOW_NOT_FOUND', { windowId: missing.join(', ') });
     return { hallIds: [...new Set(windows.map((w) => w.hallId))], windowIds: [...new Set(windowIds)] };
   }
 }
@@ -175,7 +177,7 @@ function view(a: StaffAccountEntity): AccountView {
 }
 
 function duplicate(username: string) {
-  return new ConflictException({ code: 'DUPLICATE', message: `The username "${username}" is taken; choose another.` });
+  return new QueueError('DUPLICATE', { reason: 'USERNAME_TAKEN', username });
 }
 
 /**
@@ -185,10 +187,10 @@ function duplicate(username: string) {
 function refuseForeignScope(role: StaffRole, given: { hallIds?: string[]; windowIds?: string[] }): void {
   const halls = !!given.hallIds?.length;
   const windows = !!given.windowIds?.length;
-  const refuse = (message: string) => {
-    throw new BadRequestException({ code: 'VALIDATION_FAILED', message });
+  const refuse = (reason: ErrorReason) => {
+    throw new AppError('VALIDATION_FAILED', { reason });
   };
-  if (role === 'admin' && (halls || windows)) refuse('An admin has every hall and window: leave hallIds and windowIds out.');
-  if (role === 'manager' && windows) refuse('A manager is given halls, not windows: use hallIds and leave windowIds out.');
-  if (role === 'clerk' && halls) refuse("A clerk is given windows; the clerk's halls follow from them: use windowIds and leave hallIds out.");
+  if (role === 'admin' && (halls || windows)) refuse('ADMIN_NO_SCOPE');
+  if (role === 'manager' && windows) refuse('MANAGER_HALLS_ONLY');
+  if (role === 'clerk' && halls) refuse('CLERK_WINDOWS_ONLY');
 }

@@ -1,33 +1,13 @@
-import { ForbiddenException, HttpException, HttpStatus, UnauthorizedException } from '@nestjs/common';
+import type { AccessLevel } from './access-policy';
+import { AppError } from '../common/errors/app-error';
 
-/** Auth refusals in the api's error shape: a code for programs, a sentence for people. */
+/** Auth refusals: codes of the contract, worded in its catalog (libs/contracts/src/error-messages.ts). */
 export const AuthErrors = {
-  unauthenticated: () => new UnauthorizedException({
-    code: 'UNAUTHENTICATED',
-    message: 'Sign in first: send "Authorization: Bearer <token>" with a staff sign-in token or a device token.',
-  }),
-  badToken: () => new UnauthorizedException({
-    code: 'TOKEN_INVALID',
-    message: 'This sign-in or device token is not valid any more (signed out, expired or revoked); sign in again or ask a manager for a new device token.',
-  }),
-  badCredentials: () => new UnauthorizedException({ code: 'SIGN_IN_FAILED', message: 'Wrong username or password.' }),
-  locked: (retryAfterSec: number) => new HttpException({
-    code: 'ACCOUNT_LOCKED',
-    message: `Too many failed sign-ins: this account is locked for ${Math.ceil(retryAfterSec / 60)} more minute(s). An admin can unlock it sooner.`,
-    retryAfterSec,
-  }, HttpStatus.TOO_MANY_REQUESTS),
-  forbidden: (needs: string) => new ForbiddenException({ code: 'FORBIDDEN', message: `You may not do this here: it needs ${describe(needs)}.` }),
-  noRule: () => new ForbiddenException({ code: 'NO_ACCESS_RULE', message: 'This route has no access rule yet, so it is closed.' }),
+  unauthenticated: () => new AppError('UNAUTHENTICATED'),
+  badToken: () => new AppError('TOKEN_INVALID'),
+  badCredentials: () => new AppError('SIGN_IN_FAILED'),
+  locked: (retryAfterSec: number) => new AppError('ACCOUNT_LOCKED', { minutes: Math.ceil(retryAfterSec / 60), retryAfterSec }),
+  /** `needs`: the access level the route asks for; the catalog says it in words. */
+  forbidden: (needs: AccessLevel | string) => new AppError('FORBIDDEN', { needs }),
+  noRule: () => new AppError('NO_ACCESS_RULE'),
 };
-
-function describe(level: string): string {
-  switch (level) {
-    case 'admin': return 'an admin';
-    case 'hall-manager': return "a manager of this hall";
-    case 'hall-staff': return 'staff of this hall';
-    case 'window-clerk': return 'a clerk of this window or a manager of its hall';
-    case 'hall-viewer': return "staff or a registered screen or kiosk of this hall";
-    case 'hall-kiosk': return 'staff or a registered kiosk of this hall';
-    default: return 'a signed-in member of staff';
-  }
-}

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, NotFoundException } from '@nestjs/common';
-import { HallEntity, QueueError } from '@hallq/queue';
+import { Injectable } from '@nestjs/common';
+import { requireHall } from '@hallq/queue';
 import { Subject } from 'rxjs';
 import { DataSource } from 'typeorm';
+import { AppError } from '../common/errors/app-error';
 import { CredentialsService } from './credentials.service';
 import { DeviceEntity, type DeviceKind } from './entities/device.entity';
 
@@ -28,7 +29,7 @@ export class DevicesService {
   ) {}
 
   async issue(hallId: string, kind: DeviceKind, label: string, createdBy: string): Promise<DeviceView & { token: string }> {
-    if (!(await this.dataSource.getRepository(HallEntity).existsBy({ id: hallId }))) throw new QueueError('HALL_NOT_FOUND', `No hall ${hallId}.`);
+    await requireHall(this.dataSource.manager, hallId);
     const { token, hash } = CredentialsService.newDeviceToken();
     const row = this.dataSource.getRepository(DeviceEntity).create({ id: randomUUID(), hallId, kind, label, tokenHash: hash, createdAt: Date.now(), createdBy, revokedAt: null });
     await this.dataSource.getRepository(DeviceEntity).insert(row);
@@ -44,7 +45,7 @@ export class DevicesService {
   }
 
   async list(hallId: string): Promise<DeviceView[]> {
-    if (!(await this.dataSource.getRepository(HallEntity).existsBy({ id: hallId }))) throw new QueueError('HALL_NOT_FOUND', `No hall ${hallId}.`);
+    await requireHall(this.dataSource.manager, hallId);
     const rows = await this.dataSource.getRepository(DeviceEntity).find({ where: { hallId }, order: { createdAt: 'ASC' } });
     return rows.map(view);
   }
@@ -52,7 +53,7 @@ export class DevicesService {
   async revoke(hallId: string, deviceId: string): Promise<DeviceView> {
     const repo = this.dataSource.getRepository(DeviceEntity);
     const d = await repo.findOneBy({ id: deviceId, hallId });
-    if (!d) throw new NotFoundException({ code: 'DEVICE_NOT_FOUND', message: `No device ${deviceId} in this hall.` });
+    if (!d) throw new AppError('DEVICE_NOT_FOUND', { deviceId });
     if (d.revokedAt === null) {
       d.revokedAt = Date.now();
       await repo.update({ id: d.id }, { revokedAt: d.revokedAt });

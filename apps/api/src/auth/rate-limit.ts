@@ -1,8 +1,9 @@
-import { ExecutionContext, HttpException, HttpStatus, Injectable, SetMetadata } from '@nestjs/common';
+import { ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ThrottlerGuard, type ThrottlerLimitDetail, type ThrottlerModuleOptions } from '@nestjs/throttler';
 import type { Response } from 'express';
 import type { AppConfig } from '../common/config/app-config';
+import { AppError } from '../common/errors/app-error';
 import type { AuthedRequest } from './access.guard';
 
 export type RateLimitedAction = 'issue' | 'sign-in';
@@ -44,10 +45,6 @@ export class RateLimitGuard extends ThrottlerGuard {
     const res = ctx.switchToHttp().getResponse<Response>();
     const wait = Math.max(1, Math.ceil(detail.timeToBlockExpire));
     res.setHeader('Retry-After', String(wait));
-    throw new HttpException({
-      code: 'RATE_LIMITED',
-      message: `Too many requests from here (${detail.limit} a minute at most); please wait ${wait} s and try again.`,
-      retryAfterSec: wait,
-    }, HttpStatus.TOO_MANY_REQUESTS);
+    throw new AppError('RATE_LIMITED', { limit: detail.limit, retryAfterSec: wait });
   }
 }

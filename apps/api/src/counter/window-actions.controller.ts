@@ -1,7 +1,8 @@
-import { BadRequestException, Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { QueueService } from '@hallq/queue';
 import type { Response } from 'express';
+import { AppError } from '../common/errors/app-error';
 import { WindowResponseDto } from '../halls/dto/hall-responses.dto';
 import { TicketResponseDto } from '../tickets/dto/ticket-responses.dto';
 import { CallTicketDto, PauseDto, TransferDto } from './dto/window-actions.dto';
@@ -31,7 +32,7 @@ export class WindowActionsController {
   @ApiOperation({ summary: 'Call a chosen waiting ticket out of order (reason logged)' })
   @ApiOkResponse({ type: TicketResponseDto })
   call(@Param('hallId') hallId: string, @Param('windowId') windowId: string, @Body() dto: CallTicketDto) {
-    if (!dto.ticketId === !dto.number) throw new BadRequestException({ code: 'VALIDATION_FAILED', message: 'Give exactly one of ticketId or number.' });
+    if (!dto.ticketId === !dto.number) throw new AppError('VALIDATION_FAILED', { reason: 'TICKET_OR_NUMBER' });
     return this.queue.callTicket(hallId, windowId, { id: dto.ticketId, number: dto.number }, dto.reason).then(withoutToken);
   }
 
@@ -68,7 +69,7 @@ export class WindowActionsController {
   @ApiOperation({ summary: 'Send the current ticket to another category or window; it keeps its issue time' })
   @ApiOkResponse({ type: TicketResponseDto })
   transfer(@Param('hallId') hallId: string, @Param('windowId') windowId: string, @Body() dto: TransferDto) {
-    if (!dto.category === !dto.window) throw new BadRequestException({ code: 'VALIDATION_FAILED', message: 'Give exactly one of category or window.' });
+    if (!dto.category === !dto.window) throw new AppError('VALIDATION_FAILED', { reason: 'CATEGORY_OR_WINDOW' });
     return this.queue.transfer(hallId, windowId, dto.window ? { window: dto.window } : { category: dto.category! }).then(withoutToken);
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ForecastEvent } from '@hallq/forecast';
-import { HallEntity, QueueError, ServiceCategoryEntity, TicketEventEntity, WindowEntity } from '@hallq/queue';
+import { requireHall, ServiceCategoryEntity, TicketEventEntity, WindowEntity } from '@hallq/queue';
 import { DataSource } from 'typeorm';
 import { factsOfEventRow, toForecastEvent } from './forecast-events';
 
@@ -22,8 +22,7 @@ export class ForecastHistoryRepository {
   /** The hall's setup; HALL_NOT_FOUND (a domain error, so any route that reaches here answers 404). */
   async hallSetup(hallId: string): Promise<HallSetup> {
     const em = this.dataSource.manager;
-    const hall = await em.findOne(HallEntity, { where: { id: hallId } });
-    if (!hall) throw new QueueError('HALL_NOT_FOUND', `No hall with id "${hallId}".`, { hallId });
+    const hall = await requireHall(em, hallId);
     const categories = await em.find(ServiceCategoryEntity, { where: { hallId } });
     const windows = await em.find(WindowEntity, { where: { hallId } });
     return { timeZone: hall.timeZone, categories, windows };

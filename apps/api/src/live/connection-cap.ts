@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { errorText } from '@hallq/contracts';
 
 /** The error a refused client gets as `connect_error` (err.message, and err.data.code for programs). */
 export interface TooManyConnections extends Error {
@@ -59,10 +60,7 @@ export function capConnectionsPerAddress(server: IoServerLike, max: number, addr
 }
 
 function tooMany(max: number): TooManyConnections {
-  const e = new Error(
-    `Too many live connections from this address (at most ${max} on one server). Close pages you do not need, `
-      + 'or ask the administrator to raise HALLQ_LIVE_MAX_PER_ADDRESS.',
-  ) as TooManyConnections;
+  const e = new Error(errorText('TOO_MANY_CONNECTIONS', { max }, 'en')) as TooManyConnections;
   e.data = { code: 'TOO_MANY_CONNECTIONS', max };
   return e;
 }

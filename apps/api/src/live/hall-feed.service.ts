@@ -1,3 +1,4 @@
+// Over 300 lines: one feed per hall (snapshot cache, coalescing, window and ticket watchers) kept in one place.
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import {
@@ -136,10 +137,10 @@ export class HallFeedService implements OnModuleInit, OnModuleDestroy {
   /** Resolves a window id to its hall; throws WINDOW_NOT_FOUND. `readNow` as for hallSnapshot. */
   async windowSnapshot(windowId: string, readNow = false): Promise<WindowSnapshot> {
     const w = await this.dataSource.manager.findOne(WindowEntity, { where: { id: windowId }, select: { id: true, hallId: true } });
-    if (!w) throw new QueueError('WINDOW_NOT_FOUND', 'No window with this id.');
+    if (!w) throw new QueueError('WINDOW_NOT_FOUND');
     const cur = await this.current(this.feed(w.hallId), readNow);
     const snap = windowSnapshot(cur.snap, cur.raw, windowId);
-    if (!snap) throw new QueueError('WINDOW_NOT_FOUND', 'No window with this id.');
+    if (!snap) throw new QueueError('WINDOW_NOT_FOUND');
     return snap;
   }
 

@@ -1,26 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { Namespace, Socket } from 'socket.io';
-import type { AlertChange, AlertView } from '../alerts/alerts.service';
+import type { LiveClientEvents, LiveServerEvents, SubscribeAck } from '@hallq/contracts';
+import type { AlertChange } from '../alerts/alerts.service';
 import { RedisService } from '../cluster/redis.service';
 import type { CalledEvent, HallSnapshot, TicketSnapshot, WindowSnapshot } from './live-views';
 
-/** Server-to-client events of the /live namespace (docs/live.md). */
-export interface LiveServerEvents {
-  snapshot: (s: HallSnapshot | WindowSnapshot | TicketSnapshot) => void;
-  called: (e: CalledEvent) => void;
-  /** Manager subscribers: the hall's open alerts, on subscribe. */
-  alerts: (s: { hallId: string; at: number; alerts: AlertView[] }) => void;
-  /** Manager subscribers: one alert raised, escalated, cleared or acknowledged. */
-  alert: (e: AlertChange & { hallId: string }) => void;
-  error: (e: { error: string; code?: string; request?: unknown }) => void;
-}
-
-export interface LiveClientEvents {
-  subscribe: (payload: unknown, ack?: (r: SubscribeAck) => void) => void;
-  unsubscribe: (payload: unknown, ack?: (r: SubscribeAck) => void) => void;
-}
-
-export type SubscribeAck = { ok: true } | { ok: false; error: string; code?: string };
+/** The /live event maps and the subscribe answer: the wire contract's (libs/contracts/src/live.ts). */
+export type { LiveClientEvents, LiveServerEvents, SubscribeAck };
 /** What the gateway keeps on a socket: the role of whoever subscribed on it (for the metrics). */
 export interface LiveSocketData {
   role?: string;

@@ -1,111 +1,17 @@
+import type {
+  CalledEvent, CitizenTicket, HallSnapshot, LiveHall, LiveLine, LiveWindow, PublicTicket, TicketSnapshot, WaitEstimate, WindowSnapshot,
+} from '@hallq/contracts';
 import { FINAL_STATUSES, type HallLine, type HallState, type TicketStatus, type TicketView } from '@hallq/queue';
-import type { WaitEstimate } from '../waits/wait-estimator';
 
 /**
- * What the live gateway sends. Everything here is broadcast to screens and counters in a public hall,
- * so no view carries a ticket's tracking token: the token is the only key to a citizen's phone page.
+ * What the live gateway sends, typed by the wire contract (libs/contracts/src/live.ts) the pages read too.
+ * Everything here is broadcast to screens and counters in a public hall, so no view carries a ticket's
+ * tracking token: the token is the only key to a citizen's phone page.
  */
-export interface PublicTicket {
-  number: string;
-  category: string;
-  priority: TicketView['priority'];
-  status: TicketStatus;
-  issuedAt: number;
-  calledAt: number | null;
-  windowId: string | null;
-  windowLabel: string | null;
-  targetWindowId: string | null;
-  recallCount: number;
-}
-
-export interface LiveLine {
-  category: { code: string; prefix: string; nameZh: string; nameEn: string; materials: string[]; active: boolean; targetWaitSec: number };
-  waiting: number;
-  priorityWaiting: number;
-  openWindows: number;
-  oldestIssuedAt: number | null;
-  /** Wait for a ticket taken now (stand-in until libs/forecast; `source` tells which). */
-  waitNow: WaitEstimate | null;
-}
-
-export interface LiveWindow {
-  id: string;
-  label: string;
-  state: string;
-  pauseReason: string | null;
-  categories: string[];
-  current: PublicTicket | null;
-}
-
-export type LiveHall = HallState['hall'];
-
-export interface HallSnapshot {
-  seq: number;
-  scope: 'hall';
-  hallId: string;
-  at: number;
-  hall: LiveHall;
-  lines: LiveLine[];
-  windows: LiveWindow[];
-  /** Newest call first. */
-  recentCalls: PublicTicket[];
-  /**
-   * The first few waiting tickets, oldest first (a manager's glance; `lines` has the counts). Not all of
-   * them: this goes to every screen of the hall several times a minute, and a list of hundreds of
-   * tickets to thousands of screens is what would make the next `called` late.
-   */
-  nextWaiting: PublicTicket[];
-}
+export type { CalledEvent, CitizenTicket, HallSnapshot, LiveHall, LiveLine, LiveWindow, PublicTicket, TicketSnapshot, WindowSnapshot };
 
 /** How many waiting tickets a hall snapshot lists. */
 export const HALL_SNAPSHOT_WAITING = 10;
-
-export interface WindowSnapshot {
-  seq: number;
-  scope: 'window';
-  hallId: string;
-  at: number;
-  hall: LiveHall;
-  window: LiveWindow;
-  /** Lines of the categories this window serves, in its order of preference. */
-  lines: LiveLine[];
-  /** Tickets this window may call: in its categories or transferred to it. */
-  waiting: PublicTicket[];
-}
-
-export interface CitizenTicket extends PublicTicket {
-  hallId: string;
-  hallName: string;
-  categoryNameZh: string;
-  categoryNameEn: string;
-  peopleAhead: number;
-  estimatedWait: WaitEstimate | null;
-}
-
-export interface TicketSnapshot {
-  seq: number;
-  scope: 'ticket';
-  hallId: string;
-  at: number;
-  hall: Pick<LiveHall, 'id' | 'name' | 'isOpen' | 'serviceDay'>;
-  ticket: CitizenTicket;
-}
-
-export interface CalledEvent {
-  seq: number;
-  hallId: string;
-  /** Ticket number as spoken: "A023". */
-  number: string;
-  /** Window label as spoken: "5". */
-  window: string;
-  windowId: string;
-  category: string;
-  categoryNameZh: string;
-  categoryNameEn: string;
-  recall: boolean;
-  recallCount: number;
-  at: number;
-}
 
 export function publicTicket(t: TicketView): PublicTicket {
   return {

@@ -1,17 +1,15 @@
-import { Logger } from '@nestjs/common';
+import { Logger, UseFilters } from '@nestjs/common';
+import type { LiveRefusal } from '@hallq/contracts';
 import {
   Ack, ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayInit, SubscribeMessage, WebSocketGateway,
 } from '@nestjs/websockets';
-import { QueueError } from '@hallq/queue';
 import { HttpException } from '@nestjs/common';
 import { decideAccess, type AccessLevel, type AccessScope } from '../auth/access-policy';
 import { CredentialsService } from '../auth/credentials.service';
 import { DevicesService } from '../auth/devices.service';
 import type { Principal } from '../auth/principal';
 import { MetricsService } from '../metrics/metrics.service';
-import { isDatabaseUnavailable } from '../common/errors/database-unavailable';
-import { databaseUnavailable } from '../common/errors/http-exception.filter';
-import { valueDeeperThan } from '../common/http/json-depth';
+import { echo, LiveExceptionFilter, liveRefusalLogged } from '../common/errors/live-exception.filter';
 import { parseSubscribe } from './dto/subscribe.dto';
 import { FloodGuard } from './flood-guard';
 import { HallFeedService } from './hall-feed.service';
@@ -30,6 +28,7 @@ const MAX_ROOMS = 8;
  */
 // CORS for /live comes from configuration (HallqIoAdapter), like the REST api's.
 @WebSocketGateway({ namespace: '/live', maxHttpBufferSize: 16 * 1024 })
+@UseFilters(LiveExceptionFilter)
 export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
   private readonly logger = new Logger(LiveGateway.name);
 
@@ -123,10 +122,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
         socket.emit('snapshot', snap);
       }
     } catch (e) {
-      if (e instanceof QueueError) return this.refuse(socket, reply, { error: e.message, code: e.code }, payload);
-      if (isDatabaseUnavailable(e)) return this.refuse(socket, reply, { error: databaseUnavailable().message, code: 'DATABASE_UNAVAILABLE' }, payload);
-      this.logger.error(`subscribe failed: ${(e as Error).stack ?? e}`);
-      this.refuse(socket, reply, { error: 'internal error; retry in a moment', code: 'INTERNAL' }, payload);
+      this.refuse(socket, reply, liveRefusalLogged(e, this.logger), payload);
     }
   }
 
@@ -140,13 +136,11 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
     reply({ ok: true });
   }
 
-  private refuse(socket: LiveSocket, reply: (r: SubscribeAck) => void, e: { error: string; code: string }, request: unknown): void {
+  private refuse(socket: LiveSocket, reply: (r: SubscribeAck) => void, e: Omit<LiveRefusal, 'ok'>, request: unknown): void {
     reply({ ok: false, ...e });
     // Also as an event, for clients that sent no acknowledgement callback. The request is echoed only
-    // when small, so a client cannot make the server send back a large payload (nor overflow the stack
-    // of JSON.stringify with one nested thousands of levels deep).
-    const small = !valueDeeperThan(request, 8) && JSON.stringify(request ?? null)?.length <= 200;
-    socket.emit('error', { ...e, request: small ? request : undefined });
+    // when small, so a client cannot make the server send back a large payload.
+    socket.emit('error', { ...e, request: echo(request) });
   }
 }
 

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { Registry } from 'prom-client';
-import type { ErrorBody } from '../common/errors/http-exception.filter';
+import { errorBody, type ErrorBody } from '../common/errors/error-body';
 
 /**
  * GET /metrics, the Prometheus scrape, for the holder of HALLQ_METRICS_TOKEN only (sent as
@@ -15,14 +15,12 @@ export function metricsScrape(token: string | null, registry: Registry): (req: R
   return (req, res, next) => {
     if (req.path !== '/metrics' || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
     if (expected === null) {
-      const message = 'Metrics are off here: set HALLQ_METRICS_TOKEN and scrape /metrics with it as a bearer token (README, "The HTTP edge").';
-      return refuse(res, { statusCode: 404, code: 'METRICS_OFF', message });
+      return refuse(res, errorBody('METRICS_OFF'));
     }
     const m = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
     if (!m || !timingSafeEqual(digest(m[1]), expected)) {
       res.setHeader('WWW-Authenticate', 'Bearer realm="metrics"');
-      const message = 'Send "Authorization: Bearer <HALLQ_METRICS_TOKEN>" to read the metrics.';
-      return refuse(res, { statusCode: 401, code: 'METRICS_TOKEN_REQUIRED', message });
+      return refuse(res, errorBody('METRICS_TOKEN_REQUIRED'));
     }
     registry.metrics().then((text) => {
       res.setHeader('Content-Type', registry.contentType);

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  HallEntity, QueueError, RatingEntity, ServiceCategoryEntity, TicketEntity, TransactionRunner, WindowEntity, type Clock,
+  QueueError, RatingEntity, requireHall, ServiceCategoryEntity, TicketEntity, TransactionRunner, WindowEntity, type Clock,
 } from '@hallq/queue';
 import { isUniqueViolation } from '@hallq/queue';
 import { Between, type EntityManager } from 'typeorm';
@@ -24,10 +24,10 @@ export class RatingsService {
   rateByToken(token: string, dto: RateTicketDto): Promise<RatingResponseDto> {
     return this.tx.run(async (em) => {
       const t = await em.findOne(TicketEntity, { where: { token } });
-      if (!t) throw new QueueError('TICKET_NOT_FOUND', 'No ticket with this tracking code; check the link on your ticket.');
+      if (!t) throw new QueueError('TICKET_NOT_FOUND', { reason: 'TRACKING_CODE' });
       if (t.status !== 'done') {
-        throw new QueueError('ILLEGAL_TRANSITION', `Ticket ${t.number} is ${t.status.replace('_', '-')}; only a finished ticket can be rated.`, {
-          ticketId: t.id, status: t.status,
+        throw new QueueError('ILLEGAL_TRANSITION', {
+          reason: 'NOT_RATEABLE', ticketId: t.id, number: t.number, status: t.status,
         });
       }
       return this.save(em, t, dto);
@@ -39,14 +39,14 @@ export class RatingsService {
     return this.tx.run(async (em) => {
       const w = await em.findOne(WindowEntity, { where: { id: windowId, hallId } });
       if (!w) {
-        await this.hall(em, hallId);
-        throw new QueueError('WINDOW_NOT_FOUND', `Hall has no window with id "${windowId}".`, { hallId, windowId });
+        await requireHall(em, hallId);
+        throw new QueueError('WINDOW_NOT_FOUND', { hallId, windowId });
       }
       const t = await em.findOne(TicketEntity, { where: { windowId: w.id, status: 'done' }, order: { finishedAt: 'DESC' } });
       const now = this.clock.now();
       if (!t || t.finishedAt === null || now - t.finishedAt > PAD_RATING_WINDOW_MS) {
-        throw new QueueError('WINDOW_IDLE', `Window ${w.label} finished no ticket in the last ${PAD_RATING_WINDOW_MS / 60_000} minutes; nothing to rate.`, {
-          windowId: w.id, lastFinishedAt: t?.finishedAt ?? null,
+        throw new QueueError('WINDOW_IDLE', {
+          reason: 'NOTHING_TO_RATE', label: w.label, minutes: PAD_RATING_WINDOW_MS / 60_000, windowId: w.id, lastFinishedAt: t?.finishedAt ?? null,
         });
       }
       return this.save(em, t, dto);
@@ -57,7 +57,7 @@ export class RatingsService {
   async summary(hallId: string, from: string, to: string) {
     dayRange(from, to);
     const em = this.tx.dataSource.manager;
-    await this.hall(em, hallId);
+    await requireHall(em, hallId);
     const [rows, wins, cats] = await Promise.all([
       em.find(RatingEntity, { where: { hallId, serviceDay: Between(from, to) } }),
       em.find(WindowEntity, { where: { hallId } }),
@@ -94,14 +94,8 @@ export class RatingsService {
       window: w?.label ?? null, category: c?.code ?? '', at: r.at,
     };
   }
-
-  private async hall(em: EntityManager, hallId: string): Promise<HallEntity> {
-    const h = await em.findOne(HallEntity, { where: { id: hallId } });
-    if (!h) throw new QueueError('HALL_NOT_FOUND', `No hall with id "${hallId}".`, { hallId });
-    return h;
-  }
 }
 
 function alreadyRated(t: TicketEntity): QueueError {
-  return new QueueError('DUPLICATE', `Ticket ${t.number} has already been rated; one rating per ticket.`, { ticketId: t.id });
+  return new QueueError('DUPLICATE', { reason: 'ALREADY_RATED', number: t.number, ticketId: t.id });
 }

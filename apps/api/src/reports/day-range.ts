@@ -12,9 +12,9 @@ export const MAX_REPORT_DAYS = 93;
 export function dayRange(from: string, to: string, maxDays = MAX_REPORT_DAYS): string[] {
   const a = parseServiceDay(from, 'from');
   const b = parseServiceDay(to, 'to');
-  if (a > b) throw new QueueError('INVALID_INPUT', `from (${from}) is after to (${to}).`, { from, to });
+  if (a > b) throw new QueueError('INVALID_INPUT', { reason: 'RANGE_ORDER', from, to });
   if (b - a + 1 > maxDays) {
-    throw new QueueError('INVALID_INPUT', `The range covers ${b - a + 1} days; at most ${maxDays} days per report.`, { from, to, maxDays });
+    throw new QueueError('INVALID_INPUT', { reason: 'RANGE_TOO_LONG', days: b - a + 1, from, to, maxDays });
   }
   const days: string[] = [];
   for (let d = a; d <= b; d++) days.push(new Date(d * 86_400_000).toISOString().slice(0, 10));

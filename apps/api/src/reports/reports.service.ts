@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { HallEntity, QueueError, RatingEntity, ServiceCategoryEntity, TicketEntity, TicketEventEntity, TransactionRunner, WindowEntity, type Clock } from '@hallq/queue';
+import type { DayReportBody } from '@hallq/contracts';
+import { RatingEntity, requireHall, ServiceCategoryEntity, TicketEntity, TicketEventEntity, TransactionRunner, WindowEntity, type Clock } from '@hallq/queue';
 import { Between, IsNull, LessThan, Like, Not, type EntityManager } from 'typeorm';
 import { CLOCK } from '../queue/queue.module';
 import { dayRange } from './day-range';
@@ -18,7 +19,7 @@ export class ReportsService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async dayReport(hallId: string, from: string, to: string) {
+  async dayReport(hallId: string, from: string, to: string): Promise<DayReportBody> {
     const { hall, report } = await this.build(hallId, from, to);
     return { hall: { id: hall.id, name: hall.name, timeZone: hall.timeZone }, from, to, ...report };
   }
@@ -31,8 +32,7 @@ export class ReportsService {
   private async build(hallId: string, from: string, to: string) {
     const days = dayRange(from, to);
     const em = this.tx.dataSource.manager;
-    const hall = await em.findOne(HallEntity, { where: { id: hallId } });
-    if (!hall) throw new QueueError('HALL_NOT_FOUND', `No hall with id "${hallId}".`, { hallId });
+    const hall = await requireHall(em, hallId);
     const start = localDayStart(from, hall.timeZone);
     const end = localDayStart(nextDay(to), hall.timeZone);
     const [categories, windows, tickets, ticketEvents, windowEvents, ratings] = await Promise.all([

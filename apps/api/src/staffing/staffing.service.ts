@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { ErrorReason } from '@hallq/contracts';
 import type { StaffingAction, StaffingEffect } from '@hallq/forecast';
 import {
   HallAdminService, hhmmToMinutes, localMinutesOf, localTimeToEpoch, QueueError, QueueService, serviceDayOf,
@@ -57,31 +58,31 @@ export class StaffingService {
   async apply(hallId: string, dto: StaffingActionDto, actor = 'manager') {
     const hall = await this.admin.getHall(hallId);
     const w = hall.windows.find((x) => x.id === dto.windowId);
-    if (!w) throw new QueueError('WINDOW_NOT_FOUND', `Hall has no window with id "${dto.windowId}".`, { windowId: dto.windowId });
+    if (!w) throw new QueueError('WINDOW_NOT_FOUND', { windowId: dto.windowId });
     const codes = new Set(hall.categories.map((c) => c.code));
     for (const c of [dto.category, dto.fromCategory, ...(dto.categories ?? [])]) {
-      if (c !== undefined && !codes.has(c)) throw new QueueError('CATEGORY_NOT_FOUND', `Hall has no service category "${c}".`, { category: c });
+      if (c !== undefined && !codes.has(c)) throw new QueueError('CATEGORY_NOT_FOUND', { category: c });
     }
     const before = { state: w.state, categories: w.categories };
     let after: WindowView;
     switch (dto.kind) {
       case 'open': {
-        if (w.state === 'open') throw stale(`Window ${w.label} is already open; this advice was applied or overtaken.`, w);
+        if (w.state === 'open') throw stale('ALREADY_OPEN', w);
         const profile = dto.categories ?? (w.categories.includes(dto.category) ? w.categories : [dto.category, ...w.categories]);
         if (!sameList(profile, w.categories)) await this.admin.updateWindow(hallId, w.id, { categories: profile });
         after = await this.queue.windowAction(hallId, w.id, w.state === 'paused' ? 'resume' : 'open');
         break;
       }
       case 'move': {
-        if (w.state !== 'open') throw stale(`Window ${w.label} is ${w.state}; open it instead of moving it.`, w);
-        if (dto.fromCategory && !w.categories.includes(dto.fromCategory)) throw stale(`Window ${w.label} no longer serves "${dto.fromCategory}".`, w);
+        if (w.state !== 'open') throw stale('OPEN_TO_MOVE', w);
+        if (dto.fromCategory && !w.categories.includes(dto.fromCategory)) throw stale('NO_LONGER_SERVES', w, { category: dto.fromCategory });
         const profile = dto.categories ?? [dto.category, ...w.categories.filter((c) => c !== dto.category && c !== dto.fromCategory)];
-        if (sameList(profile, w.categories)) throw stale(`Window ${w.label} already has this work profile.`, w);
+        if (sameList(profile, w.categories)) throw stale('SAME_PROFILE', w);
         after = await this.admin.updateWindow(hallId, w.id, { categories: profile });
         break;
       }
       case 'close': {
-        if (w.state === 'closed') throw stale(`Window ${w.label} is already closed.`, w);
+        if (w.state === 'closed') throw stale('ALREADY_CLOSED', w);
         after = await this.queue.windowAction(hallId, w.id, 'close');
         break;
       }
@@ -105,10 +106,10 @@ export class StaffingService {
     const wins = new Set(state.windows.map((w) => w.id));
     const change = {
       windows: dto.windows.map((w) => {
-        if (!wins.has(w.windowId)) throw new QueueError('WINDOW_NOT_FOUND', `Hall has no window with id "${w.windowId}".`, { windowId: w.windowId });
+        if (!wins.has(w.windowId)) throw new QueueError('WINDOW_NOT_FOUND', { windowId: w.windowId });
         const categoryIds = w.categories?.map((c) => {
           const id = idOf.get(c);
-          if (!id) throw new QueueError('CATEGORY_NOT_FOUND', `Hall has no service category "${c}".`, { category: c });
+          if (!id) throw new QueueError('CATEGORY_NOT_FOUND', { category: c });
           return id;
         });
         return { windowId: w.windowId, state: w.state, categoryIds };
@@ -207,6 +208,6 @@ function round2(x: number): number {
 function sameList(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
-function stale(message: string, w: WindowView): QueueError {
-  return new QueueError('ILLEGAL_TRANSITION', message, { windowId: w.id, state: w.state, categories: w.categories });
+function stale(reason: ErrorReason, w: WindowView, more: Record<string, unknown> = {}): QueueError {
+  return new QueueError('ILLEGAL_TRANSITION', { reason, windowId: w.id, label: w.label, state: w.state, categories: w.categories, ...more });
 }

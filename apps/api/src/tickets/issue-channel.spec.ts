@@ -11,8 +11,8 @@ describe('issueChannel', () => {
     expect(issueChannel(null, { channel: 'web', priority: 'normal' }, 'h1')).toEqual({ ok: true, channel: 'web', priority: 'normal' });
   });
   it('refuses priority and appointment tickets to anonymous callers, saying where to get one', () => {
-    expect(issueChannel(null, { priority: 'priority' }, 'h1')).toEqual({ ok: false, message: expect.stringContaining('kiosk of the hall or by its staff') });
-    expect(issueChannel(null, { channel: 'appointment' }, 'h1')).toEqual({ ok: false, message: expect.stringContaining('checking in') });
+    expect(issueChannel(null, { priority: 'priority' }, 'h1')).toEqual({ ok: false, reason: 'PRIORITY_NEEDS_KIOSK' });
+    expect(issueChannel(null, { channel: 'appointment' }, 'h1')).toEqual({ ok: false, reason: 'APPOINTMENT_NEEDS_CHECK_IN' });
   });
   it('lets kiosks and staff of the hall give priority and appointment tickets', () => {
     expect(issueChannel(kiosk('h1'), { priority: 'priority' }, 'h1')).toEqual({ ok: true, channel: 'kiosk', priority: 'priority' });
@@ -27,7 +27,7 @@ describe('issueChannel', () => {
     expect(issueChannel(clerk, {}, 'h2').ok).toBe(false);
   });
   it('never lets a screen issue', () => {
-    expect(issueChannel(screen, { channel: 'web' }, 'h1')).toEqual({ ok: false, message: 'A hall screen cannot issue tickets.' });
+    expect(issueChannel(screen, { channel: 'web' }, 'h1')).toEqual({ ok: false, reason: 'SCREEN_CANNOT_ISSUE' });
   });
   it('binds idempotency keys to the device, the account, or a phone\'s address', () => {
     expect(idempotencyCaller(kiosk('h1'), '10.0.0.1')).toBe('device:d1');

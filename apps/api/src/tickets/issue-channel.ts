@@ -1,8 +1,9 @@
+import type { ErrorReason } from '@hallq/contracts';
 import type { Channel, PriorityClass } from '@hallq/queue';
 import { decideAccess } from '../auth/access-policy';
 import type { Principal } from '../auth/principal';
 
-export type ChannelDecision = { ok: true; channel: Channel; priority: PriorityClass } | { ok: false; message: string };
+export type ChannelDecision = { ok: true; channel: Channel; priority: PriorityClass } | { ok: false; reason: ErrorReason };
 
 export interface IssueRequest {
   channel?: Channel;
@@ -22,22 +23,17 @@ export function issueChannel(who: Principal | null, requested: IssueRequest, hal
   const priority = requested.priority ?? 'normal';
   if (!who) {
     const channel = requested.channel ?? 'web';
-    if (channel === 'kiosk') return { ok: false, message: 'Kiosk tickets come from a registered kiosk (send its device token); a phone page sends channel "web".' };
-    if (channel === 'appointment') {
-      return { ok: false, message: 'Appointment tickets come from checking in at a kiosk or with staff of the hall; a phone page sends channel "web".' };
-    }
-    if (priority !== 'normal') {
-      const message = 'Priority tickets (elderly, disabled, pregnant) are given at a kiosk of the hall or by its staff; from a phone take a normal ticket.';
-      return { ok: false, message };
-    }
+    if (channel === 'kiosk') return { ok: false, reason: 'KIOSK_NEEDS_DEVICE' };
+    if (channel === 'appointment') return { ok: false, reason: 'APPOINTMENT_NEEDS_CHECK_IN' };
+    if (priority !== 'normal') return { ok: false, reason: 'PRIORITY_NEEDS_KIOSK' };
     return { ok: true, channel, priority };
   }
   if (who.kind === 'device') {
-    if (who.device !== 'kiosk') return { ok: false, message: 'A hall screen cannot issue tickets.' };
-    if (who.hallId !== hallId) return { ok: false, message: 'This kiosk is registered to another hall.' };
+    if (who.device !== 'kiosk') return { ok: false, reason: 'SCREEN_CANNOT_ISSUE' };
+    if (who.hallId !== hallId) return { ok: false, reason: 'KIOSK_OTHER_HALL' };
     return { ok: true, channel: requested.channel ?? 'kiosk', priority };
   }
-  if (decideAccess('hall-staff', who, { hallId }) !== 'allow') return { ok: false, message: 'Staff issue tickets only in their own hall.' };
+  if (decideAccess('hall-staff', who, { hallId }) !== 'allow') return { ok: false, reason: 'STAFF_OTHER_HALL' };
   return { ok: true, channel: requested.channel ?? 'kiosk', priority };
 }
 

@@ -1,9 +1,10 @@
-import { BadRequestException, Body, Controller, ForbiddenException, Get, Headers, HttpCode, Ip, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Ip, Param, Post, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { IssueTicketDto } from './dto/issue-ticket.dto';
 import { CitizenTicketResponseDto, IssuedTicketResponseDto, TicketResponseDto } from './dto/ticket-responses.dto';
 import { TicketsService } from './tickets.service';
+import { AppError } from '../common/errors/app-error';
 import { Public } from '../auth/access.decorator';
 import { Caller } from '../auth/access.guard';
 import type { Principal } from '../auth/principal';
@@ -44,9 +45,9 @@ export class TicketsController {
     @Ip() address: string,
   ) {
     const channel = issueChannel(who, dto, hallId);
-    if (!channel.ok) throw new ForbiddenException({ code: 'FORBIDDEN', message: channel.message });
+    if (!channel.ok) throw new AppError('FORBIDDEN', { reason: channel.reason });
     if (key !== undefined && !KEY.test(key)) {
-      throw new BadRequestException({ code: 'VALIDATION_FAILED', message: 'Idempotency-Key must be 1-100 printable ASCII characters without spaces.' });
+      throw new AppError('VALIDATION_FAILED', { reason: 'IDEMPOTENCY_KEY' });
     }
     const { created, body } = await this.tickets.issue(hallId, { ...dto, channel: channel.channel, priority: channel.priority }, key, idempotencyCaller(who, address));
     res.status(created ? 201 : 200);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { CitizenTicketBody } from '@hallq/contracts';
 import { QueueService, type CitizenTicketView, type IssueTicketInput } from '@hallq/queue';
 import { WaitService } from '../waits/wait.service';
 import type { IssueTicketDto } from './dto/issue-ticket.dto';
@@ -26,7 +27,7 @@ export class TicketsService {
     return this.queue.cancelByToken(token);
   }
 
-  private async present(v: CitizenTicketView) {
+  private async present(v: CitizenTicketView): Promise<CitizenTicketBody> {
     return {
       ...v.ticket,
       peopleAhead: v.peopleAhead,

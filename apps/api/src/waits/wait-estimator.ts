@@ -1,15 +1,7 @@
-/** A wait estimate as the API shows it. */
-export interface WaitEstimate {
-  /** Expected wait in seconds. */
-  expectedSec: number;
-  /** Range: about one in ten waits less than lowSec (p10), one in ten more than highSec (p90). */
-  lowSec: number;
-  highSec: number;
-  /** Probability of being called within the category's target wait (forecast only). */
-  withinTargetProbability?: number;
-  /** 'forecast' from libs/forecast; 'stand-in' only while a hall's forecaster is still loading. */
-  source: 'stand-in' | 'forecast';
-}
+import type { WaitEstimate } from '@hallq/contracts';
+
+/** A wait estimate as the API shows it (the wire contract's). */
+export type { WaitEstimate };
 
 /**
  * STAND-IN used only until a hall's forecaster has loaded (the first request after a start): people

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { errorText } from '@hallq/contracts';
 import type { Browser, Page } from 'playwright-core';
 import { SHOTS, staffInit, startBrowserHall, withDevice, type BrowserHall } from '../support/browser';
 import { AlertsJob } from '../../src/alerts/alerts.job';
@@ -52,7 +53,7 @@ describe('counter and manager consoles in the browser', () => {
 
   afterAll(() => hall?.close());
 
-  it("the clerk calls next with the keyboard, starts and finishes; closing with a ticket in service shows the api 409 words as they are", async () => {
+  it("the clerk calls next with the keyboard, starts and finishes; closing with a ticket in service shows the 409 in the page's Chinese", async () => {
     const h = await createSmallHall(t);
     await names(h.hallId);
     for (const k of ['k1', 'k2', 'k3']) {
@@ -82,13 +83,17 @@ describe('counter and manager consoles in the browser', () => {
     await counter.locator('.current.status-serving').waitFor();
     await counter.locator('text=办理用时').waitFor();
     await shot(counter, 'counter-serving');
-    // Closing with a ticket in service: the api refuses (409) and its words are shown as they are.
+    // Closing with a ticket in service: the api refuses (409, WINDOW_BUSY); the zh page says why in
+    // Chinese, worded from the code and its details, never the api's English message.
     await counter.keyboard.press('q');
     const msg = counter.locator('[data-testid="message"][role="alert"]');
     await msg.waitFor();
     const refusal = await t.http.post(`/api/halls/${h.hallId}/windows/${h.windows['1']}/close`).expect(409);
-    expect(await msg.textContent()).toBe(refusal.body.message);
-    expect(refusal.body.message).toMatch(/A001/);
+    expect(refusal.body).toMatchObject({ code: 'WINDOW_BUSY', message: expect.stringMatching(/A001/) });
+    const shown = (await msg.textContent()) ?? '';
+    expect(shown).toBe(errorText(refusal.body.code, refusal.body.details, 'zh'));
+    expect(shown).toMatch(/A001.*办理中/);
+    expect(shown).not.toMatch(/[A-Za-z]{3,}\s+[A-Za-z]{3,}/);
     await shot(counter, 'counter-409');
     await counter.keyboard.press('f');
     await counter.locator('.current.empty').waitFor();
@@ -324,12 +329,14 @@ describe('counter and manager consoles in the browser', () => {
     expect(csv.text).toContain(String(rep.total.issued));
     await manager.screenshot({ path: join(SHOTS, 'report.png'), fullPage: true });
 
-    // A bad range is refused in the api's words, and the page says so.
+    // A bad range is refused, and the page says why in its language.
     await manager.locator('[data-testid="from"]').fill('2026-12-05');
     await manager.locator('[data-testid="to"]').fill('2026-12-01');
     await manager.locator('[data-testid="show"]').click();
     const refusal = (await t.http.get(`/api/halls/${h.hallId}/reports/day?from=2026-12-05&to=2026-12-01`).expect(400)).body;
-    await manager.locator('[data-testid="message"]', { hasText: refusal.message }).waitFor();
+    const said = errorText(refusal.code, refusal.details, 'zh');
+    expect(said).toBe('开始日期（2026-12-05）晚于结束日期（2026-12-01）。');
+    await manager.locator('[data-testid="message"]', { hasText: said }).waitFor();
     expect(errors).toEqual([]);
   });
 });

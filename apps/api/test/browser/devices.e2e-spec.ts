@@ -62,6 +62,7 @@ describe('devices page in the browser', () => {
   it('refuses the page to a clerk, in words', async () => {
     const clerk = await staffToken(t, 'clerk', { windowIds: [h.windows['1']] });
     const page = await open(`${t.url}/devices/${h.hallId}`, { width: 1280, height: 800 }, clerk);
-    await page.getByRole('alert').getByText('a manager of this hall', { exact: false }).waitFor();
+    // In the page's language (zh), from the refusal's code and details: FORBIDDEN, needs hall-manager.
+    await page.getByRole('alert').getByText('您无权在此操作：需要本大厅管理员。').waitFor();
   });
 });

@@ -1,10 +1,25 @@
+import { errorText, type CitizenTicketBody } from '@hallq/contracts';
 import { credential, hasDeviceToken } from './auth';
+import { prefs, type Lang } from './prefs';
 
-/** REST calls the pages make (the public contract in the api's OpenAPI document). */
+/**
+ * A refused REST call. `message` is the api's English (for the console and bug reports); what a page shows
+ * is text(): the code's sentence from the contract's catalog, in the page's language.
+ */
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string | undefined, message: string) {
+  constructor(readonly status: number, readonly code: string | undefined, message: string, readonly details?: unknown) {
     super(message);
   }
+
+  /** The refusal in the reader's language, filled from the body's details. */
+  text(lang: Lang = prefs.lang): string {
+    return errorText(this.code, this.details, lang);
+  }
+}
+
+/** The error a failed response stands for, from its JSON body when it has one. */
+function refused(r: Response, body: { code?: string; message?: string; details?: unknown } | null): ApiError {
+  return new ApiError(r.status, body?.code, body?.message ?? r.statusText, body?.details);
 }
 
 export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
@@ -12,25 +27,12 @@ export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
   const auth: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
   const r = await fetch(`/api${path}`, { ...init, headers: { 'content-type': 'application/json', ...auth, ...(init.headers ?? {}) } });
   const body = r.status === 204 ? null : await r.json().catch(() => null);
-  if (!r.ok) throw new ApiError(r.status, body?.code, body?.message ?? r.statusText);
+  if (!r.ok) throw refused(r, body);
   return body as T;
 }
 
-export interface IssuedTicket {
-  id: string;
-  number: string;
-  token: string;
-  category: string;
-  priority: string;
-  issuedAt: number;
-  peopleAhead: number;
-  estimatedWait: { expectedSec: number; lowSec: number; highSec: number; source: string } | null;
-  trackPath: string;
-  hallName: string;
-  categoryNameZh: string;
-  categoryNameEn: string;
-  materials: string[];
-}
+/** What issuing answers: the citizen's ticket of the wire contract. */
+export type IssuedTicket = CitizenTicketBody;
 
 /**
  * Issues a ticket. The idempotency key is made once per tap and reused by every retry, so a kiosk that
@@ -70,8 +72,7 @@ export async function downloadWithSignIn(ev: Event): Promise<void> {
   const token = credential();
   const r = await fetch(a.href, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   if (!r.ok) {
-    const body = await r.json().catch(() => null);
-    throw new ApiError(r.status, body?.code, body?.message ?? r.statusText);
+    throw refused(r, await r.json().catch(() => null));
   }
   const name = /filename="([^"]+)"/.exec(r.headers.get('content-disposition') ?? '')?.[1] ?? 'report.csv';
   const url = URL.createObjectURL(await r.blob());

@@ -1,14 +1,16 @@
+import { errorText, type CalledEvent, type SubscribeAck, type SubscribeRequest } from '@hallq/contracts';
 import { io, type Socket } from 'socket.io-client';
 import { credential } from './auth';
+import { prefs } from './prefs';
 
 export type ConnectionState = 'connecting' | 'live' | 'offline';
 
 export interface LiveHandlers<S> {
   snapshot(s: S): void;
-  called?(e: import('./live-types').CalledEvent): void;
+  called?(e: CalledEvent): void;
   state(s: ConnectionState): void;
-  /** The server refused the subscription (unknown hall or token): retrying will not help. */
-  refused(error: string, code?: string): void;
+  /** The server refused the subscription (unknown hall or token): retrying will not help. `text`: why, in the page's language. */
+  refused(text: string, code?: string): void;
   /** Other server events of this subscription (the manager feed's `alerts` and `alert`). */
   events?: Record<string, (payload: any) => void>;
 }
@@ -20,7 +22,7 @@ export interface LiveHandlers<S> {
  * snapshot at least every 30 s) a connection that is up but silent that long is restarted too.
  */
 export function subscribeLive<S>(
-  target: { hall: string } | { ticket: string } | { window: string } | { manager: string },
+  target: SubscribeRequest,
   on: LiveHandlers<S>,
   opts: { staleAfterMs?: number } = {},
 ): Socket {
@@ -28,10 +30,10 @@ export function subscribeLive<S>(
   const socket = io('/live', { transports: ['websocket', 'polling'], reconnectionDelay: 500, reconnectionDelayMax: 5000, auth: (cb) => cb({ token: credential() ?? '' }) });
   on.state('connecting');
   socket.on('connect', () => {
-    socket.timeout(10_000).emit('subscribe', target, (err: Error | null, ack?: { ok: boolean; error?: string; code?: string }) => {
+    socket.timeout(10_000).emit('subscribe', target, (err: Error | null, ack?: SubscribeAck) => {
       if (err) return socket.disconnect().connect(); // no answer: start over
-      if (ack?.ok) on.state('live');
-      else on.refused(ack?.error ?? 'refused', ack?.code);
+      if (ack?.ok) return on.state('live');
+      on.refused(errorText(ack?.code, ack?.details, prefs.lang), ack?.code);
     });
   });
   socket.on('disconnect', (reason) => {

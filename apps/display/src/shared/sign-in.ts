@@ -38,7 +38,7 @@ export async function requireStaff(root: HTMLElement): Promise<Me> {
         resolve(r.account);
       } catch (e) {
         message.textContent = e instanceof ApiError && e.code === 'SIGN_IN_FAILED' ? t('signInWrong')
-          : e instanceof ApiError && e.status < 500 ? e.message : t('signInFailed');
+          : e instanceof ApiError && e.status < 500 ? e.text() : t('signInFailed');
         message.hidden = false;
         button.disabled = false;
         button.textContent = t('signIn');

@@ -1,32 +1,23 @@
+import { errorText, type ErrorParams, type QueueErrorCode } from '@hallq/contracts';
+
 /**
- * Every way a queue operation can be refused. The api maps each code to an HTTP status in one table
- * (apps/api/src/common/errors), so adding a code here fails to compile until it is mapped there.
+ * Every way a queue operation can be refused: the codes live in the wire contract (libs/contracts), where
+ * the api's status table and the zh/en message catalog must cover each one or fail to compile.
  */
-export type QueueErrorCode =
-  | 'HALL_NOT_FOUND'
-  | 'CATEGORY_NOT_FOUND'
-  | 'WINDOW_NOT_FOUND'
-  | 'TICKET_NOT_FOUND'
-  | 'ALERT_NOT_FOUND'
-  | 'ILLEGAL_TRANSITION'
-  | 'WINDOW_NOT_OPEN'
-  | 'WINDOW_BUSY'
-  | 'WINDOW_IDLE'
-  | 'CATEGORY_NOT_SERVED'
-  | 'CATEGORY_PAUSED'
-  | 'HALL_CLOSED'
-  | 'DUPLICATE'
-  | 'IDEMPOTENCY_MISMATCH'
-  | 'INVALID_INPUT';
+export type { QueueErrorCode };
 
 export class QueueError extends Error {
   constructor(
     readonly code: QueueErrorCode,
-    message: string,
-    /** Extra facts for the caller, e.g. the ticket's current status on an illegal transition. */
-    readonly details: Record<string, unknown> = {},
+    /** The message's named parameters and extra facts (e.g. the ticket's status on an illegal transition). */
+    readonly details: ErrorParams = {},
   ) {
-    super(message);
+    super(errorText(code, details, 'en'));
     this.name = 'QueueError';
   }
+}
+
+/** The one "no such hall" refusal, wherever a hall id is looked up (one id, or the list of missing ones). */
+export function hallNotFound(hallId: string | readonly string[]): QueueError {
+  return new QueueError('HALL_NOT_FOUND', { hallId: typeof hallId === 'string' ? hallId : hallId.join(', ') });
 }

@@ -194,12 +194,12 @@ export class HallAdminService {
     try {
       return await work();
     } catch (e) {
-      for (const [index, what] of [
+      for (const [index, field] of [
         ['uq_category_code', 'category code'],
         ['uq_category_prefix', 'ticket prefix'],
         ['uq_window_label', 'window label'],
       ] as const) {
-        if (isUniqueViolation(e, index)) throw new QueueError('DUPLICATE', `That ${what} is already used in this hall; choose another.`);
+        if (isUniqueViolation(e, index)) throw new QueueError('DUPLICATE', { reason: 'HALL_FIELD_TAKEN', field });
       }
       throw e;
     }
@@ -208,18 +208,18 @@ export class HallAdminService {
 
 function resolveProfile(codes: string[], byCode: Map<string, string>): string[] {
   const unknown = codes.filter((c) => !byCode.has(c));
-  if (unknown.length) throw new QueueError('CATEGORY_NOT_FOUND', `Hall has no service category ${unknown.map((c) => `"${c}"`).join(', ')}.`, { categories: unknown });
-  if (new Set(codes).size !== codes.length) throw new QueueError('INVALID_INPUT', 'A category appears twice in the work profile.');
+  if (unknown.length) throw new QueueError('CATEGORY_NOT_FOUND', { category: unknown, categories: unknown });
+  if (new Set(codes).size !== codes.length) throw new QueueError('INVALID_INPUT', { reason: 'PROFILE_REPEAT' });
   return codes.map((c) => byCode.get(c)!);
 }
 
 function checkHall(input: Partial<HallInput>): void {
   if (input.timeZone !== undefined && !isValidTimeZone(input.timeZone)) {
-    throw new QueueError('INVALID_INPUT', `Unknown time zone "${input.timeZone}"; use an IANA name such as Asia/Shanghai.`);
+    throw new QueueError('INVALID_INPUT', { reason: 'TIME_ZONE', timeZone: input.timeZone });
   }
   for (const f of ['opensAt', 'closesAt'] as const) {
     const v = input[f];
-    if (v !== undefined && !isValidHhmm(v)) throw new QueueError('INVALID_INPUT', `${f} must be a local time as HH:MM, e.g. 08:30.`);
+    if (v !== undefined && !isValidHhmm(v)) throw new QueueError('INVALID_INPUT', { reason: 'LOCAL_TIME', field: f });
   }
 }
 

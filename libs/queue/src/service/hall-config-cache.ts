@@ -50,7 +50,7 @@ export class HallConfigCache {
   async category(hallId: string, code: string): Promise<{ hall: HallEntity; category: ServiceCategoryEntity }> {
     const entry = await this.load(hallId);
     const category = entry.byCode.get(code);
-    if (!category) throw new QueueError('CATEGORY_NOT_FOUND', `Hall has no service category "${code}".`, { hallId, category: code });
+    if (!category) throw new QueueError('CATEGORY_NOT_FOUND', { hallId, category: code });
     return { hall: entry.hall, category };
   }
 

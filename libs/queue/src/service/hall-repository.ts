@@ -1,13 +1,18 @@
 import type { EntityManager } from 'typeorm';
 import { HallEntity, ServiceCategoryEntity, WindowEntity } from '../entities';
-import { QueueError } from '../errors/queue-error';
+import { QueueError, hallNotFound } from '../errors/queue-error';
+
+/** A hall by id, or HALL_NOT_FOUND: the one check for every service that is handed a hall id. */
+export async function requireHall(em: EntityManager, hallId: string): Promise<HallEntity> {
+  const hall = await em.findOne(HallEntity, { where: { id: hallId } });
+  if (!hall) throw hallNotFound(hallId);
+  return hall;
+}
 
 /** Reads of a hall's configuration that every operation needs; each throws a 404-coded error. */
 export class HallRepository {
-  async getHall(em: EntityManager, hallId: string): Promise<HallEntity> {
-    const hall = await em.findOne(HallEntity, { where: { id: hallId } });
-    if (!hall) throw new QueueError('HALL_NOT_FOUND', `No hall with id "${hallId}".`, { hallId });
-    return hall;
+  getHall(em: EntityManager, hallId: string): Promise<HallEntity> {
+    return requireHall(em, hallId);
   }
 
   listCategories(em: EntityManager, hallId: string): Promise<ServiceCategoryEntity[]> {
@@ -16,7 +21,7 @@ export class HallRepository {
 
   async getCategoryByCode(em: EntityManager, hallId: string, code: string): Promise<ServiceCategoryEntity> {
     const c = await em.findOne(ServiceCategoryEntity, { where: { hallId, code } });
-    if (!c) throw new QueueError('CATEGORY_NOT_FOUND', `Hall has no service category "${code}".`, { hallId, category: code });
+    if (!c) throw new QueueError('CATEGORY_NOT_FOUND', { hallId, category: code });
     return c;
   }
 
@@ -24,7 +29,7 @@ export class HallRepository {
     const c =
       (await em.findOne(ServiceCategoryEntity, { where: { hallId, id: idOrCode } })) ??
       (await em.findOne(ServiceCategoryEntity, { where: { hallId, code: idOrCode } }));
-    if (!c) throw new QueueError('CATEGORY_NOT_FOUND', `Hall has no service category "${idOrCode}".`, { hallId, category: idOrCode });
+    if (!c) throw new QueueError('CATEGORY_NOT_FOUND', { hallId, category: idOrCode });
     return c;
   }
 
@@ -38,7 +43,7 @@ export class HallRepository {
       where: { id: windowId, hallId },
       ...(lock && isMysql(em) ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
-    if (!w) throw new QueueError('WINDOW_NOT_FOUND', `Hall has no window with id "${windowId}".`, { hallId, windowId });
+    if (!w) throw new QueueError('WINDOW_NOT_FOUND', { hallId, windowId });
     return w;
   }
 }

@@ -1,3 +1,4 @@
+// Over 300 lines: every ticket and window transition with its transaction, guard and event lives here together.
 import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Clock } from '../clock/clock';
@@ -115,10 +116,10 @@ export class QueueService {
     const now = this.clock.now();
     const { hall, category } = await this.config.category(hallId, input.category);
     if (!category.active) {
-      throw new QueueError('CATEGORY_PAUSED', `"${category.nameEn}" is not taking tickets right now.`, { category: category.code });
+      throw new QueueError('CATEGORY_PAUSED', { category: category.code, categoryNameZh: category.nameZh, categoryNameEn: category.nameEn });
     }
     if (!isOpenAt(hall, now, hall.timeZone)) {
-      throw new QueueError('HALL_CLOSED', `The hall is closed; it opens at ${hall.opensAt} and closes at ${hall.closesAt}.`, {
+      throw new QueueError('HALL_CLOSED', {
         opensAt: hall.opensAt, closesAt: hall.closesAt,
       });
     }
@@ -227,7 +228,7 @@ export class QueueService {
   async getByToken(token: string): Promise<CitizenTicketView> {
     const em = this.tx.dataSource.manager;
     const t = await this.tickets.findByToken(em, token);
-    if (!t) throw new QueueError('TICKET_NOT_FOUND', 'No ticket with this tracking code; check the link on your ticket.');
+    if (!t) throw new QueueError('TICKET_NOT_FOUND', { reason: 'TRACKING_CODE' });
     return this.citizenView(em, t);
   }
 
@@ -241,7 +242,7 @@ export class QueueService {
   async cancelByToken(token: string): Promise<TicketView> {
     const em = this.tx.dataSource.manager;
     const found = await this.tickets.findByToken(em, token);
-    if (!found) throw new QueueError('TICKET_NOT_FOUND', 'No ticket with this tracking code; check the link on your ticket.');
+    if (!found) throw new QueueError('TICKET_NOT_FOUND', { reason: 'TRACKING_CODE' });
     return this.changeTicket(found.hallId, found.id, 'cancelled', (s, at) => lifecycle.cancel(s, at), {});
   }
 
@@ -286,7 +287,7 @@ export class QueueService {
     const out = await this.tx.run(async (em) => {
       const w = await this.lockIdleOpenWindow(em, hallId, windowId);
       const t = ticket.id ? await this.tickets.findById(em, hallId, ticket.id) : await this.tickets.findWaitingByNumber(em, hallId, ticket.number ?? '');
-      if (!t) throw new QueueError('TICKET_NOT_FOUND', `No ticket ${ticket.id ?? ticket.number} in this hall.`);
+      if (!t) throw new QueueError('TICKET_NOT_FOUND', { ticket: ticket.id ?? ticket.number });
       const next = lifecycle.call(stateOf(t), w.id, now);
       if (!(await this.tickets.applyIfStatus(em, t.id, t.status, changeOf(next)))) throw staleTicket(t);
       Object.assign(t, changeOf(next));
@@ -322,7 +323,7 @@ export class QueueService {
     let target: lifecycle.TransferTarget;
     if (to.window) {
       const tw = await this.halls.getWindow(em, hallId, to.window);
-      if (tw.state === 'closed') throw new QueueError('WINDOW_NOT_OPEN', `Window ${tw.label} is closed; transfer to an open window or a category.`, { windowId: tw.id });
+      if (tw.state === 'closed') throw new QueueError('WINDOW_NOT_OPEN', { reason: 'TRANSFER_TO_CLOSED', windowId: tw.id, label: tw.label });
       target = { windowId: tw.id };
     } else {
       target = { categoryId: (await this.halls.getCategoryByCode(em, hallId, to.category ?? '')).id };
@@ -460,7 +461,7 @@ export class QueueService {
   private async lockIdleOpenWindow(em: EntityManager, hallId: string, windowId: string): Promise<WindowEntity> {
     const w = await this.halls.getWindow(em, hallId, windowId, true);
     if (w.state !== 'open') {
-      throw new QueueError('WINDOW_NOT_OPEN', `Window ${w.label} is ${w.state}; open or resume it before calling.`, { windowId: w.id, state: w.state });
+      throw new QueueError('WINDOW_NOT_OPEN', { windowId: w.id, label: w.label, state: w.state });
     }
     const current = await this.tickets.findCurrentAtWindow(em, w.id);
     if (current) throw busy(w, current);
@@ -476,7 +477,7 @@ export class QueueService {
     const out = await this.tx.run(async (em) => {
       const w = await this.halls.getWindow(em, hallId, windowId, true);
       const t = await this.tickets.findCurrentAtWindow(em, w.id);
-      if (!t) throw new QueueError('WINDOW_IDLE', `Window ${w.label} has no ticket called; call one first.`, { windowId: w.id });
+      if (!t) throw new QueueError('WINDOW_IDLE', { windowId: w.id, label: w.label });
       return this.persistStep(em, t, w, type, step(stateOf(t), now), now, data);
     });
     this.publish(out);
@@ -491,7 +492,7 @@ export class QueueService {
     const now = this.clock.now();
     const out = await this.tx.run(async (em) => {
       const t = await this.tickets.findById(em, hallId, ticketId);
-      if (!t) throw new QueueError('TICKET_NOT_FOUND', 'No such ticket.');
+      if (!t) throw new QueueError('TICKET_NOT_FOUND');
       const w = t.windowId ? await em.findOne(WindowEntity, { where: { id: t.windowId } }) : null;
       return this.persistStep(em, t, w, type, step(stateOf(t), now), now, data);
     });
@@ -546,10 +547,7 @@ function requestHash(input: IssueTicketInput): string {
 
 /** Names nothing of the earlier ticket: the caller may not be the one who took it. */
 function mismatch(): QueueError {
-  return new QueueError(
-    'IDEMPOTENCY_MISMATCH',
-    'This Idempotency-Key was already used, by another caller or for a different request; send a new key for a new ticket.',
-  );
+  return new QueueError('IDEMPOTENCY_MISMATCH', {});
 }
 
 interface PendingIssue {
@@ -563,11 +561,11 @@ interface PendingIssue {
 }
 
 function busy(w: WindowEntity, t: TicketEntity): QueueError {
-  return new QueueError('WINDOW_BUSY', `Window ${w.label} still holds ticket ${t.number} (${t.status}); finish, transfer or mark it no-show first.`, {
-    windowId: w.id, ticketId: t.id, number: t.number, status: t.status,
+  return new QueueError('WINDOW_BUSY', {
+    label: w.label, windowId: w.id, ticketId: t.id, number: t.number, status: t.status,
   });
 }
 
 function staleTicket(t: TicketEntity): QueueError {
-  return new QueueError('ILLEGAL_TRANSITION', `Ticket ${t.number} changed meanwhile; reload and try again.`, { ticketId: t.id, status: t.status });
+  return new QueueError('ILLEGAL_TRANSITION', { reason: 'TICKET_CHANGED', ticketId: t.id, number: t.number, status: t.status });
 }

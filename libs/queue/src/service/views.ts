@@ -1,6 +1,5 @@
+import type { TicketBody } from '@hallq/contracts';
 import type { HallEntity, ServiceCategoryEntity, TicketEntity, WindowEntity, WindowState } from '../entities';
-import type { PriorityClass } from '../routing/routing-rule.types';
-import type { Channel, TicketStatus } from '../ticket/ticket-state';
 
 /** Plain views returned by the service: what the API and the live gateway show. Times: epoch ms. */
 export interface HallView {
@@ -39,27 +38,11 @@ export interface WindowView {
   categoryIds: string[];
 }
 
-export interface TicketView {
-  id: string;
-  hallId: string;
-  number: string;
-  token: string;
-  category: string;
-  categoryId: string;
-  priority: PriorityClass;
-  channel: Channel;
-  status: TicketStatus;
-  serviceDay: string;
-  issuedAt: number;
-  calledAt: number | null;
-  startedAt: number | null;
-  finishedAt: number | null;
-  windowId: string | null;
-  windowLabel: string | null;
-  targetWindowId: string | null;
-  recallCount: number;
-  transferCount: number;
-}
+/**
+ * A ticket as the service returns it: the wire contract's TicketBody with its tracking token, so the REST
+ * answers cannot drift; the api strips the token from every answer but the issue answer (staff-ticket.ts).
+ */
+export type TicketView = TicketBody & { token: string };
 
 export function hallView(h: HallEntity): HallView {
   return { id: h.id, name: h.name, timeZone: h.timeZone, opensAt: h.opensAt, closesAt: h.closesAt, keepLineOvernight: !!h.keepLineOvernight };

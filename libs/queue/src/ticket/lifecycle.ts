@@ -14,18 +14,15 @@ import type { TicketState, TicketStatus } from './ticket-state';
 
 function expect(t: TicketState, allowed: readonly TicketStatus[], action: string): void {
   if (!allowed.includes(t.status)) {
-    throw new QueueError(
-      'ILLEGAL_TRANSITION',
-      `Cannot ${action} a ticket that is ${t.status.replace('_', '-')}; allowed only when ${allowed.join(' or ')}.`,
-      { ticketId: t.id, status: t.status, action },
-    );
+    throw new QueueError('ILLEGAL_TRANSITION', { reason: 'TICKET_STATE', ticketId: t.id, status: t.status, action, allowed: [...allowed] });
   }
 }
 
 export function call(t: TicketState, windowId: string, at: number): TicketState {
   expect(t, ['waiting'], 'call');
   if (t.targetWindowId && t.targetWindowId !== windowId) {
-    throw new QueueError('ILLEGAL_TRANSITION', 'This ticket was transferred to another window.', {
+    throw new QueueError('ILLEGAL_TRANSITION', {
+      reason: 'TRANSFERRED_ELSEWHERE',
       ticketId: t.id,
       status: t.status,
       targetWindowId: t.targetWindowId,
@@ -69,9 +66,7 @@ export type TransferTarget = { categoryId: string; windowId?: undefined } | { wi
 export function transfer(t: TicketState, to: TransferTarget): TicketState {
   expect(t, ['called', 'serving'], 'transfer');
   if (to.windowId !== undefined && to.windowId === t.windowId) {
-    throw new QueueError('INVALID_INPUT', 'A ticket cannot be transferred to the window that holds it.', {
-      ticketId: t.id,
-    });
+    throw new QueueError('INVALID_INPUT', { reason: 'TRANSFER_SAME_WINDOW', ticketId: t.id });
   }
   return {
     ...t,

@@ -17,11 +17,7 @@ const NEXT: Record<WindowAction, { from: readonly WindowState[]; to: WindowState
 export function nextWindowState(current: WindowState, action: WindowAction, windowId: string): WindowState {
   const rule = NEXT[action];
   if (!rule.from.includes(current)) {
-    throw new QueueError(
-      'ILLEGAL_TRANSITION',
-      `Cannot ${action} a window that is ${current}; allowed only when ${rule.from.join(' or ')}.`,
-      { windowId, state: current, action },
-    );
+    throw new QueueError('ILLEGAL_TRANSITION', { reason: 'WINDOW_STATE', windowId, state: current, action, allowed: [...rule.from] });
   }
   return rule.to;
 }

@@ -91,7 +91,7 @@ describe('isDatabaseUnavailable', () => {
   });
 
   it('domain errors and plain bugs: no', () => {
-    expect(isDatabaseUnavailable(new QueueError('HALL_NOT_FOUND', 'No hall.'))).toBe(false);
+    expect(isDatabaseUnavailable(new QueueError('HALL_NOT_FOUND', { hallId: 'h1' }))).toBe(false);
     expect(isDatabaseUnavailable(new TypeError("Cannot read properties of undefined (reading 'id')"))).toBe(false);
     expect(isDatabaseUnavailable(undefined)).toBe(false);
     expect(isDatabaseUnavailable('ECONNREFUSED')).toBe(false);

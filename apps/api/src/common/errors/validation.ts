@@ -1,4 +1,5 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { AppError } from './app-error';
 
 /** One global pipe: DTOs transformed, unknown fields refused, errors as a field -> messages tree. */
 export function createValidationPipe(): ValidationPipe {
@@ -6,12 +7,15 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     whitelist: true,
     forbidNonWhitelisted: true,
-    exceptionFactory: (errors) =>
-      new BadRequestException({
-        code: 'VALIDATION_FAILED',
-        message: `Invalid request: ${flatten(errors).map(([f, m]) => `${f}: ${m[0]}`).join('; ')}`,
-        details: { fields: Object.fromEntries(flatten(errors)) },
-      }),
+    exceptionFactory: (errors) => {
+      const fields = flatten(errors);
+      return new AppError('VALIDATION_FAILED', {
+        // English only (class-validator's sentences); pages name the fields instead.
+        problems: fields.map(([f, m]) => `${f}: ${m[0]}`).join('; '),
+        fieldNames: fields.map(([f]) => f),
+        fields: Object.fromEntries(fields),
+      });
+    },
   });
 }
 

@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import { errorBody } from '../errors/error-body';
 import { jsonDeeperThan, MAX_JSON_DEPTH, TOO_DEEP } from './json-depth';
 
 /** body-parser `verify` hook: runs on the raw bytes before JSON.parse and before class-transformer. */
@@ -16,15 +17,10 @@ export function refuseDeepJson(_req: unknown, _res: unknown, buf: Buffer): void 
  */
 export function requireJsonBodies(req: Request, res: Response, next: NextFunction): void {
   if (!hasBody(req) || isJson(req.headers['content-type'])) return next();
-  const body = {
-    statusCode: 415,
-    code: 'UNSUPPORTED_MEDIA_TYPE',
-    message: 'Send the request body as JSON with the header "Content-Type: application/json" (or send no body).',
-    details: { contentType: req.headers['content-type'] ?? null },
-  };
+  const body = errorBody('UNSUPPORTED_MEDIA_TYPE', { contentType: req.headers['content-type'] ?? null });
   // The body is not read: the connection stays usable only if nothing more is expected of it.
   res.setHeader('Connection', 'close');
-  res.status(415).json(body);
+  res.status(body.statusCode).json(body);
 }
 
 function hasBody(req: Request): boolean {

@@ -1,5 +1,6 @@
 import { QueueError } from '@hallq/queue';
 import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { errorText, type ErrorParams } from '@hallq/contracts';
 
 /**
  * Service days the api takes in a query (reports, ratings, plans): a real calendar date as YYYY-MM-DD
@@ -13,8 +14,8 @@ export const LAST_SERVICE_DAY = '2099-12-31';
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
 
-/** Days since 1970-01-01 of a service day, or what is wrong with it as a sentence naming the field. */
-export function checkServiceDay(value: unknown, field: string): { day: number } | { problem: string } {
+/** Days since 1970-01-01 of a service day, or what is wrong with it: a sentence naming the field and its parameters. */
+export function checkServiceDay(value: unknown, field: string): { day: number } | { problem: string; params: ErrorParams } {
   const s = typeof value === 'string' ? value : '';
   const m = DAY.exec(s);
   // Date.UTC reads years 0-99 as 1900-1999: build years through setUTCFullYear so 0001 stays 0001.
@@ -22,10 +23,10 @@ export function checkServiceDay(value: unknown, field: string): { day: number } 
   if (m) d.setUTCFullYear(+m[1], +m[2] - 1, +m[3]);
   if (!m || d.toISOString().slice(0, 10) !== s) {
     const got = typeof value === 'string' ? `"${value.slice(0, 40)}"` : String(value);
-    return { problem: `${field} must be a date as YYYY-MM-DD, e.g. 2026-11-30; got ${got}.` };
+    return problem({ reason: 'DATE_FORMAT', field, value: got, [field]: value ?? null });
   }
   if (s < FIRST_SERVICE_DAY || s > LAST_SERVICE_DAY) {
-    return { problem: `${field} must be a day from ${FIRST_SERVICE_DAY} to ${LAST_SERVICE_DAY}; got "${s}".` };
+    return problem({ reason: 'DATE_RANGE', field, first: FIRST_SERVICE_DAY, last: LAST_SERVICE_DAY, value: `"${s}"`, [field]: s });
   }
   return { day: d.getTime() / DAY_MS };
 }
@@ -33,7 +34,7 @@ export function checkServiceDay(value: unknown, field: string): { day: number } 
 /** Days since 1970-01-01 of a service day; a 400 (INVALID_INPUT) naming the field otherwise. */
 export function parseServiceDay(value: string, field: string): number {
   const r = checkServiceDay(value, field);
-  if ('problem' in r) throw new QueueError('INVALID_INPUT', r.problem, { [field]: value ?? null });
+  if ('problem' in r) throw new QueueError('INVALID_INPUT', r.params);
   return r.day;
 }
 
@@ -53,4 +54,8 @@ export function IsServiceDay(options?: ValidationOptions): PropertyDecorator {
         },
       },
     });
+}
+
+function problem(params: ErrorParams): { problem: string; params: ErrorParams } {
+  return { problem: errorText('INVALID_INPUT', params, 'en'), params };
 }

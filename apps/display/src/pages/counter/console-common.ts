@@ -34,9 +34,10 @@ export function minutesText(min: number | null | undefined): string {
   return tr(`${min} 分钟`, `${min} min`);
 }
 
-/** The message a clerk or manager should read for a failed request: the api's own words for a refusal. */
+/** The message a clerk or manager should read for a failed request: the refusal in the page's language. */
 export function errorText(e: unknown): string {
-  if (e instanceof ApiError) return e.status < 500 ? e.message : tr(`服务器错误（${e.status}），请重试`, `Server error (${e.status}), try again`);
+  if (e instanceof ApiError && (e.status < 500 || e.code === 'DATABASE_UNAVAILABLE')) return e.text();
+  if (e instanceof ApiError) return tr(`服务器错误（${e.status}），请重试`, `Server error (${e.status}), try again`);
   return tr('网络错误，请重试', 'Network error, try again');
 }
 

@@ -2,7 +2,7 @@ import { api } from '../../shared/api';
 import { h, render } from '../../shared/dom';
 import { categoryName, t } from '../../shared/i18n';
 import { subscribeLive, type ConnectionState } from '../../shared/live-client';
-import type { LiveHall, LiveLine, PublicTicket } from '../../shared/live-types';
+import type { LiveHall, LiveLine, PublicTicket } from '@hallq/contracts';
 import { prefs, setLang } from '../../shared/prefs';
 import { duration, errorText, HallClock, stateText, tr } from './console-common';
 import { openDialog, type DialogField } from './dialog';

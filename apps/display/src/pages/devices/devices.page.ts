@@ -24,7 +24,7 @@ export function devicesPage(root: HTMLElement, hallId: string): void {
   let message: { kind: 'ok' | 'error'; text: string } | null = null;
 
   const fail = (e: unknown) => {
-    message = { kind: 'error', text: e instanceof ApiError ? e.message : tr('操作失败，请重试', 'That failed; try again') };
+    message = { kind: 'error', text: e instanceof ApiError ? e.text() : tr('操作失败，请重试', 'That failed; try again') };
     draw();
   };
   const load = async () => {

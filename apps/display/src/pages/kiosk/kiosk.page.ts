@@ -3,7 +3,7 @@ import { ApiError, issueTicket, type IssuedTicket } from '../../shared/api';
 import { h, render } from '../../shared/dom';
 import { categoryName, t, waitRangeText, waitText } from '../../shared/i18n';
 import { subscribeLive, type ConnectionState } from '../../shared/live-client';
-import type { HallSnapshot, LiveLine } from '../../shared/live-types';
+import type { HallSnapshot, LiveLine } from '@hallq/contracts';
 import { prefs, setLang, setLarge } from '../../shared/prefs';
 import './kiosk.css';
 import { credential, isAuthRefusal } from '../../shared/auth';
@@ -50,7 +50,7 @@ export function kioskPage(root: HTMLElement, hallId: string): void {
       // With a thermal printer, start the kiosk with ?print=auto and chromium --kiosk-printing.
       if (AUTO_PRINT) setTimeout(() => window.print(), 300);
     } catch (e) {
-      const message = e instanceof ApiError && e.status < 500 ? e.message : t('issueFailed');
+      const message = e instanceof ApiError && e.status < 500 ? e.text() : t('issueFailed');
       go({ name: 'error', message, retry: () => void take(code, priority) });
     }
   };

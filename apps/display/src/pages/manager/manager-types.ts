@@ -71,16 +71,8 @@ export interface Advice {
   actions: AdviceAction[];
 }
 
-export interface Alert {
-  id: string;
-  scope: string;
-  subject: string;
-  level: string;
-  message: string;
-  raisedAt: number;
-  escalatedAt: number;
-  acknowledgedAt: number | null;
-}
+/** An alert (REST and the manager feed): the wire contract's. */
+export type { AlertBody as Alert } from '@hallq/contracts';
 
 export interface WhatIfResult {
   categories: { category: string; before: Effect & { predictedWaitMin: number | null; pWithinTarget: number }; after: Effect & { predictedWaitMin: number | null; pWithinTarget: number } }[];

@@ -5,7 +5,7 @@ import { categoryName } from '../../shared/i18n';
 import { prefs, setLang } from '../../shared/prefs';
 import { errorText, tr } from '../counter/console-common';
 import '../counter/counter.css';
-import type { DayFigures, DayReport } from './report-types';
+import type { DayFigures, DayReportBody as DayReport } from '@hallq/contracts';
 import './report.css';
 
 const BLUE = '#0b5cd5';

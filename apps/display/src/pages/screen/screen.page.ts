@@ -1,7 +1,7 @@
 import { h, render } from '../../shared/dom';
 import { categoryName, t, waitText } from '../../shared/i18n';
 import { subscribeLive, type ConnectionState } from '../../shared/live-client';
-import type { CalledEvent, HallSnapshot, PublicTicket } from '../../shared/live-types';
+import type { CalledEvent, HallSnapshot, PublicTicket } from '@hallq/contracts';
 import { prefs } from '../../shared/prefs';
 import { Announcer, type AnnouncerLogEntry } from '../../shared/voice/announcer';
 import { CLIP_NAMES, ClipOutput } from '../../shared/voice/clip.output';

@@ -2,7 +2,7 @@ import { api } from '../../shared/api';
 import { h, render } from '../../shared/dom';
 import { categoryName, t, waitRangeText, waitText } from '../../shared/i18n';
 import { subscribeLive, type ConnectionState } from '../../shared/live-client';
-import type { CitizenTicket, TicketSnapshot } from '../../shared/live-types';
+import type { CitizenTicket, TicketSnapshot } from '@hallq/contracts';
 import { prefs, setLang, setLarge } from '../../shared/prefs';
 import './ticket.css';
 

@@ -1,0 +1,6 @@
+export * from './errors';
+export * from './error-messages';
+export * from './live';
+export * from './tickets';
+export * from './reports';
+export * from './alerts';
