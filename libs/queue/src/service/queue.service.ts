@@ -261,7 +261,8 @@ export class QueueService {
       for (;;) {
         const pick = pickNextTicket(w, candidates, { now, targetWaitMs, maxPriorityStreak: this.maxPriorityStreak });
         if (!pick) return null;
-        const won = await this.tickets.applyIfStatus(em, pick.id, 'waiting', { status: 'called', windowId: w.id, targetWindowId: null, calledAt: now });
+        const next = lifecycle.call(lifecycle.waitingState(pick), w.id, now);
+        const won = await this.tickets.applyIfStatus(em, pick.id, 'waiting', lifecycle.callChange(next));
         if (!won) {
           // Another window called it first: read the heads again (its line has a new one).
           candidates = await this.tickets.findCandidates(em, hallId, w.id, w.categoryIds, hallCategoryIds);
@@ -288,14 +289,7 @@ export class QueueService {
       const w = await this.lockIdleOpenWindow(em, hallId, windowId);
       const t = ticket.id ? await this.tickets.findById(em, hallId, ticket.id) : await this.tickets.findWaitingByNumber(em, hallId, ticket.number ?? '');
       if (!t) throw new QueueError('TICKET_NOT_FOUND', { ticket: ticket.id ?? ticket.number });
-      const next = lifecycle.call(stateOf(t), w.id, now);
-      if (!(await this.tickets.applyIfStatus(em, t.id, t.status, changeOf(next)))) throw staleTicket(t);
-      Object.assign(t, changeOf(next));
-      await this.tickets.appendEvent(em, {
-        hallId, ticketId: t.id, windowId: w.id, categoryId: t.categoryId, type: 'called', fromStatus: 'waiting', toStatus: 'called', at: now,
-        data: { outOfOrder: true, reason },
-      });
-      return this.ticketEvent(em, t, w, 'called', now, { outOfOrder: true, reason });
+      return this.persistStep(em, t, w, 'called', lifecycle.call(stateOf(t), w.id, now), now, { outOfOrder: true, reason });
     });
     this.publish(out);
     return out.ticket;

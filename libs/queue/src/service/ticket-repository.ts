@@ -59,10 +59,6 @@ export class TicketRepository {
     return em.find(TicketEntity, { where: { hallId, idempotencyKey: In(keys) } });
   }
 
-  findByKey(em: EntityManager, hallId: string, idempotencyKey: string): Promise<TicketEntity | null> {
-    return em.findOne(TicketEntity, { where: { hallId, idempotencyKey } });
-  }
-
   findByToken(em: EntityManager, token: string): Promise<TicketEntity | null> {
     return em.findOne(TicketEntity, { where: { token } });
   }

@@ -1,5 +1,5 @@
 import { QueueError } from '../errors/queue-error';
-import { call, cancel, closeOut, finish, noShow, recall, start, transfer } from './lifecycle';
+import { call, callChange, cancel, closeOut, finish, noShow, recall, start, transfer, waitingState } from './lifecycle';
 import type { TicketState, TicketStatus } from './ticket-state';
 
 const T0 = 1_000_000;
@@ -91,4 +91,20 @@ describe('ticket lifecycle', () => {
       }
     });
   }
+});
+
+describe('calling a line head', () => {
+  const head = { id: 't1', categoryId: 'c1', issuedAt: 1000, targetWindowId: null };
+
+  it('calls a waiting head and changes only status, window, target and call time', () => {
+    expect(callChange(call(waitingState(head), 'w1', 5000))).toEqual({ status: 'called', windowId: 'w1', targetWindowId: null, calledAt: 5000 });
+  });
+
+  it('clears the target of a head transferred to this window', () => {
+    expect(callChange(call(waitingState({ ...head, targetWindowId: 'w1' }), 'w1', 5000)).targetWindowId).toBeNull();
+  });
+
+  it('refuses a head transferred to another window', () => {
+    expect(() => call(waitingState({ ...head, targetWindowId: 'w2' }), 'w1', 5000)).toThrow(QueueError);
+  });
 });

@@ -32,6 +32,19 @@ export function call(t: TicketState, windowId: string, at: number): TicketState 
   return { ...t, status: 'called', windowId, targetWindowId: null, calledAt: at };
 }
 
+/** The state of a waiting line head as the routing rule reads it (a waiting ticket never called). */
+export function waitingState(t: { id: string; categoryId: string; issuedAt: number; targetWindowId?: string | null }): TicketState {
+  return {
+    id: t.id, status: 'waiting', categoryId: t.categoryId, windowId: null, targetWindowId: t.targetWindowId ?? null, issuedAt: t.issuedAt,
+    calledAt: null, startedAt: null, finishedAt: null, recallCount: 0, transferCount: 0,
+  };
+}
+
+/** What a call changes: the columns the call-next update writes (and only those, so its SQL stays small). */
+export function callChange(s: TicketState): Pick<TicketState, 'status' | 'windowId' | 'targetWindowId' | 'calledAt'> {
+  return { status: s.status, windowId: s.windowId, targetWindowId: s.targetWindowId, calledAt: s.calledAt };
+}
+
 export function recall(t: TicketState, at: number): TicketState {
   expect(t, ['called'], 'recall');
   return { ...t, recallCount: t.recallCount + 1, calledAt: at };
