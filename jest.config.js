@@ -10,6 +10,7 @@ const common = {
   moduleNameMapper: {
     '^@hallq/contracts$': '<rootDir>/libs/contracts/src',
     '^@hallq/queue$': '<rootDir>/libs/queue/src',
+    '^@hallq/queue/infrastructure$': '<rootDir>/libs/queue/src/infrastructure',
     '^@hallq/forecast$': '<rootDir>/libs/forecast/src',
   },
   // Nest 12 ships ES modules only; Jest on Node 20 cannot require() them, so SWC compiles them to CommonJS.

@@ -19,5 +19,3 @@ export * from './service/transaction-runner';
 export * from './service/queue.service';
 export { requireHall } from './service/hall-repository';
 export * from './service/hall-admin.service';
-export * from './service/cached-fetch';
-export * from './service/insert-rows';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AlertEntity, alertKey, HallEntity, insertRows, type AlertLevel, type AlertScope } from '@hallq/queue';
+import { AlertEntity, alertKey, HallEntity, type AlertLevel, type AlertScope } from '@hallq/queue';
+import { insertRows } from '@hallq/queue/infrastructure';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 
 /** An alert to raise: its subject, level and message (the rest is the hall and the moment). */

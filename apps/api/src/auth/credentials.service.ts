@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { fetchCurrent } from '@hallq/queue';
+import { fetchCurrent } from '@hallq/queue/infrastructure';
 import { LRUCache } from 'lru-cache';
 import { DataSource, IsNull } from 'typeorm';
 import { AuthErrors } from './auth-errors';
