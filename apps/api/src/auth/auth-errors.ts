@@ -13,7 +13,7 @@ export const AuthErrors = {
   badCredentials: () => new UnauthorizedException({ code: 'SIGN_IN_FAILED', message: 'Wrong username or password.' }),
   locked: (retryAfterSec: number) => new HttpException({
     code: 'ACCOUNT_LOCKED',
-    message: `Too many failed sign-ins: this account is locked for ${Math.ceil(retryAfterSec / 60)} more minute(s). An admin can unlock it sooner.`,
+    message: `Too many failed sign-ins for this username from here: try again in ${Math.ceil(retryAfterSec / 60)} minute(s), or ask an admin to unlock it.`,
     retryAfterSec,
   }, HttpStatus.TOO_MANY_REQUESTS),
   forbidden: (needs: string) => new ForbiddenException({ code: 'FORBIDDEN', message: `You may not do this here: it needs ${describe(needs)}.` }),
