@@ -1,5 +1,6 @@
 import request from 'supertest';
-import { createSmallHall, startTestApp, type SmallHall, type TestApp } from './support/test-app';
+import { io, type Socket } from 'socket.io-client';
+import { createSmallHall, signIn, startTestApp, type SmallHall, type TestApp } from './support/test-app';
 
 /**
  * Issue 14, the sign-in items: lock-out counted and checked in one step per (username, address), known
@@ -23,6 +24,29 @@ const statuses = (answers: Answer[]) => answers.reduce<Record<number, number>>((
 async function account(t: TestApp, h: SmallHall, username: string, password = `${username}-password`): Promise<{ id: string; password: string }> {
   const r = await t.http.post('/api/accounts').send({ username, role: 'clerk', password, windowIds: [h.windows['1']] }).expect(201);
   return { id: r.body.id, password };
+}
+
+/** A /live client that records what it receives and why it was disconnected. */
+class LiveClient {
+  readonly socket: Socket;
+  readonly received: string[] = [];
+  disconnectReason: string | null = null;
+
+  constructor(url: string, token: string) {
+    this.socket = io(`${url}/live`, { transports: ['websocket'], forceNew: true, reconnection: false, auth: { token } });
+    this.socket.onAny((event) => this.received.push(event));
+    this.socket.on('disconnect', (reason) => (this.disconnectReason = reason));
+  }
+
+  async subscribe(payload: unknown): Promise<{ ok: boolean; code?: string }> {
+    if (!this.socket.connected) await new Promise<void>((res, rej) => (this.socket.once('connect', () => res()), this.socket.once('connect_error', rej)));
+    return this.socket.timeout(5000).emitWithAck('subscribe', payload);
+  }
+
+  async closedByServer(ms = 5_000): Promise<string | null> {
+    for (let waited = 0; this.disconnectReason === null && waited < ms; waited += 20) await new Promise((r) => setTimeout(r, 20));
+    return this.disconnectReason;
+  }
 }
 
 describe('security: sign-in and lock-out', () => {
@@ -102,5 +126,67 @@ describe('security: sign-in and lock-out', () => {
     } finally {
       await other.close({ keepDatabase: true });
     }
+  });
+});
+
+describe('security: staff sockets end with their sign-in', () => {
+  let t: TestApp;
+  let h: SmallHall;
+  const clients: LiveClient[] = [];
+  const live = (app: TestApp, token: string) => {
+    const c = new LiveClient(app.url, token);
+    clients.push(c);
+    return c;
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    h = await createSmallHall(t);
+  });
+  afterEach(() => {
+    for (const c of clients.splice(0)) c.socket.close();
+  });
+  afterAll(() => t.close());
+
+  it('closes a signed-out clerk\'s /live socket, and only that sign-in\'s', async () => {
+    await account(t, h, 'socket-clerk');
+    const token = await signIn(t.app, 'socket-clerk', 'socket-clerk-password');
+    const otherSession = await signIn(t.app, 'socket-clerk', 'socket-clerk-password');
+    const c = live(t, token);
+    const stays = live(t, otherSession);
+    expect(await c.subscribe({ window: h.windows['1'] })).toEqual({ ok: true });
+    expect(await c.subscribe({ hall: h.hallId })).toEqual({ ok: true });
+    expect(await stays.subscribe({ window: h.windows['1'] })).toEqual({ ok: true });
+    await t.anon.post('/api/auth/sign-out').set('Authorization', `Bearer ${token}`).expect(204);
+    expect(await c.closedByServer()).toBe('io server disconnect');
+    expect(stays.disconnectReason).toBeNull();
+    const again = live(t, token);
+    expect(await again.subscribe({ hall: h.hallId })).toMatchObject({ ok: false, code: 'TOKEN_INVALID' });
+  });
+
+  it('closes every socket of an account an admin disables, or gives a new password', async () => {
+    const manager = await t.http.post('/api/accounts')
+      .send({ username: 'socket-manager', role: 'manager', password: 'socket-manager-pw', hallIds: [h.hallId] }).expect(201);
+    const watch = async () => {
+      const c = live(t, await signIn(t.app, 'socket-manager', 'socket-manager-pw'));
+      expect(await c.subscribe({ hall: h.hallId })).toEqual({ ok: true });
+      expect(await c.subscribe({ manager: h.hallId })).toEqual({ ok: true });
+      return c;
+    };
+    const [a, b] = [await watch(), await watch()];
+    await t.http.patch(`/api/accounts/${manager.body.id}`).send({ password: 'a-new-password-1' }).expect(200);
+    expect([await a.closedByServer(), await b.closedByServer()]).toEqual(['io server disconnect', 'io server disconnect']);
+
+    await t.http.patch(`/api/accounts/${manager.body.id}`).send({ password: 'socket-manager-pw' }).expect(200);
+    const c = await watch();
+    const admin = live(t, t.adminToken);
+    expect(await admin.subscribe({ hall: h.hallId })).toEqual({ ok: true });
+    await t.http.patch(`/api/accounts/${manager.body.id}`).send({ disabled: true }).expect(200);
+    expect(await c.closedByServer()).toBe('io server disconnect');
+    const heard = c.received.length;
+    await t.http.post(`/api/halls/${h.hallId}/tickets`).set('Idempotency-Key', 'after-disable').send({ category: 'tax', channel: 'kiosk' }).expect(201);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(c.received.length).toBe(heard);
+    expect(admin.disconnectReason).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { BadRequestException, ConflictException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { WindowEntity } from '@hallq/queue';
+import { Subject } from 'rxjs';
 import { DataSource, In, IsNull } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../common/config/app-config';
 import { AuthErrors } from './auth-errors';
@@ -42,6 +43,8 @@ export interface AccountChange {
   unlock?: boolean;
 }
 
+export type SessionsEnded = { sessionId: string } | { accountId: string };
+
 export interface SignInResult {
   token: string;
   expiresAt: number;
@@ -59,6 +62,12 @@ export class AccountsService {
     private readonly credentials: CredentialsService,
     private readonly backoff: SignInBackoffService,
   ) {}
+
+  /**
+   * Sign-ins as they end early: a sign-out (one session), a new password or a disabled account (every
+   * session of it), so their live connections can be closed.
+   */
+  readonly ended$ = new Subject<SessionsEnded>();
 
   /**
    * Known and unknown usernames take the same steps and get the same answers: count the check for the
@@ -91,6 +100,7 @@ export class AccountsService {
   async signOut(who: StaffPrincipal): Promise<void> {
     await this.dataSource.getRepository(StaffSessionEntity).update({ id: who.sessionId, revokedAt: IsNull() }, { revokedAt: Date.now() });
     this.credentials.forget();
+    this.ended$.next({ sessionId: who.sessionId });
   }
 
   async me(who: StaffPrincipal): Promise<AccountView> {
@@ -142,6 +152,7 @@ export class AccountsService {
     });
     if (change.unlock) await this.backoff.unlock(a.id);
     this.credentials.forget();
+    if (endsSessions) this.ended$.next({ accountId: a.id });
     return this.viewOf(await repo.findOneByOrFail({ id: a.id }));
   }
 
