@@ -190,3 +190,48 @@ describe('security: staff sockets end with their sign-in', () => {
     expect(admin.disconnectReason).toBeNull();
   });
 });
+
+describe("security: the citizen's own rating wins over the counter pad", () => {
+  let t: TestApp;
+  let h: SmallHall;
+  let clerk: string;
+  const act = (action: string) => t.anon.post(`/api/halls/${h.hallId}/windows/${h.windows['1']}/${action}`).set('Authorization', `Bearer ${clerk}`);
+  const pad = (score: number) => act('rating').send({ score });
+  const serve = async (key: string) => {
+    t.clock.advance(60_000);
+    const ticket = await t.http.post(`/api/halls/${h.hallId}/tickets`).set('Idempotency-Key', key)
+      .send({ category: 'enterprise', channel: 'kiosk' }).expect(201);
+    await act('call-next').expect(200);
+    await act('start').expect(200);
+    await act('finish').expect(200);
+    return ticket.body as { id: string; token: string };
+  };
+  const rows = (ticketId: string) => t.dataSource.query('SELECT score, source FROM rating WHERE ticketId = ?', [ticketId]);
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    h = await createSmallHall(t);
+    await account(t, h, 'rating-clerk');
+    clerk = await signIn(t.app, 'rating-clerk', 'rating-clerk-password');
+  });
+  afterAll(() => t.close());
+
+  it("lets the phone's rating replace one the clerk entered first on the pad route", async () => {
+    const ticket = await serve('rated-1');
+    expect((await pad(5).expect(201)).body).toMatchObject({ ticketId: ticket.id, score: 5 });
+    const phone = await t.anon.post(`/api/tickets/${ticket.token}/rating`).send({ score: 1, reasons: ['not_resolved'] }).expect(201);
+    expect(phone.body).toMatchObject({ ticketId: ticket.id, score: 1, reasons: ['not_resolved'], source: 'phone' });
+    expect((await rows(ticket.id)).map((r: { score: number; source: string }) => [Number(r.score), r.source])).toEqual([[1, 'phone']]);
+    // Neither the pad nor a second phone rating can change the citizen's.
+    expect((await pad(5).expect(409)).body.code).toBe('DUPLICATE');
+    expect((await t.anon.post(`/api/tickets/${ticket.token}/rating`).send({ score: 5 }).expect(409)).body.code).toBe('DUPLICATE');
+    expect((await rows(ticket.id)).map((r: { score: number }) => Number(r.score))).toEqual([1]);
+  });
+
+  it('keeps a pad rating when the citizen does not rate on the phone, and counts it once', async () => {
+    const ticket = await serve('rated-2');
+    await pad(4).expect(201);
+    expect((await pad(2).expect(409)).body.code).toBe('DUPLICATE');
+    expect((await rows(ticket.id)).map((r: { score: number; source: string }) => [Number(r.score), r.source])).toEqual([[4, 'pad']]);
+  });
+});

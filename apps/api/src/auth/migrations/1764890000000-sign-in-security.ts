@@ -1,7 +1,8 @@
-import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
+import { MigrationInterface, QueryRunner, Table, TableColumn, TableIndex } from 'typeorm';
 
 /**
- * Issue 14: failed sign-ins counted per (account or username, address) instead of per account.
+ * Issue 14: failed sign-ins counted per (account or username, address) instead of per account, and the
+ * source of a rating, so the citizen's own phone rating replaces one entered at the counter pad.
  */
 export class SignInSecurity1764890000000 implements MigrationInterface {
   name = 'SignInSecurity1764890000000';
@@ -17,9 +18,11 @@ export class SignInSecurity1764890000000 implements MigrationInterface {
       ],
       indices: [new TableIndex({ name: 'ix_sign_in_failure_subject', columnNames: ['subject'] })],
     }));
+    await q.addColumn('rating', new TableColumn({ name: 'source', type: 'varchar', length: '8', default: "'phone'" }));
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.dropColumn('rating', 'source');
     await q.dropTable('sign_in_failure');
   }
 }
