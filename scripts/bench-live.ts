@@ -107,7 +107,9 @@ async function main(): Promise<void> {
   let api: ApiProcess | null = null;
   let bare: ChildProcess | null = null;
   try {
-    api = await spawnApi({ databaseUrl: `sqlite:${join(dir, 'bench.sqlite')}`, seedDemo: false });
+    // All N screens connect from this one address: lift the per-address cap of /live above N.
+    const env = { HALLQ_LIVE_MAX_PER_ADDRESS: String(Math.max(...NS) + 100) };
+    api = await spawnApi({ databaseUrl: `sqlite:${join(dir, 'bench.sqlite')}`, seedDemo: false, env });
     auth = api.auth;
     const barePort = await freePort();
     bare = await startBare(barePort);

@@ -57,7 +57,10 @@ export async function startInstances(opts: {
       out.push(await spawnApi({
         databaseUrl: opts.databaseUrl,
         seedDemo: false,
-        env: { ...(opts.redis ? { REDIS_URL: opts.redis.url, HALLQ_REDIS_PREFIX: opts.redis.prefix } : {}), ...opts.env },
+        // Every bench client connects from this one address: no per-address /live cap in a bench.
+        env: {
+          HALLQ_LIVE_MAX_PER_ADDRESS: '1000000', ...(opts.redis ? { REDIS_URL: opts.redis.url, HALLQ_REDIS_PREFIX: opts.redis.prefix } : {}), ...opts.env,
+        },
       }));
     }
   } catch (e) {

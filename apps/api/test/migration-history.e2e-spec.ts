@@ -49,7 +49,7 @@ describe('migration history', () => {
 
   it('starts a database migrated under the former name without running the sign-in migration again, and the former code still starts on it', async () => {
     const o = dataSourceOptions(await settings());
-    // The code before this rename: without the migrations added since (issue 14's exact keys and usernames).
+    // The code before this rename: without the migrations added since (issue 14's exact keys, usernames, sign-in lock).
     const since = ['ExactTicketKeys1764880000000'];
     const former = [...QUEUE_MIGRATIONS.filter((m) => !since.includes(m.name)), ...CLUSTER_MIGRATIONS, FormerSignIn];
     const old = await connect(o, former);
@@ -63,11 +63,13 @@ describe('migration history', () => {
     const now = await connect(o);
     const ran = await now.runMigrations({ transaction: 'each' });
     // The renamed one is recorded only (its tables were there); the ones added since run as on any upgrade.
-    expect(ran.map((m) => m.name)).toEqual(['SignIn1764851000000', 'ExactTicketKeys1764880000000', 'ExactUsernames1764880000001']);
+    expect(ran.map((m) => m.name)).toEqual([
+      'SignIn1764851000000', 'ExactTicketKeys1764880000000', 'ExactUsernames1764880000001', 'SignInSecurity1764890000000',
+    ]);
     expect(await now.showMigrations()).toBe(false);
     expect(await now.query('SELECT username FROM staff_account')).toEqual([{ username: 'li.manager' }]);
     const names = (await history(now)).map((r) => r.name);
-    expect(names.filter((n) => n.startsWith('SignIn'))).toEqual(['SignIn1764850000000', 'SignIn1764851000000']);
+    expect(names.filter((n) => /^SignIn\d/.test(n))).toEqual(['SignIn1764850000000', 'SignIn1764851000000']);
     await now.destroy();
 
     const again = await connect(o, former);
@@ -77,12 +79,12 @@ describe('migration history', () => {
     // Reverting the renamed migration drops its tables and its former record, so the next revert is the one before it.
     const back = await connect(o);
     const undone: string[] = [];
-    for (let i = 0; i < 6; i++) {
+    for (let i = 0; i < 7; i++) {
       undone.push((await history(back)).at(-1)!.name);
       await back.undoLastMigration({ transaction: 'each' });
     }
     expect(undone).toEqual([
-      'ExactUsernames1764880000001', 'ExactTicketKeys1764880000000', 'SignIn1764851000000', 'LineHeadIndex1764870000000', 'EventActor1764860000000',
+      'SignInSecurity1764890000000', 'ExactUsernames1764880000001', 'ExactTicketKeys1764880000000', 'SignIn1764851000000', 'LineHeadIndex1764870000000', 'EventActor1764860000000',
       'JobLock1764850000000',
     ]);
     expect((await history(back)).map((r) => r.name)).not.toContain('SignIn1764850000000');

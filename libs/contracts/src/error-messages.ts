@@ -71,9 +71,9 @@ export const ERROR_MESSAGES: Record<ErrorCode, ErrorMessage> = {
   },
   SIGN_IN_FAILED: { zh: '用户名或密码错误。', en: 'Wrong username or password.' },
   ACCOUNT_LOCKED: {
-    zh: '登录失败次数过多，账号已锁定，还需 {minutes} 分钟；管理员可提前解锁。',
-    en: 'Too many failed sign-ins: this account is locked for {minutes} more minute(s). An admin can unlock it sooner.',
-    plain: { zh: '登录失败次数过多，账号已暂时锁定。', en: 'Too many failed sign-ins: this account is locked for now.' },
+    zh: '此用户名在本地址登录失败次数过多，请 {minutes} 分钟后再试，或请管理员解锁。',
+    en: 'Too many failed sign-ins for this username from here: try again in {minutes} minute(s), or ask an admin to unlock it.',
+    plain: { zh: '此用户名在本地址登录失败次数过多，请稍后再试。', en: 'Too many failed sign-ins for this username from here; try again later.' },
   },
   FORBIDDEN: {
     zh: '您无权在此操作：需要{needs}。', en: 'You may not do this here: it needs {needs}.',

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ErrorReason } from '@hallq/contracts';
 import { QueueError, WindowEntity, hallNotFound } from '@hallq/queue';
+import { Subject } from 'rxjs';
 import { DataSource, In, IsNull } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../common/config/app-config';
 import { AppError } from '../common/errors/app-error';
@@ -11,6 +12,7 @@ import { StaffAccountEntity, type StaffRole } from './entities/staff-account.ent
 import { StaffSessionEntity } from './entities/staff-session.entity';
 import { decoyHash, hashPassword, verifyPassword } from './passwords';
 import type { StaffPrincipal } from './principal';
+import { SignInBackoffService } from './sign-in-backoff.service';
 import { HallEntity } from '@hallq/queue';
 
 export interface AccountView {
@@ -43,13 +45,15 @@ export interface AccountChange {
   unlock?: boolean;
 }
 
+export type SessionsEnded = { sessionId: string } | { accountId: string };
+
 export interface SignInResult {
   token: string;
   expiresAt: number;
   account: AccountView;
 }
 
-/** Staff accounts: create and change (admins), sign in with lock-out, sign out. */
+/** Staff accounts: create and change (admins), sign in with per-address lock-out, sign out. */
 @Injectable()
 export class AccountsService {
   private readonly logger = new Logger(AccountsService.name);
@@ -58,49 +62,57 @@ export class AccountsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly dataSource: DataSource,
     private readonly credentials: CredentialsService,
+    private readonly backoff: SignInBackoffService,
   ) {}
 
-  async signIn(username: string, password: string): Promise<SignInResult> {
+  /**
+   * Sign-ins as they end early: a sign-out (one session), a new password or a disabled account (every
+   * session of it), so their live connections can be closed.
+   */
+  readonly ended$ = new Subject<SessionsEnded>();
+
+  /**
+   * Known and unknown usernames take the same steps and get the same answers: count the check for the
+   * (name, address) pair, check a password (the decoy hash for an unknown name), 401 or 429 alike.
+   */
+  async signIn(username: string, password: string, address: string): Promise<SignInResult> {
     const repo = this.dataSource.getRepository(StaffAccountEntity);
     const a = await repo.findOneBy({ username });
     const now = Date.now();
-    if (!a) {
-      await verifyPassword(await decoyHash(), password);
-      throw AuthErrors.badCredentials();
-    }
-    if (a.lockedUntil !== null && a.lockedUntil > now) throw AuthErrors.locked(Math.ceil((a.lockedUntil - now) / 1000));
-    if (a.disabled || !(await verifyPassword(a.passwordHash, password))) {
-      // Counted in the database, so failures on several instances add up.
-      await repo.increment({ id: a.id }, 'failedSignIns', 1);
-      const failed = (await repo.findOneByOrFail({ id: a.id })).failedSignIns;
-      if (failed >= this.config.auth.maxFailedSignIns) {
-        const until = now + this.config.auth.lockMinutes * 60_000;
-        await repo.update({ id: a.id }, { lockedUntil: until, failedSignIns: 0 });
-        this.logger.warn(`Account ${a.username} locked for ${this.config.auth.lockMinutes} min after ${failed} failed sign-ins`);
-        throw AuthErrors.locked(Math.ceil((until - now) / 1000));
+    const slot = await this.backoff.reserve(SignInBackoffService.subjectOf(a?.id ?? null, username), address, now);
+    if (!slot.ok) throw AuthErrors.locked(slot.retryAfterSec);
+    const right = await verifyPassword(a?.passwordHash ?? (await decoyHash()), password);
+    if (!a || a.disabled || !right) {
+      const lockedFor = await this.backoff.lockedAfterFailure(slot.id, now);
+      if (lockedFor !== null) {
+        const who = a ? a.username : 'an unknown name';
+        this.logger.warn(`Sign-in for ${who} from ${address} locked for ${this.config.auth.lockMinutes} min after failed attempts`);
+        throw AuthErrors.locked(lockedFor);
       }
       throw AuthErrors.badCredentials();
     }
-    await repo.update({ id: a.id }, { failedSignIns: 0, lockedUntil: null });
+    await this.backoff.clear(slot.id);
     const session = this.dataSource.getRepository(StaffSessionEntity).create({
       id: randomUUID(), accountId: a.id, createdAt: now, expiresAt: now + this.config.auth.sessionHours * 3_600_000, revokedAt: null,
     });
     await this.dataSource.getRepository(StaffSessionEntity).insert(session);
-    return { token: this.credentials.signStaffToken(a.id, session.id, session.expiresAt), expiresAt: session.expiresAt, account: view({ ...a, failedSignIns: 0, lockedUntil: null }) };
+    return { token: this.credentials.signStaffToken(a.id, session.id, session.expiresAt), expiresAt: session.expiresAt, account: view(a, null) };
   }
 
   async signOut(who: StaffPrincipal): Promise<void> {
     await this.dataSource.getRepository(StaffSessionEntity).update({ id: who.sessionId, revokedAt: IsNull() }, { revokedAt: Date.now() });
     this.credentials.forget();
+    this.ended$.next({ sessionId: who.sessionId });
   }
 
   async me(who: StaffPrincipal): Promise<AccountView> {
-    return view(await this.dataSource.getRepository(StaffAccountEntity).findOneByOrFail({ id: who.accountId }));
+    return this.viewOf(await this.dataSource.getRepository(StaffAccountEntity).findOneByOrFail({ id: who.accountId }));
   }
 
   async list(): Promise<AccountView[]> {
     const rows = await this.dataSource.getRepository(StaffAccountEntity).find({ order: { username: 'ASC' } });
-    return rows.map(view);
+    const locked = await this.backoff.lockedUntil(rows.map((r) => r.id), Date.now());
+    return rows.map((r) => view(r, locked.get(r.id) ?? null));
   }
 
   async create(input: AccountInput): Promise<AccountView> {
@@ -118,7 +130,7 @@ export class AccountsService {
       if (await repo.existsBy({ username: input.username })) throw duplicate(input.username); // lost a race
       throw e;
     }
-    return view(row);
+    return view(row, null);
   }
 
   async update(accountId: string, change: AccountChange): Promise<AccountView> {
@@ -134,15 +146,20 @@ export class AccountsService {
     if (change.password !== undefined) next.passwordHash = await hashPassword(change.password);
     if (change.disabled !== undefined) next.disabled = change.disabled;
     if (change.unlock) Object.assign(next, { lockedUntil: null, failedSignIns: 0 });
+    const endsSessions = change.password !== undefined || change.disabled === true;
     await this.dataSource.transaction(async (em) => {
       if (Object.keys(next).length) await em.update(StaffAccountEntity, { id: a.id }, next);
       // A new password or a disabled account ends every open session of it.
-      if (change.password !== undefined || change.disabled === true) {
-        await em.update(StaffSessionEntity, { accountId: a.id, revokedAt: IsNull() }, { revokedAt: Date.now() });
-      }
+      if (endsSessions) await em.update(StaffSessionEntity, { accountId: a.id, revokedAt: IsNull() }, { revokedAt: Date.now() });
     });
+    if (change.unlock) await this.backoff.unlock(a.id);
     this.credentials.forget();
-    return view(await repo.findOneByOrFail({ id: a.id }));
+    if (endsSessions) this.ended$.next({ accountId: a.id });
+    return this.viewOf(await repo.findOneByOrFail({ id: a.id }));
+  }
+
+  private async viewOf(a: StaffAccountEntity): Promise<AccountView> {
+    return view(a, (await this.backoff.lockedUntil([a.id], Date.now())).get(a.id) ?? null);
   }
 
   /** Creates the configured first admin when there is no admin yet. */
@@ -172,8 +189,11 @@ export class AccountsService {
   }
 }
 
-function view(a: StaffAccountEntity): AccountView {
-  return { id: a.id, username: a.username, displayName: a.displayName, role: a.role, hallIds: a.hallIds, windowIds: a.windowIds, disabled: a.disabled, lockedUntil: a.lockedUntil, createdAt: a.createdAt };
+function view(a: StaffAccountEntity, lockedUntil: number | null): AccountView {
+  return {
+    id: a.id, username: a.username, displayName: a.displayName, role: a.role, hallIds: a.hallIds, windowIds: a.windowIds, disabled: a.disabled, lockedUntil,
+    createdAt: a.createdAt,
+  };
 }
 
 function duplicate(username: string) {

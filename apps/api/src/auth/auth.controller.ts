@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Req } from '@nestjs/common';
+import type { Request } from 'express';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { Access, Public } from './access.decorator';
 import { Caller } from './access.guard';
@@ -17,11 +18,15 @@ export class AuthController {
   @HttpCode(200)
   @Public()
   @RateLimited('sign-in')
-  @ApiOperation({ summary: 'Staff sign-in: a bearer token for a working day', description: 'Rate limited per address; an account locks for a while after repeated failures.' })
+  @ApiOperation({
+    summary: 'Staff sign-in: a bearer token for a working day',
+    description: 'Rate limited per address. After HALLQ_SIGNIN_MAX_FAILURES failures in a row for one username from one address, that username is '
+      + 'locked from that address only (other addresses still sign in); unknown usernames are answered exactly like known ones.',
+  })
   @ApiOkResponse({ type: SignInResponseDto })
-  @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address, or the account is locked (Retry-After)' })
-  signIn(@Body() dto: SignInDto) {
-    return this.accounts.signIn(dto.username, dto.password);
+  @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address (RATE_LIMITED), or this username is locked from here (ACCOUNT_LOCKED)' })
+  signIn(@Body() dto: SignInDto, @Req() req: Request) {
+    return this.accounts.signIn(dto.username, dto.password, req.ip ?? '');
   }
 
   @Post('sign-out')

@@ -15,6 +15,7 @@ import { DevicesService } from './devices.service';
 import { RedisService } from '../cluster/redis.service';
 import { RateLimitGuard, throttlerOptions } from './rate-limit';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
+import { SignInBackoffService } from './sign-in-backoff.service';
 
 /**
  * Sign-in, roles and device tokens. AccessGuard (who may) runs before RateLimitGuard (how often), so
@@ -42,6 +43,7 @@ import { RedisThrottlerStorage } from './redis-throttler.storage';
     },
     CredentialsService,
     AccountsService,
+    SignInBackoffService,
     DevicesService,
     AuthBootstrapService,
     { provide: APP_GUARD, useClass: AccessGuard },

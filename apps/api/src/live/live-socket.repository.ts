@@ -20,6 +20,10 @@ export const roomOf = {
   ticket: (token: string) => `ticket:${token}`,
   /** Every connection of one kiosk or screen, so revoking it can close them. */
   device: (id: string) => `device:${id}`,
+  /** Every connection made with one staff sign-in, so signing out closes them. */
+  session: (id: string) => `session:${id}`,
+  /** Every connection of one staff account, so a new password or disabling it closes them. */
+  account: (id: string) => `account:${id}`,
   manager: (hallId: string) => `manager:${hallId}`,
 };
 

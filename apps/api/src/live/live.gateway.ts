@@ -5,6 +5,7 @@ import {
 } from '@nestjs/websockets';
 import { HttpException } from '@nestjs/common';
 import { decideAccess, type AccessLevel, type AccessScope } from '../auth/access-policy';
+import { AccountsService } from '../auth/accounts.service';
 import { CredentialsService } from '../auth/credentials.service';
 import { DevicesService } from '../auth/devices.service';
 import type { Principal } from '../auth/principal';
@@ -37,11 +38,14 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
     private readonly sockets: LiveSocketRepository,
     private readonly credentials: CredentialsService,
     devices: DevicesService,
+    accounts: AccountsService,
     private readonly metrics: MetricsService,
     private readonly managers: ManagerFeedService,
   ) {
-    // A revoked screen or kiosk loses its connections at once (on every instance, through the adapter).
+    // A revoked screen or kiosk, a signed-out sign-in, a disabled account or one with a new password
+    // loses its connections at once (on every instance: with REDIS_URL the adapter carries the disconnect).
     devices.revoked$.subscribe((id) => this.sockets.disconnectRoom(roomOf.device(id)));
+    accounts.ended$.subscribe((e) => this.sockets.disconnectRoom('sessionId' in e ? roomOf.session(e.sessionId) : roomOf.account(e.accountId)));
   }
 
   afterInit(ns: LiveNamespace): void {
@@ -63,7 +67,9 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
     const reply = typeof ack === 'function' ? ack : () => undefined;
     const parsed = parseSubscribe(payload);
     if (!parsed.ok) return this.refuse(socket, reply, { error: parsed.error, code: 'INVALID_INPUT' }, payload);
-    if (socket.rooms.size - 1 >= MAX_ROOMS) return this.refuse(socket, reply, { error: `at most ${MAX_ROOMS} subscriptions per connection`, code: 'INVALID_INPUT' }, payload);
+    if (subscriptions(socket) >= MAX_ROOMS) {
+      return this.refuse(socket, reply, { error: `at most ${MAX_ROOMS} subscriptions per connection`, code: 'INVALID_INPUT' }, payload);
+    }
     const target = parsed.target;
     try {
       // Who is asking: the token given at connect (socket.io `auth: { token }`), checked on every
@@ -82,6 +88,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
           : { error: level === 'window-clerk' ? 'This token may not watch this window.' : level === 'hall-manager' ? "Only this hall's managers get its alerts." : 'This token may not watch this hall.', code: 'FORBIDDEN' };
       };
       if (who?.kind === 'device') await socket.join(roomOf.device(who.deviceId));
+      if (who?.kind === 'staff') await socket.join([roomOf.session(who.sessionId), roomOf.account(who.accountId)]);
       socket.data.role = who ? (who.kind === 'device' ? who.device : who.role) : 'citizen';
       // Look up first (unknown ids join nothing), join, then take the snapshot read after the join: an
       // event between the join and the snapshot reaches the client as `called` and is in the snapshot or
@@ -142,6 +149,11 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
     // when small, so a client cannot make the server send back a large payload.
     socket.emit('error', { ...e, request: echo(request) });
   }
+}
+
+/** Rooms the socket subscribed to (not its own room nor the ones naming who it is). */
+function subscriptions(socket: LiveSocket): number {
+  return [...socket.rooms].filter((r) => r !== socket.id && !/^(device|session|account):/.test(r)).length;
 }
 
 function liveToken(socket: LiveSocket): string | undefined {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  QueueError, RatingEntity, requireHall, ServiceCategoryEntity, TicketEntity, TransactionRunner, WindowEntity, type Clock,
+  QueueError, RatingEntity, requireHall, ServiceCategoryEntity, TicketEntity, TransactionRunner, WindowEntity, type Clock, type RatingSource,
 } from '@hallq/queue';
 import { isUniqueViolation } from '@hallq/queue';
 import { Between, type EntityManager } from 'typeorm';
@@ -12,7 +12,7 @@ import { summarizeRatings } from './rating-summary';
 /** How long after finishing a ticket the counter-side pad may still rate it: the citizen is at the counter. */
 export const PAD_RATING_WINDOW_MS = 10 * 60_000;
 
-/** Citizens' ratings (好差评) of finished tickets: one per ticket, from the phone page or the counter pad. */
+/** Citizens' ratings (好差评) of finished tickets: one per ticket, from the phone page or the counter pad (the phone's wins). */
 @Injectable()
 export class RatingsService {
   constructor(
@@ -30,7 +30,7 @@ export class RatingsService {
           reason: 'NOT_RATEABLE', ticketId: t.id, number: t.number, status: t.status,
         });
       }
-      return this.save(em, t, dto);
+      return this.save(em, t, dto, 'phone');
     });
   }
 
@@ -49,7 +49,7 @@ export class RatingsService {
           reason: 'NOTHING_TO_RATE', label: w.label, minutes: PAD_RATING_WINDOW_MS / 60_000, windowId: w.id, lastFinishedAt: t?.finishedAt ?? null,
         });
       }
-      return this.save(em, t, dto);
+      return this.save(em, t, dto, 'pad');
     });
   }
 
@@ -72,18 +72,29 @@ export class RatingsService {
     };
   }
 
-  private async save(em: EntityManager, t: TicketEntity, dto: RateTicketDto): Promise<RatingResponseDto> {
-    if (await em.findOne(RatingEntity, { where: { ticketId: t.id } })) throw alreadyRated(t);
+  /**
+   * One rating per ticket, and the citizen's own wins: the pad stands at the counter, where the clerk can
+   * reach it (or use the same route with their own token), so a pad rating only stands until the citizen
+   * rates the ticket on the phone, which replaces it. A phone rating is never replaced.
+   */
+  private async save(em: EntityManager, t: TicketEntity, dto: RateTicketDto, source: RatingSource): Promise<RatingResponseDto> {
     const r = em.create(RatingEntity, {
       ticketId: t.id, hallId: t.hallId, windowId: t.windowId, categoryId: t.categoryId, serviceDay: t.serviceDay,
-      score: dto.score, reasons: dto.reasons ?? [], comment: dto.comment?.trim() || null, at: this.clock.now(),
+      score: dto.score, reasons: dto.reasons ?? [], comment: dto.comment?.trim() || null, at: this.clock.now(), source,
     });
-    try {
-      await em.insert(RatingEntity, r);
-    } catch (e) {
-      // Two submissions at once (a double tap): the unique index keeps one.
-      if (isUniqueViolation(e)) throw alreadyRated(t);
-      throw e;
+    // The phone replaces a pad rating in one conditional update (guarded by source = 'pad').
+    const replacePad = async () => source === 'phone' && (await em.update(RatingEntity, { ticketId: t.id, source: 'pad' }, {
+      score: r.score, reasons: r.reasons, comment: r.comment, at: r.at, source,
+    })).affected === 1;
+    if (!(await replacePad())) {
+      if (await em.findOne(RatingEntity, { where: { ticketId: t.id } })) throw alreadyRated(t);
+      try {
+        await em.insert(RatingEntity, r);
+      } catch (e) {
+        // Two submissions at once (a double tap; a pad rating just ahead of the phone's): the unique index keeps one.
+        if (!isUniqueViolation(e)) throw e;
+        if (!(await replacePad())) throw alreadyRated(t);
+      }
     }
     const [w, c] = await Promise.all([
       t.windowId ? em.findOne(WindowEntity, { where: { id: t.windowId } }) : null,
@@ -91,7 +102,7 @@ export class RatingsService {
     ]);
     return {
       ticketId: t.id, number: t.number, score: r.score, reasons: r.reasons, comment: r.comment,
-      window: w?.label ?? null, category: c?.code ?? '', at: r.at,
+      window: w?.label ?? null, category: c?.code ?? '', at: r.at, source,
     };
   }
 }

@@ -10,7 +10,7 @@ import { WindowEntity } from './window.entity';
 
 export { AlertEntity, AuditEntryEntity, HallEntity, RatingEntity, ServiceCategoryEntity, TicketCounterEntity, TicketEventEntity, TicketEntity, WindowEntity };
 export { WINDOW_STATES, type WindowState } from './window.entity';
-export { RATING_REASONS, type RatingReason } from './rating.entity';
+export { RATING_REASONS, type RatingReason, type RatingSource } from './rating.entity';
 export type { AlertScope } from './alert.entity';
 export { epochMs } from './column-types';
 

@@ -4,6 +4,8 @@ import { epochMs } from './column-types';
 /** Why a citizen was unhappy (好差评 reasons); a fixed list so reports can count them. */
 export const RATING_REASONS = ['waited_too_long', 'asked_again_for_data', 'hard_to_find_service', 'sent_between_windows', 'not_resolved'] as const;
 export type RatingReason = (typeof RATING_REASONS)[number];
+/** Where a rating was entered: the citizen's own phone, or the pad at the counter (which the clerk can reach). */
+export type RatingSource = 'phone' | 'pad';
 
 /** A citizen's rating (1-5) of a finished ticket; one per ticket, kept with the window and category that served it. */
 @Entity('rating')
@@ -42,4 +44,8 @@ export class RatingEntity {
 
   @Column({ type: 'bigint', transformer: epochMs })
   at: number;
+
+  /** A pad rating stands until the citizen rates the same ticket on the phone, which replaces it. */
+  @Column({ type: 'varchar', length: 8, default: 'phone' })
+  source: RatingSource;
 }

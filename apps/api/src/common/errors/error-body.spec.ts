@@ -24,7 +24,7 @@ describe('toErrorBody', () => {
 
   it('keeps retryAfterSec at the top level, as before the catalog', () => {
     const b = toErrorBody(new AppError('ACCOUNT_LOCKED', { minutes: 15, retryAfterSec: 900 }));
-    expect(b).toMatchObject({ statusCode: 429, retryAfterSec: 900, message: expect.stringContaining('locked for 15 more minute(s)') });
+    expect(b).toMatchObject({ statusCode: 429, retryAfterSec: 900, message: expect.stringContaining('try again in 15 minute(s)') });
   });
 
   it('says what is wrong with a body the parser refused', () => {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { RATING_REASONS, type RatingReason } from '@hallq/queue';
+import { RATING_REASONS, type RatingReason, type RatingSource } from '@hallq/queue';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, Max, Min } from 'class-validator';
 import { IsOptionalNotNull } from '../../common/validation/is-optional-not-null';
 import { IsDisplayName } from '../../common/validation/is-display-name';
@@ -30,4 +30,6 @@ export class RatingResponseDto {
   @ApiProperty({ nullable: true, type: String, example: '2' }) window: string | null;
   @ApiProperty({ example: 'enterprise' }) category: string;
   @ApiProperty({ description: 'epoch ms' }) at: number;
+  @ApiProperty({ enum: ['phone', 'pad'], description: "pad: entered at the counter pad; the citizen's own phone rating of the ticket replaces it" })
+  source: RatingSource;
 }
