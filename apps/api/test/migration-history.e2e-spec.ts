@@ -84,7 +84,8 @@ describe('migration history', () => {
       await back.undoLastMigration({ transaction: 'each' });
     }
     expect(undone).toEqual([
-      'SignInSecurity1764890000000', 'ExactUsernames1764880000001', 'ExactTicketKeys1764880000000', 'SignIn1764851000000', 'LineHeadIndex1764870000000', 'EventActor1764860000000',
+      'SignInSecurity1764890000000', 'ExactUsernames1764880000001', 'ExactTicketKeys1764880000000', 'SignIn1764851000000',
+      'LineHeadIndex1764870000000', 'EventActor1764860000000',
       'JobLock1764850000000',
     ]);
     expect((await history(back)).map((r) => r.name)).not.toContain('SignIn1764850000000');

@@ -46,7 +46,8 @@ export type RatingErrorCode = Extract<QueueErrorCode, 'DUPLICATE' | 'ILLEGAL_TRA
 export type InputErrorCode = 'VALIDATION_FAILED' | 'BAD_JSON' | 'PAYLOAD_TOO_LARGE' | 'BODY_TOO_DEEP' | 'UNSUPPORTED_MEDIA_TYPE';
 
 /** The service itself: outages, limits, unknown routes, bugs. */
-export type SystemErrorCode = 'DATABASE_UNAVAILABLE' | 'RATE_LIMITED' | 'NOT_FOUND' | 'INTERNAL' | 'METRICS_OFF' | 'METRICS_TOKEN_REQUIRED' | 'TOO_MANY_CONNECTIONS';
+export type SystemErrorCode =
+  | 'DATABASE_UNAVAILABLE' | 'RATE_LIMITED' | 'NOT_FOUND' | 'INTERNAL' | 'METRICS_OFF' | 'METRICS_TOKEN_REQUIRED' | 'TOO_MANY_CONNECTIONS';
 
 export type ErrorCode = QueueErrorCode | AuthErrorCode | AlertErrorCode | RatingErrorCode | InputErrorCode | SystemErrorCode;
 

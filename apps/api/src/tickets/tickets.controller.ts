@@ -49,7 +49,8 @@ export class TicketsController {
     if (key !== undefined && !KEY.test(key)) {
       throw new AppError('VALIDATION_FAILED', { reason: 'IDEMPOTENCY_KEY' });
     }
-    const { created, body } = await this.tickets.issue(hallId, { ...dto, channel: channel.channel, priority: channel.priority }, key, idempotencyCaller(who, address));
+    const request = { ...dto, channel: channel.channel, priority: channel.priority };
+    const { created, body } = await this.tickets.issue(hallId, request, key, idempotencyCaller(who, address));
     res.status(created ? 201 : 200);
     return body;
   }
