@@ -1,15 +1,10 @@
-import type { TicketBody } from '@hallq/contracts';
+import type { LiveHall, TicketBody } from '@hallq/contracts';
 import type { HallEntity, ServiceCategoryEntity, TicketEntity, WindowEntity, WindowState } from '../entities';
 
-/** Plain views returned by the service: what the API and the live gateway show. Times: epoch ms. */
-export interface HallView {
-  id: string;
-  name: string;
-  timeZone: string;
-  opensAt: string;
-  closesAt: string;
-  keepLineOvernight: boolean;
-}
+// Plain views returned by the service: what the API and the live gateway show. Times: epoch ms.
+
+/** A hall's settings: the wire contract's hall without the live fields (service day, open now). */
+export type HallView = Pick<LiveHall, 'id' | 'name' | 'timeZone' | 'opensAt' | 'closesAt' | 'keepLineOvernight'>;
 
 export interface CategoryView {
   id: string;
