@@ -7,7 +7,7 @@ import { JobLockService } from '../cluster/job-lock.service';
 import { APP_CONFIG, type AppConfig } from '../common/config/app-config';
 import { runInSlices } from '../common/scheduling/run-in-slices';
 import { HallForecastService } from '../forecast/hall-forecast.service';
-import { CLOCK } from '../queue/queue.module';
+import { CLOCK } from '../queue/clock';
 import { AlertChanges } from './alert-changes';
 import { alertView, type AlertChange } from './alert.view';
 import { AlertsRepository } from './alerts.repository';

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { hallNotFound, type Clock } from '@hallq/queue';
 import { AppError } from '../common/errors/app-error';
 import type { Observable } from 'rxjs';
-import { CLOCK } from '../queue/queue.module';
+import { CLOCK } from '../queue/clock';
 import { AlertChanges } from './alert-changes';
 import { alertView, type AlertChange, type AlertView } from './alert.view';
 import { AlertsRepository } from './alerts.repository';

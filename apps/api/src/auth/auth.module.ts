@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR, Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
@@ -16,15 +16,17 @@ import { RedisService } from '../cluster/redis.service';
 import { RateLimitGuard, throttlerOptions } from './rate-limit';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
 import { SignInBackoffService } from './sign-in-backoff.service';
+import { ClusterModule } from '../cluster/cluster.module';
 
 /**
  * Sign-in, roles and device tokens. AccessGuard (who may) runs before RateLimitGuard (how often), so
  * the limits know whether the caller is a device, staff or anonymous.
  */
-@Global()
 @Module({
   imports: [
+    ClusterModule,
     ThrottlerModule.forRootAsync({
+      imports: [ClusterModule],
       inject: [APP_CONFIG, Reflector, RedisService],
       // With REDIS_URL the counts are shared by every instance; alone, in memory.
       useFactory: (config: AppConfig, reflector: Reflector, redis: RedisService) => ({

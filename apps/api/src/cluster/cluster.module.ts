@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { ClusterEventsService } from './cluster-events.service';
 import { JobLockService } from './job-lock.service';
 import { RedisService } from './redis.service';
@@ -8,7 +8,6 @@ import { RemoteHallConfigService } from './remote-hall-config.service';
  * What several api instances share: Redis (when REDIS_URL is set), the cluster-wide event stream with
  * each hall's seq, and the lock that makes scheduled work run once. Alone, it is a pass-through.
  */
-@Global()
 @Module({
   providers: [RedisService, ClusterEventsService, JobLockService, RemoteHallConfigService],
   exports: [RedisService, ClusterEventsService, JobLockService],

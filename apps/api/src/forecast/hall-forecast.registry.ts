@@ -4,7 +4,7 @@ import { DEFAULT_MAX_PRIORITY_STREAK, pickNextTicket, type Clock } from '@hallq/
 import type { Subscription } from 'rxjs';
 import { ClusterEventsService } from '../cluster/cluster-events.service';
 import { APP_CONFIG, type AppConfig } from '../common/config/app-config';
-import { CLOCK } from '../queue/queue.module';
+import { CLOCK } from '../queue/clock';
 import { categorySnapshotOf, factsOfDomainEvent, toForecastEvent } from './forecast-events';
 import { ForecastHistoryRepository } from './forecast-history.repository';
 import { ForecastRefreshScheduler } from './forecast-refresh.scheduler';

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { QueueService, type Clock, type HallState } from '@hallq/queue';
-import { CLOCK } from '../queue/queue.module';
+import { CLOCK } from '../queue/clock';
 import { forecastWait, type WaitEstimate } from '../waits/wait-estimator';
 import { ForecastRefreshScheduler } from './forecast-refresh.scheduler';
 import { HallForecastRegistry } from './hall-forecast.registry';

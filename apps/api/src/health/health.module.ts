@@ -3,9 +3,10 @@ import { TerminusModule } from '@nestjs/terminus';
 import { DatabaseHealthIndicator } from './database.health';
 import { HealthController } from './health.controller';
 import { RedisHealthIndicator } from './redis.health';
+import { ClusterModule } from '../cluster/cluster.module';
 
 @Module({
-  imports: [TerminusModule.forRoot({ logger: false })],
+  imports: [ClusterModule, TerminusModule.forRoot({ logger: false })],
   controllers: [HealthController],
   providers: [DatabaseHealthIndicator, RedisHealthIndicator],
 })

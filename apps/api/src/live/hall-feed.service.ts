@@ -8,7 +8,7 @@ import {
 import { asyncScheduler, concatMap, exhaustMap, from, groupBy, interval, map, merge, mergeMap, of, throttleTime, type Subscription } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { ClusterEventsService, type SequencedEvent } from '../cluster/cluster-events.service';
-import { CLOCK } from '../queue/queue.module';
+import { CLOCK } from '../queue/clock';
 import { WaitService } from '../waits/wait.service';
 import { LiveSocketRepository, roomOf } from './live-socket.repository';
 import {

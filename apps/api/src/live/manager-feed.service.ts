@@ -2,7 +2,7 @@ import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/commo
 import type { Clock } from '@hallq/queue';
 import type { Subscription } from 'rxjs';
 import { AlertsService, type AlertView } from '../alerts/alerts.service';
-import { CLOCK } from '../queue/queue.module';
+import { CLOCK } from '../queue/clock';
 import { LiveSocketRepository } from './live-socket.repository';
 
 /**

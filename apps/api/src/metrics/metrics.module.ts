@@ -1,7 +1,6 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { MetricsService } from './metrics.service';
 
 /** The metrics themselves; the scrape endpoint is metricsScrape (metrics-scrape.middleware.ts), mounted in bootstrap. */
-@Global()
 @Module({ providers: [MetricsService], exports: [MetricsService] })
 export class MetricsModule {}

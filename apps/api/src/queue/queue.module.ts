@@ -2,15 +2,19 @@ import { Global, Module } from '@nestjs/common';
 import { HallAdminService, QueueEvents, QueueService, systemClock, TransactionRunner, type Clock } from '@hallq/queue';
 import { DataSource } from 'typeorm';
 import { currentActor } from '../auth/actor-context';
+import { CLOCK } from './clock';
+import { TransitionLogService } from './transition-log.service';
 
-export const CLOCK = Symbol('CLOCK');
-
-/** Wires the framework-free queue domain of libs/queue into Nest. */
+/**
+ * Wires the framework-free queue domain of libs/queue into Nest. Global, like config and the database:
+ * nearly every module reads the queue, the clock or the transaction runner.
+ */
 @Global()
 @Module({
   providers: [
     { provide: CLOCK, useValue: systemClock },
     QueueEvents,
+    TransitionLogService,
     { provide: TransactionRunner, inject: [DataSource], useFactory: (ds: DataSource) => new TransactionRunner(ds) },
     {
       provide: QueueService,

@@ -4,7 +4,7 @@ import {
 } from '@hallq/queue';
 import { isUniqueViolation } from '@hallq/queue';
 import { Between, type EntityManager } from 'typeorm';
-import { CLOCK } from '../queue/queue.module';
+import { CLOCK } from '../queue/clock';
 import { dayRange } from '../reports/day-range';
 import type { RateTicketDto, RatingResponseDto } from './dto/rate-ticket.dto';
 import { summarizeRatings } from './rating-summary';

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { DayReportBody } from '@hallq/contracts';
 import { RatingEntity, requireHall, ServiceCategoryEntity, TicketEntity, TicketEventEntity, TransactionRunner, WindowEntity, type Clock } from '@hallq/queue';
 import { Between, IsNull, LessThan, Like, Not, type EntityManager } from 'typeorm';
-import { CLOCK } from '../queue/queue.module';
+import { CLOCK } from '../queue/clock';
 import { dayRange } from './day-range';
 import { buildDayReport } from './day-report';
 import { dayReportCsv } from './day-report-csv';

@@ -7,7 +7,7 @@ import {
 } from '@hallq/queue';
 import { categorySnapshotOf } from '../forecast/forecast-events';
 import { HallForecastService } from '../forecast/hall-forecast.service';
-import { CLOCK } from '../queue/queue.module';
+import { CLOCK } from '../queue/clock';
 import { parseServiceDay } from '../common/validation/service-day';
 import { AdviceAuditRepository } from './advice-audit.repository';
 import { actionText, headline, type Effect } from './advice-text';

@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/bootstrap';
 import { loadConfig } from '../../src/common/config/app-config';
-import { CLOCK } from '../../src/queue/queue.module';
+import { CLOCK } from '../../src/queue/clock';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 export interface TestApp {
