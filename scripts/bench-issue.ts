@@ -34,7 +34,11 @@ const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
 const ONLY = new Set((process.env.BENCH_ONLY ?? 'raw,api,sqlite').split(',').map((s) => s.trim()));
 if (process.argv.includes('--no-sqlite')) ONLY.delete('sqlite');
 const KEEP = process.argv.includes('--keep');
-const SERVER = mysqlServer(process.env.DATABASE_URL?.startsWith('mysql') || process.env.DATABASE_URL?.startsWith('mariadb') ? process.env.DATABASE_URL : 'mysql://root@127.0.0.1:3306');
+const SERVER = mysqlServer(
+  process.env.DATABASE_URL?.startsWith('mysql') || process.env.DATABASE_URL?.startsWith('mariadb')
+    ? process.env.DATABASE_URL
+    : 'mysql://root@127.0.0.1:3306',
+);
 const CATEGORY = 'enterprise';
 
 const TARGET_THROUGHPUT = 0.6;
@@ -60,12 +64,16 @@ async function demoHall(api: ApiProcess): Promise<DemoHall> {
 async function checkNumbers(db: ScratchDb, categoryId: string): Promise<string> {
   const c = await createConnection(db.url);
   try {
-    const [rows] = await c.query('SELECT COUNT(*) AS n, COUNT(DISTINCT seq) AS d, MIN(seq) AS lo, MAX(seq) AS hi FROM ticket WHERE issuedCategoryId = ?', [categoryId]);
+    const [rows] = await c.query(
+      'SELECT COUNT(*) AS n, COUNT(DISTINCT seq) AS d, MIN(seq) AS lo, MAX(seq) AS hi FROM ticket WHERE issuedCategoryId = ?',
+      [categoryId],
+    );
     const { n, d, lo, hi } = (rows as { n: number; d: number; lo: number; hi: number }[])[0];
     const ok = Number(n) === Number(d) && Number(lo) === 1 && Number(hi) === Number(n);
     // Each "issued" event must point at the ticket whose number it records.
     const [bad] = await c.query(
-      "SELECT COUNT(*) AS n FROM ticket_event e JOIN ticket t ON t.id = e.ticketId WHERE e.type = 'issued' AND t.issuedCategoryId = ? AND JSON_VALUE(e.data, '$.number') <> t.number",
+      'SELECT COUNT(*) AS n FROM ticket_event e JOIN ticket t ON t.id = e.ticketId ' +
+        "WHERE e.type = 'issued' AND t.issuedCategoryId = ? AND JSON_VALUE(e.data, '$.number') <> t.number",
       [categoryId],
     );
     const misfiled = Number((bad as { n: number }[])[0].n);
@@ -218,7 +226,10 @@ async function main(): Promise<void> {
   const version = await serverVersion(SERVER);
   dbPid = await serverPid();
   const load = loadAverage();
-  log(`hallq bench:issue: ${CONCURRENCY} concurrent callers, ${WARMUP}s warm-up + ${SECONDS}s measured, one category (one counter), ${ROUNDS} round(s)${built ? ' (api rebuilt)' : ''}`);
+  log(
+    `hallq bench:issue: ${CONCURRENCY} concurrent callers, ${WARMUP}s warm-up + ${SECONDS}s measured, ` +
+      `one category (one counter), ${ROUNDS} round(s)${built ? ' (api rebuilt)' : ''}`,
+  );
   const results: LoadResult[] = [];
   const counters: [string, Record<string, number>][] = [];
   const pairs: { raw: LoadResult; api: LoadResult }[] = [];
@@ -263,7 +274,10 @@ async function main(): Promise<void> {
 
   const lines: string[] = [];
   lines.push('');
-  lines.push(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}, ${version}, ${new Date().toISOString().slice(0, 10)}; load average at start ${load}`);
+  lines.push(
+    `machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}, ${version}, ` +
+      `${new Date().toISOString().slice(0, 10)}; load average at start ${load}`,
+  );
   lines.push(`load: ${CONCURRENCY} concurrent callers, ${WARMUP}s warm-up + ${SECONDS}s measured per run, one category (one counter row)`);
   lines.push('');
   lines.push('| run | tickets/s | p50 ms | p99 ms | max ms | tickets | errors |');
@@ -272,7 +286,8 @@ async function main(): Promise<void> {
   if (pairs.length) {
     const tp = median(pairs.map((p) => p.api.perSecond / p.raw.perSecond));
     const p99 = median(pairs.map((p) => p.api.p99Ms / p.raw.p99Ms));
-    const per = pairs.length > 1 ? ` (median of ${pairs.length} rounds: ${pairs.map((p) => `${fmt((p.api.perSecond / p.raw.perSecond) * 100)}%/${fmt(p.api.p99Ms / p.raw.p99Ms, 2)}x`).join(', ')})` : '';
+    const rounds = pairs.map((p) => `${fmt((p.api.perSecond / p.raw.perSecond) * 100)}%/${fmt(p.api.p99Ms / p.raw.p99Ms, 2)}x`).join(', ');
+    const per = pairs.length > 1 ? ` (median of ${pairs.length} rounds: ${rounds})` : '';
     lines.push('');
     lines.push(`api / raw throughput: ${fmt(tp * 100)}% (target >= ${TARGET_THROUGHPUT * 100}%) ${tp >= TARGET_THROUGHPUT ? 'MET' : 'MISSED'}`);
     lines.push(`api / raw p99:        ${fmt(p99, 2)}x (target <= ${TARGET_P99}x) ${p99 <= TARGET_P99 ? 'MET' : 'MISSED'}${per}`);

@@ -66,7 +66,12 @@ async function connectClients(n: number, url: string, hallId: string | null): Pr
   for (let i = 0; i < n; i += 200) {
     const batch = Array.from({ length: Math.min(200, n - i) }, () => {
       // hallq's screens carry a token (the admin's here; a screen device token in a hall).
-      const socket = io(hallId ? `${url}/live` : url, { transports: ['websocket'], forceNew: true, reconnection: false, ...(hallId ? { auth: { token: auth.authorization.slice('Bearer '.length) } } : {}) });
+      const socket = io(hallId ? `${url}/live` : url, {
+        transports: ['websocket'],
+        forceNew: true,
+        reconnection: false,
+        ...(hallId ? { auth: { token: auth.authorization.slice('Bearer '.length) } } : {}),
+      });
       const c: Client = { socket, lastSnapshotSeq: -1 };
       const kind = hallId ? 'hallq' : 'bare';
       socket.on('called', (e: { seq: number }) => {
@@ -94,7 +99,11 @@ async function connectClients(n: number, url: string, hallId: string | null): Pr
 let auth: Record<string, string> = {};
 
 async function post(url: string, body?: unknown): Promise<{ status: number; json: any }> {
-  const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const r = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...auth },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await r.text();
   return { status: r.status, json: text ? JSON.parse(text) : null };
 }
@@ -124,7 +133,9 @@ async function main(): Promise<void> {
     const total = NS.length * (CALLS + WARMUP);
     for (let i = 0; i < total; i++) {
       const r = await fetch(`${api.url}/api/halls/${hall.id}/tickets`, {
-        method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': `bench-${i}`, ...auth }, body: JSON.stringify({ category: 'enterprise' }),
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': `bench-${i}`, ...auth },
+        body: JSON.stringify({ category: 'enterprise' }),
       });
       if (r.status !== 201) throw new Error(`issue failed: ${r.status} ${await r.text()}`);
     }
@@ -157,7 +168,19 @@ async function main(): Promise<void> {
         if (!(await waitFor(() => ours.every((c) => c.lastSnapshotSeq >= noShowSeq), 10_000))) log(`  some clients missed snapshot ${noShowSeq}`);
 
         // bare: the same payload, broadcast.
-        payload ??= { seq: 1, hallId: hall.id, number: called.json.number, window: '5', windowId: win.id, category: 'enterprise', categoryNameZh: '企业开办', categoryNameEn: 'Business', recall: false, recallCount: 0, at: Date.now() };
+        payload ??= {
+          seq: 1,
+          hallId: hall.id,
+          number: called.json.number,
+          window: '5',
+          windowId: win.id,
+          category: 'enterprise',
+          categoryNameZh: '企业开办',
+          categoryNameEn: 'Business',
+          recall: false,
+          recallCount: 0,
+          at: Date.now(),
+        };
         inflight = { kind: 'bare', t0: performance.now(), got: [], seq: 0 };
         await post(`${bareUrl}/emit`, payload);
         const allBare = await waitFor(() => inflight!.got.length >= n, 10_000);
@@ -176,7 +199,8 @@ async function main(): Promise<void> {
       const ratio = r.hallqP99 / r.bareP99;
       const ok = r.hallqP99 <= TARGET_P99_MS && ratio <= TARGET_RATIO;
       rows.push(
-        `| ${n} | ${r.hallqP50.toFixed(1)} | ${r.hallqP99.toFixed(1)} | ${r.bareP50.toFixed(1)} | ${r.bareP99.toFixed(1)} | ${ratio.toFixed(2)} | ${missing.hallq}/${missing.bare} | ${ok ? 'yes' : 'no'} |`,
+        `| ${n} | ${r.hallqP50.toFixed(1)} | ${r.hallqP99.toFixed(1)} | ${r.bareP50.toFixed(1)} | ${r.bareP99.toFixed(1)} | ` +
+          `${ratio.toFixed(2)} | ${missing.hallq}/${missing.bare} | ${ok ? 'yes' : 'no'} |`,
       );
       log(rows[rows.length - 1]);
       await new Promise((r) => setTimeout(r, 500));
@@ -184,7 +208,8 @@ async function main(): Promise<void> {
     const cpu = cpus();
     process.stdout.write(
       [
-        `bench:live — ${CALLS} calls per N and server (after ${WARMUP} warm-up), clients in one process; ${cpu.length} x ${cpu[0]?.model ?? '?'}, node ${process.version}; load average at start ${load0}, at end ${loadavg()[0].toFixed(1)}`,
+        `bench:live — ${CALLS} calls per N and server (after ${WARMUP} warm-up), clients in one process; ` +
+          `${cpu.length} x ${cpu[0]?.model ?? '?'}, node ${process.version}; load average at start ${load0}, at end ${loadavg()[0].toFixed(1)}`,
         `target: hallq p99 <= ${TARGET_P99_MS} ms at 2000 clients and <= ${TARGET_RATIO}x bare p99`,
         '',
         '| clients | hallq p50 ms | hallq p99 ms | bare p50 ms | bare p99 ms | p99 ratio | missed hallq/bare | meets target |',

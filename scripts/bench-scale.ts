@@ -52,11 +52,17 @@ interface Topology {
 
 function topology(key: string): Topology {
   const m = /^(\d+)([rn]?)(h?)$/.exec(key);
-  if (!m) throw new Error(`BENCH_TOPOLOGIES: "${key}" is not a number of instances, optionally followed by r (with Redis) or n (without), then h (hall affinity for issuing)`);
+  if (!m) {
+    throw new Error(
+      `BENCH_TOPOLOGIES: "${key}" is not a number of instances, ` +
+        'optionally followed by r (with Redis) or n (without), then h (hall affinity for issuing)',
+    );
+  }
   const instances = Number(m[1]);
   const redis = m[2] === 'r' || (instances > 1 && m[2] !== 'n');
   const hallAffinity = m[3] === 'h';
-  return { key, instances, redis, hallAffinity, label: `${instances} instance${instances > 1 ? 's' : ''}${redis ? ' + Redis' : ''}${hallAffinity ? ', issuing by hall' : ''}` };
+  const label = `${instances} instance${instances > 1 ? 's' : ''}${redis ? ' + Redis' : ''}${hallAffinity ? ', issuing by hall' : ''}`;
+  return { key, instances, redis, hallAffinity, label };
 }
 
 interface Outcome {
@@ -122,7 +128,12 @@ async function benchTopology(t: Topology): Promise<Outcome> {
     const issue = await runClosedLoop({
       label: 'issue', concurrency: CONCURRENCY, warmupMs: WARMUP * 1000, durationMs: SECONDS * 1000,
       op: async (c, i) => {
-        const r = await postJson(agent, `${bases[t.hallAffinity ? 0 : c % bases.length]}/api/halls/${load.hallId}/tickets`, { category: CODES[(c + i) % 3], channel: 'kiosk' }, { 'idempotency-key': `${run}-${c}-${i}`, ...auth });
+        const r = await postJson(
+          agent,
+          `${bases[t.hallAffinity ? 0 : c % bases.length]}/api/halls/${load.hallId}/tickets`,
+          { category: CODES[(c + i) % 3], channel: 'kiosk' },
+          { 'idempotency-key': `${run}-${c}-${i}`, ...auth },
+        );
         if (r.status !== 201) throw new Error(`issue: HTTP ${r.status} ${r.body.slice(0, 200)}`);
       },
     });
@@ -154,7 +165,10 @@ async function benchTopology(t: Topology): Promise<Outcome> {
     });
     const measured = callLat.filter((c) => c.at >= callFrom && c.at + c.ms <= callTo).map((c) => c.ms);
     const call = { ...cycle, p50Ms: percentile(measured, 50), p99Ms: percentile(measured, 99), maxMs: percentile(measured, 100) };
-    const twice = await q("SELECT COUNT(*) AS n FROM (SELECT ticketId FROM ticket_event WHERE hallId = ? AND type = 'called' GROUP BY ticketId HAVING COUNT(*) > 1) x", [load.hallId]);
+    const twice = await q(
+      "SELECT COUNT(*) AS n FROM (SELECT ticketId FROM ticket_event WHERE hallId = ? AND type = 'called' GROUP BY ticketId HAVING COUNT(*) > 1) x",
+      [load.hallId],
+    );
     const calls = await q("SELECT COUNT(*) AS n FROM ticket_event WHERE hallId = ? AND type = 'called'", [load.hallId]);
     integrity.push(`${calls[0].n} calls, ${twice[0].n} tickets called twice`);
     agent.destroy();
@@ -167,7 +181,13 @@ async function benchTopology(t: Topology): Promise<Outcome> {
 
     // 3. broadcast: a separate small hall, so the snapshots are not those of a 5,000-ticket line.
     const bc = await createHall(bases[0], 'Broadcast hall', t.instances);
-    for (let i = 0; i < CALLS + 3; i++) await must(post(`${bases[i % bases.length]}/api/halls/${bc.hallId}/tickets`, { category: 'enterprise' }, { 'idempotency-key': `bc-${run}-${i}` }), 201, 'issue');
+    for (let i = 0; i < CALLS + 3; i++) {
+      await must(
+        post(`${bases[i % bases.length]}/api/halls/${bc.hallId}/tickets`, { category: 'enterprise' }, { 'idempotency-key': `bc-${run}-${i}` }),
+        201,
+        'issue',
+      );
+    }
     log(`  broadcast: connecting ${CLIENTS} screens over ${t.instances} instance(s)...`);
     // Calls never overlap: every `called` while one is in flight is that call's.
     let inflight: { t0: number; got: number[] } | null = null;
@@ -257,8 +277,10 @@ async function main(): Promise<void> {
   const cpu = cpus();
   const lines = [
     '',
-    `machine: ${cpu.length} x ${cpu[0]?.model ?? '?'}, node ${process.version}, ${new Date().toISOString().slice(0, 16)}Z; load average at start ${load0}, at end ${loadavg().map((x) => x.toFixed(2)).join(' ')}`,
-    `issue: ${CONCURRENCY} kiosks; call-next: ${WINDOWS} windows (call + no-show); ${WARMUP}s warm-up + ${SECONDS}s measured each; broadcast: ${CLIENTS} screens, ${CALLS} calls`,
+    `machine: ${cpu.length} x ${cpu[0]?.model ?? '?'}, node ${process.version}, ${new Date().toISOString().slice(0, 16)}Z; ` +
+      `load average at start ${load0}, at end ${loadavg().map((x) => x.toFixed(2)).join(' ')}`,
+    `issue: ${CONCURRENCY} kiosks; call-next: ${WINDOWS} windows (call + no-show); ${WARMUP}s warm-up + ${SECONDS}s measured each; ` +
+      `broadcast: ${CLIENTS} screens, ${CALLS} calls`,
     '',
     `| measure | ${tops.map((t) => t.label).join(' | ')} |`,
     `|---|${tops.map(() => '---:').join('|')}|`,

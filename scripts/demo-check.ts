@@ -36,7 +36,15 @@ async function managerPage(url: string, token: string): Promise<{ browser: Brows
   return { browser, page };
 }
 
-interface Action { kind: string; windowId: string; windowLabel: string; category: string; fromCategory?: string; categories?: string[]; message: { en: string } }
+interface Action {
+  kind: string;
+  windowId: string;
+  windowLabel: string;
+  category: string;
+  fromCategory?: string;
+  categories?: string[];
+  message: { en: string };
+}
 
 async function main(): Promise<number> {
   const api = await startDemoApi({ speed: SPEED, log: say });
@@ -87,7 +95,9 @@ async function main(): Promise<number> {
               return 1;
             }
             for (const x of adding.filter((y) => y.category === 'enterprise')) {
-              const r = await a.post(`/halls/${hall.hallId}/advice/apply`, { kind: x.kind, windowId: x.windowId, category: x.category, fromCategory: x.fromCategory, categories: x.categories });
+              const r = await a.post(`/halls/${hall.hallId}/advice/apply`, {
+                kind: x.kind, windowId: x.windowId, category: x.category, fromCategory: x.fromCategory, categories: x.categories,
+              });
               say(`[${hall.clockText(t)}] applied (${r.status}): ${x.message.en}`);
               if (r.status !== 200) return 1;
             }
@@ -100,7 +110,9 @@ async function main(): Promise<number> {
           lastAdvice = Date.now();
           const adv = await a.get<{ actions: Action[] }>(`/halls/${hall.hallId}/advice`);
           for (const x of adv.actions.filter((y) => y.kind !== 'close' && y.category === 'enterprise')) {
-            const r = await a.post(`/halls/${hall.hallId}/advice/apply`, { kind: x.kind, windowId: x.windowId, category: x.category, fromCategory: x.fromCategory, categories: x.categories });
+            const r = await a.post(`/halls/${hall.hallId}/advice/apply`, {
+              kind: x.kind, windowId: x.windowId, category: x.category, fromCategory: x.fromCategory, categories: x.categories,
+            });
             say(`[${hall.clockText(t)}] applied further advice (${r.status}): ${x.message.en}`);
           }
         }

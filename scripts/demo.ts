@@ -25,7 +25,15 @@ if (!(SPEED >= 1 && SPEED <= 600)) throw new Error('--speed must be between 1 an
 const say = (s: string) => process.stdout.write(`${s}\n`);
 
 async function main(): Promise<void> {
-  const api = await startDemoApi({ speed: SPEED, log: say, port: Number(arg('port', '3000')), url: arg('url'), host: arg('host', '127.0.0.1')!, user: arg('user'), password: arg('password') });
+  const api = await startDemoApi({
+    speed: SPEED,
+    log: say,
+    port: Number(arg('port', '3000')),
+    url: arg('url'),
+    host: arg('host', '127.0.0.1')!,
+    user: arg('user'),
+    password: arg('password'),
+  });
   const stop = async () => {
     await api.stop();
     process.exit(0);
@@ -42,7 +50,8 @@ async function main(): Promise<void> {
   const screenToken = await device('screen');
   const kioskToken = await device('kiosk');
   say('');
-  say(`hallq demo at ${SPEED}x: one real second is ${SPEED >= 60 ? `${SPEED / 60} hall minute${SPEED === 60 ? '' : 's'}` : `${SPEED} hall seconds`}. Ctrl-C stops it.`);
+  const realSecond = SPEED >= 60 ? `${SPEED / 60} hall minute${SPEED === 60 ? '' : 's'}` : `${SPEED} hall seconds`;
+  say(`hallq demo at ${SPEED}x: one real second is ${realSecond}. Ctrl-C stops it.`);
   say(`  manager:  ${url}/manager/${hallId}`);
   say(`  screen:   ${url}/screen/${hallId}?device=${screenToken}`);
   say(`  counter:  ${url}/counter/${hallId}/${windowIds.get('1')}   (window 1; the spare windows 8-10 are closed)`);
@@ -55,7 +64,9 @@ async function main(): Promise<void> {
   let headline = '';
   const alertsSeen = new Set<string>();
   async function report(): Promise<void> {
-    const lines = (await hall.lines()).map((l) => `${l.category.code} ${l.waiting} waiting/${l.openWindows} win${l.waitNow ? ` ~${Math.round((l.waitNow.expectedSec * SPEED) / 60)}m` : ''}`).join(' | ');
+    const lines = (await hall.lines())
+      .map((l) => `${l.category.code} ${l.waiting} waiting/${l.openWindows} win${l.waitNow ? ` ~${Math.round((l.waitNow.expectedSec * SPEED) / 60)}m` : ''}`)
+      .join(' | ');
     say(`[${hall.clockText()}] ${lines}`);
     const alerts = await a.get<{ id: string; scope: string; level: string; message: string }[]>(`/halls/${hallId}/alerts`);
     // Line alerts in full; ticket alerts (one per late ticket) only counted.
@@ -68,7 +79,10 @@ async function main(): Promise<void> {
     }
     if (tickets) say(`  + ${tickets} ticket alert${tickets === 1 ? '' : 's'} (see the manager page)`);
     // Only advice to add capacity is news here; "can close" comes and goes in a quiet hall.
-    const adv = await a.get<{ categories: { advised: number; current: number; headline: { en: string } | null }[]; actions: { kind: string; message: { en: string } }[] }>(`/halls/${hallId}/advice`);
+    const adv = await a.get<{
+      categories: { advised: number; current: number; headline: { en: string } | null }[];
+      actions: { kind: string; message: { en: string } }[];
+    }>(`/halls/${hallId}/advice`);
     const h = adv.categories.filter((c) => c.advised > Math.round(c.current)).map((c) => c.headline?.en).filter(Boolean).join('; ');
     if (h && h !== headline) {
       say(`  advice: ${h}`);

@@ -20,7 +20,11 @@ export class AdminClient {
   }
 
   post = async (base: string, path: string, body: unknown = {}, headers: Record<string, string> = {}): Promise<Answer> => {
-    const r = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...this.auth, ...headers }, body: JSON.stringify(body) });
+    const r = await fetch(`${base}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...this.auth, ...headers },
+      body: JSON.stringify(body),
+    });
     const text = await r.text();
     return { status: r.status, body: text ? JSON.parse(text) : {} };
   };

@@ -157,7 +157,11 @@ export async function spawnApi(opts: {
 
 /** Signs in to a running api; returns the bearer token. */
 export async function signInAt(url: string, username: string, password: string): Promise<string> {
-  const r = await fetch(`${url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const r = await fetch(`${url}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   const body = (await r.json()) as { token?: string; message?: string };
   if (r.status !== 200 || !body.token) throw new Error(`sign-in as ${username} at ${url} failed: ${r.status} ${body.message ?? ''}`);
   return body.token;

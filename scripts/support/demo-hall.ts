@@ -52,7 +52,11 @@ export interface Api {
 /** The api as the signed-in admin (`auth` carries the bearer token). */
 export function client(url: string, auth: { authorization: string }): Api {
   const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
-    const r = await fetch(`${url}/api${path}`, { method, headers: { 'content-type': 'application/json', ...auth, ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const r = await fetch(`${url}/api${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...auth, ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await r.text();
     return { status: r.status, body: text ? JSON.parse(text) : null };
   };
@@ -161,7 +165,11 @@ export class DemoHall {
     const a = this.api;
     switch (e.type) {
       case 'issued': {
-        const r = await a.post<{ token: string }>(`/halls/${this.hallId}/tickets`, { category: ev.categoryId, priority: ev.priority === 'priority' ? 'priority' : 'normal', channel: 'kiosk' }, { 'Idempotency-Key': `demo-${this.seed}-${ev.ticketId}` });
+        const r = await a.post<{ token: string }>(
+          `/halls/${this.hallId}/tickets`,
+          { category: ev.categoryId, priority: ev.priority === 'priority' ? 'priority' : 'normal', channel: 'kiosk' },
+          { 'Idempotency-Key': `demo-${this.seed}-${ev.ticketId}` },
+        );
         if (r.status < 300) this.tokens.set(ev.ticketId!, r.body.token);
         break;
       }
@@ -214,7 +222,15 @@ export interface DemoApi {
 }
 
 /** Starts the built api with the built display app on a fresh SQLite file (or uses --url, signing in as `user`). */
-export async function startDemoApi(opts: { speed: number; log: (s: string) => void; port?: number; url?: string; host?: string; user?: string; password?: string }): Promise<DemoApi> {
+export async function startDemoApi(opts: {
+  speed: number;
+  log: (s: string) => void;
+  port?: number;
+  url?: string;
+  host?: string;
+  user?: string;
+  password?: string;
+}): Promise<DemoApi> {
   const { speed, log, port } = opts;
   if (opts.url) {
     // The demo sign-ins of a demo start by default (README); production has its own admin.

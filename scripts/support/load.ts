@@ -67,7 +67,12 @@ export async function runClosedLoop(opts: {
     }
   };
   await Promise.all(Array.from({ length: opts.concurrency }, (_, c) => caller(c)));
-  if (trace) writeFileSync(`${process.env.BENCH_TRACE}.${opts.label.replace(/\W+/g, '-')}.csv`, `# window start, epoch ms: ${Math.round(performance.timeOrigin + from)}\n${trace.join('\n')}\n`);
+  if (trace) {
+    writeFileSync(
+      `${process.env.BENCH_TRACE}.${opts.label.replace(/\W+/g, '-')}.csv`,
+      `# window start, epoch ms: ${Math.round(performance.timeOrigin + from)}\n${trace.join('\n')}\n`,
+    );
+  }
   const sorted = latencies.slice(0, n).sort();
   const pct = (p: number) => percentileOfSorted(sorted, p);
   const seconds = opts.durationMs / 1000;

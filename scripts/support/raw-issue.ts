@@ -46,14 +46,18 @@ export class RawIssuer {
           'INSERT INTO ticket_counter (hallId, categoryId, serviceDay, lastSeq) VALUES (?, ?, ?, 1) ON DUPLICATE KEY UPDATE lastSeq = lastSeq + 1',
           [hallId, categoryId, serviceDay],
         );
-        const [rows] = await conn.query('SELECT lastSeq FROM ticket_counter WHERE hallId = ? AND categoryId = ? AND serviceDay = ?', [hallId, categoryId, serviceDay]);
+        const [rows] = await conn.query(
+          'SELECT lastSeq FROM ticket_counter WHERE hallId = ? AND categoryId = ? AND serviceDay = ?',
+          [hallId, categoryId, serviceDay],
+        );
         const seq = Number((rows as { lastSeq: number }[])[0].lastSeq);
         const id = randomUUID();
         const number = `${this.prefix}${String(seq).padStart(3, '0')}`;
         const at = Date.now();
         await conn.query(
           'INSERT INTO `ticket`(`id`, `token`, `hallId`, `categoryId`, `issuedCategoryId`, `serviceDay`, `seq`, `number`, `priority`, `channel`, `status`, ' +
-            '`windowId`, `targetWindowId`, `issuedAt`, `calledAt`, `startedAt`, `finishedAt`, `recallCount`, `transferCount`, `idempotencyKey`, `requestHash`) ' +
+            '`windowId`, `targetWindowId`, `issuedAt`, `calledAt`, `startedAt`, `finishedAt`, ' +
+            '`recallCount`, `transferCount`, `idempotencyKey`, `requestHash`) ' +
             'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
           [id, randomBytes(24).toString('base64url'), hallId, categoryId, categoryId, serviceDay, seq, number, 'normal', 'kiosk', 'waiting',
             null, null, at, null, null, null, 0, 0, randomUUID(), this.hash],

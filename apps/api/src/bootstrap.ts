@@ -28,7 +28,9 @@ export function configureApp<T extends INestApplication>(app: T): T {
   const express = app as unknown as NestExpressApplication;
   if (config.trustProxy) express.set('trust proxy', trustProxyValue(config.trustProxy));
   // Cross-site callers only from configured origins; the display pages are same-origin and need none.
-  if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, allowedHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key', 'X-Request-Id'] });
+  if (config.corsOrigins.length) {
+    app.enableCors({ origin: config.corsOrigins, allowedHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key', 'X-Request-Id'] });
+  }
   // With REDIS_URL, socket.io broadcasts span every instance.
   app.useWebSocketAdapter(liveIoAdapter(app, config.corsOrigins));
   // Security headers; the default CSP fits the display app (same-origin scripts, sockets and clips). The

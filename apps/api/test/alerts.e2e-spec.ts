@@ -9,7 +9,14 @@ describe('alerts', () => {
   let t: TestApp;
   let h: SmallHall;
   let alerts: AlertsJob;
-  const open = async () => (await t.http.get(`/api/halls/${h.hallId}/alerts`).expect(200)).body as { id: string; scope: string; subject: string; level: string; acknowledgedAt: number | null }[];
+  const open = async () =>
+    (await t.http.get(`/api/halls/${h.hallId}/alerts`).expect(200)).body as {
+      id: string;
+      scope: string;
+      subject: string;
+      level: string;
+      acknowledgedAt: number | null;
+    }[];
 
   beforeAll(async () => {
     // This file drives each evaluation itself; the one after changes is tested below.
@@ -33,7 +40,9 @@ describe('alerts', () => {
   });
 
   it('warns before the target is missed, then escalates as the wait grows', async () => {
-    for (let i = 0; i < 6; i++) await t.http.post(`/api/halls/${h.hallId}/tickets`).set('Idempotency-Key', `e${i}`).send({ category: 'enterprise' }).expect(201);
+    for (let i = 0; i < 6; i++) {
+      await t.http.post(`/api/halls/${h.hallId}/tickets`).set('Idempotency-Key', `e${i}`).send({ category: 'enterprise' }).expect(201);
+    }
     await alerts.evaluate(h.hallId);
     const line = () => open().then((a) => a.find((x) => x.scope === 'category' && x.subject === 'enterprise'));
     expect((await line())?.level).toBe('predicted_over'); // 6 in line at one 15-minute window
@@ -123,7 +132,9 @@ describe('alerts after a change', () => {
   afterAll(() => t.close());
 
   it('raises the line alert soon after the tickets that cause it, without waiting for the 30 s round', async () => {
-    for (let i = 0; i < 6; i++) await t.http.post(`/api/halls/${h.hallId}/tickets`).set('Idempotency-Key', `ev${i}`).send({ category: 'enterprise' }).expect(201);
+    for (let i = 0; i < 6; i++) {
+      await t.http.post(`/api/halls/${h.hallId}/tickets`).set('Idempotency-Key', `ev${i}`).send({ category: 'enterprise' }).expect(201);
+    }
     let line: { level: string } | undefined;
     for (let waited = 0; !line && waited < 10_000; waited += 100) {
       await new Promise((r) => setTimeout(r, 100));

@@ -48,7 +48,10 @@ describe('authorization matrix (from the OpenAPI document)', () => {
     tokens.screenA = await deviceToken(t, a.hallId, 'screen');
     tokens.kioskA = await deviceToken(t, a.hallId, 'kiosk');
     const ticket = await t.http.post(`/api/halls/${a.hallId}/tickets`).send({ category: 'enterprise' }).expect(201);
-    const spare = await t.http.post('/api/accounts').send({ username: 'spare-account', role: 'clerk', password: 'spare-password', windowIds: [a.windows['3']] }).expect(201);
+    const spare = await t.http
+      .post('/api/accounts')
+      .send({ username: 'spare-account', role: 'clerk', password: 'spare-password', windowIds: [a.windows['3']] })
+      .expect(201);
     const device = await t.http.post(`/api/halls/${a.hallId}/devices`).send({ kind: 'kiosk', label: 'spare' }).expect(201);
     params = {
       hallId: a.hallId, windowId: a.windows['1'], category: 'enterprise', token: ticket.body.token,
@@ -63,7 +66,9 @@ describe('authorization matrix (from the OpenAPI document)', () => {
       'PATCH /api/accounts/{accountId}': { body: { displayName: 'Spare' } },
       'POST /api/halls': { body: { name: 'Another hall', timeZone: 'Asia/Shanghai' } },
       'PATCH /api/halls/{hallId}': { body: { name: 'Test hall' } },
-      'POST /api/halls/{hallId}/categories': { body: { code: `c${Date.now() % 100000}`, prefix: 'D', nameZh: '其他', nameEn: 'Other', targetWaitSec: 900, defaultServiceSec: 300, materials: [] } },
+      'POST /api/halls/{hallId}/categories': {
+        body: { code: `c${Date.now() % 100000}`, prefix: 'D', nameZh: '其他', nameEn: 'Other', targetWaitSec: 900, defaultServiceSec: 300, materials: [] },
+      },
       'PATCH /api/halls/{hallId}/categories/{category}': { body: { nameEn: 'Enterprise' } },
       'POST /api/halls/{hallId}/windows': { body: { label: `W${Date.now() % 100000}`, categories: ['tax'] } },
       'PATCH /api/halls/{hallId}/windows/{windowId}': { body: { categories: ['enterprise'] } },
@@ -176,7 +181,10 @@ describe('authorization matrix (from the OpenAPI document)', () => {
     const list = await t.http.get('/api/accounts').expect(200);
     expect(list.body.filter((x: { username: string }) => x.username.startsWith('scoped-'))).toEqual([]);
     // The same on a change: a clerk given halls stays as it was.
-    const clerk = await t.http.post('/api/accounts').send({ username: 'scoped-ok', role: 'clerk', password: 'a-long-password', windowIds: [a.windows['1']] }).expect(201);
+    const clerk = await t.http
+      .post('/api/accounts')
+      .send({ username: 'scoped-ok', role: 'clerk', password: 'a-long-password', windowIds: [a.windows['1']] })
+      .expect(201);
     await t.http.patch(`/api/accounts/${clerk.body.id}`).send({ hallIds: [b.hallId] }).expect(400);
     const after = (await t.http.get('/api/accounts').expect(200)).body.find((x: { id: string }) => x.id === clerk.body.id);
     expect(after).toMatchObject({ hallIds: [a.hallId], windowIds: [a.windows['1']] });
@@ -201,7 +209,11 @@ describe('authorization matrix (from the OpenAPI document)', () => {
     await t.anon.post(`/api/halls/${a.hallId}/tickets`).set('Authorization', `Bearer ${kiosk.body.token}`).send({ category: 'tax' }).expect(201);
     await t.anon.post(`/api/halls/${b.hallId}/tickets`).set('Authorization', `Bearer ${kiosk.body.token}`).send({ category: 'tax' }).expect(403);
     await t.http.post(`/api/halls/${a.hallId}/devices/${kiosk.body.id}/revoke`).expect(200);
-    const revoked = await t.anon.post(`/api/halls/${a.hallId}/tickets`).set('Authorization', `Bearer ${kiosk.body.token}`).send({ category: 'tax' }).expect(401);
+    const revoked = await t.anon
+      .post(`/api/halls/${a.hallId}/tickets`)
+      .set('Authorization', `Bearer ${kiosk.body.token}`)
+      .send({ category: 'tax' })
+      .expect(401);
     expect(revoked.body.code).toBe('TOKEN_INVALID');
   });
 });
@@ -221,7 +233,9 @@ describe('rate limits', () => {
     expect(Number(over.headers['retry-after'])).toBeGreaterThan(0);
     expect(over.body).toMatchObject({ code: 'RATE_LIMITED', message: expect.stringContaining('try again') });
     const kiosk = await deviceToken(t, a.hallId, 'kiosk');
-    for (let i = 0; i < 4; i++) await t.anon.post(`/api/halls/${a.hallId}/tickets`).set('Authorization', `Bearer ${kiosk}`).send({ category: 'tax' }).expect(201);
+    for (let i = 0; i < 4; i++) {
+      await t.anon.post(`/api/halls/${a.hallId}/tickets`).set('Authorization', `Bearer ${kiosk}`).send({ category: 'tax' }).expect(201);
+    }
     await t.anon.post(`/api/halls/${a.hallId}/tickets`).set('Authorization', `Bearer ${kiosk}`).send({ category: 'tax' }).expect(429);
     // Staff are not limited: they are accountable by name.
     for (let i = 0; i < 5; i++) await t.http.post(`/api/halls/${a.hallId}/tickets`).send({ category: 'tax' }).expect(201);

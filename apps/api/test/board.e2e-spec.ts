@@ -26,7 +26,15 @@ describe('manager board (GET /api/halls/:hallId/board)', () => {
       { label: '2', categories: ['social'], state: 'open' },
       { label: '3', categories: ['tax'], state: 'closed' },
     ]);
-    for (const [m, cat, n] of [[0, 'enterprise', 'A001'], [1, 'enterprise', 'A002'], [2, 'enterprise', 'A003'], [3, 'social', 'B001'], [4, 'enterprise', 'A004'], [5, 'enterprise', 'A005']] as const) {
+    const arrivals = [
+      [0, 'enterprise', 'A001'],
+      [1, 'enterprise', 'A002'],
+      [2, 'enterprise', 'A003'],
+      [3, 'social', 'B001'],
+      [4, 'enterprise', 'A004'],
+      [5, 'enterprise', 'A005'],
+    ] as const;
+    for (const [m, cat, n] of arrivals) {
       at(m);
       expect((await t.http.post(`/api/halls/${h.hallId}/tickets`).set('Idempotency-Key', n).send({ category: cat }).expect(201)).body.number).toBe(n);
     }
@@ -77,14 +85,19 @@ describe('manager board (GET /api/halls/:hallId/board)', () => {
     // Line: A003, A004, A005 wait; waits today: A001 600 s (0 to 10), A002 1260 s (1 to 22); nearest rank.
     expect(ent).toMatchObject({ prefix: 'A', waiting: 3, openWindows: 1, targetWaitSec: 1200, calledToday: 2, waitP50TodaySec: 600, waitP90TodaySec: 1260 });
     expect(soc).toMatchObject({ prefix: 'B', waiting: 0, openWindows: 1, targetWaitSec: 900, calledToday: 1, waitP50TodaySec: 600, waitP90TodaySec: 600 });
-    expect(tax).toMatchObject({ prefix: 'C', waiting: 0, openWindows: 0, targetWaitSec: 1200, calledToday: 0, waitP50TodaySec: null, waitP90TodaySec: null, waitNow: null });
+    expect(tax).toMatchObject({
+      prefix: 'C', waiting: 0, openWindows: 0, targetWaitSec: 1200, calledToday: 0, waitP50TodaySec: null, waitP90TodaySec: null, waitNow: null,
+    });
     // Wait now: the same figure the hall screen and GET /state show.
     for (const c of cats) expect(c.waitNow).toEqual(state.lines.find((l: { category: { code: string } }) => l.category.code === c.code).waitNow);
     expect(ent.waitNow.expectedSec).toBeGreaterThan(0);
     // The next hour is the hall forecaster's own prediction, rounded to one decimal.
     for (const c of cats) {
       const pred = p.categories.get(h.categories[c.code])!;
-      expect(c.forecastNextHour).toEqual({ arrivals: Math.round(pred.arrivalsNextHour * 10) / 10, arrivalsPerHourNow: Math.round(pred.arrivalsPerHour * 10) / 10 });
+      expect(c.forecastNextHour).toEqual({
+        arrivals: Math.round(pred.arrivalsNextHour * 10) / 10,
+        arrivalsPerHourNow: Math.round(pred.arrivalsPerHour * 10) / 10,
+      });
     }
     // Five enterprise arrivals in the first five minutes and none for tax: the forecast says so.
     expect(ent.forecastNextHour.arrivals).toBeGreaterThan(tax.forecastNextHour.arrivals);

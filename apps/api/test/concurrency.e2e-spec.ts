@@ -41,7 +41,10 @@ describe('concurrency in one process', () => {
     // Nothing is called and every ticket is normal: exactly the earlier numbers of its category are ahead.
     const seqOf = new Map(rows.map((r) => [(r as unknown as { id: string }).id, Number(r.seq)]));
     for (const r of res) expect(r.body.peopleAhead).toBe(seqOf.get(r.body.id)! - 1);
-    const evs: { ticketId: string; data: string }[] = await t.dataSource.query("SELECT ticketId, data FROM ticket_event WHERE hallId = ? AND type = 'issued'", [h.hallId]);
+    const evs: { ticketId: string; data: string }[] = await t.dataSource.query(
+      "SELECT ticketId, data FROM ticket_event WHERE hallId = ? AND type = 'issued'",
+      [h.hallId],
+    );
     for (const e of evs) expect(byId.get(e.ticketId)).toBe(JSON.parse(e.data).number);
     const issued = await t.dataSource.query("SELECT COUNT(*) AS n FROM ticket_event WHERE hallId = ? AND type = 'issued'", [h.hallId]);
     expect(Number(issued[0].n)).toBe(500);
@@ -70,7 +73,8 @@ describe('concurrency in one process', () => {
     );
     expect(calledBy.size).toBe(200);
     const rows: { status: string; n: number }[] = await t.dataSource.query(
-      "SELECT t.status AS status, COUNT(e.id) AS n FROM ticket t LEFT JOIN ticket_event e ON e.ticketId = t.id AND e.type = 'called' WHERE t.hallId = ? GROUP BY t.id, t.status",
+      'SELECT t.status AS status, COUNT(e.id) AS n FROM ticket t ' +
+        "LEFT JOIN ticket_event e ON e.ticketId = t.id AND e.type = 'called' WHERE t.hallId = ? GROUP BY t.id, t.status",
       [h2.hallId],
     );
     expect(rows).toHaveLength(200);

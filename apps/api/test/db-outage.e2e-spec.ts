@@ -54,7 +54,11 @@ describe('database unreachable (MariaDB through a TCP proxy that the test cuts)'
     return {
       stop: () => {
         const lines = spies.flatMap(([level, { mock }]) =>
-          mock.calls.flatMap((args, i) => ((mock.contexts[i] as { context?: string }).context === 'Database' ? [{ at: mock.invocationCallOrder[i], line: [level, String(args[0])] }] : [])),
+          mock.calls.flatMap((args, i) =>
+            (mock.contexts[i] as { context?: string }).context === 'Database'
+              ? [{ at: mock.invocationCallOrder[i], line: [level, String(args[0])] }]
+              : [],
+          ),
         );
         for (const [, spy] of spies) spy.mockRestore();
         return lines.sort((a, b) => a.at - b.at).map((l) => l.line);
@@ -135,7 +139,8 @@ describe('database unreachable (MariaDB through a TCP proxy that the test cuts)'
   ] as const;
 
   for (const mode of ['refuse', 'blackhole'] as const) {
-    it(`${mode === 'refuse' ? 'server gone (connections reset, port closed)' : 'network partition (no byte passes)'}: writes answer 503 + Retry-After within a second, ready fails, recovery is automatic`, async () => {
+    const fault = mode === 'refuse' ? 'server gone (connections reset, port closed)' : 'network partition (no byte passes)';
+    it(`${fault}: writes answer 503 + Retry-After within a second, ready fails, recovery is automatic`, async () => {
       const before = await digest();
       const breakerLog = watchBreakerLog();
       // A request already on its connection when the cut comes: its counter upsert waits for a row lock
@@ -145,7 +150,10 @@ describe('database unreachable (MariaDB through a TCP proxy that the test cuts)'
       await locker.query('SELECT * FROM ticket_counter WHERE hallId = ? FOR UPDATE', [h.hallId]);
       const inFlight = issue(`in-flight-${mode}`);
       for (let waited = 0; ; waited += 20) {
-        const [rows] = await locker.query("SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE DB = ? AND INFO LIKE 'INSERT INTO ticket_counter%'", [scratch.name]);
+        const [rows] = await locker.query(
+          "SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE DB = ? AND INFO LIKE 'INSERT INTO ticket_counter%'",
+          [scratch.name],
+        );
         if (Number((rows as { n: number }[])[0].n) > 0) break;
         if (waited > 5000) throw new Error('the in-flight issue never reached the counter');
         await new Promise((res) => setTimeout(res, 20));
@@ -156,13 +164,15 @@ describe('database unreachable (MariaDB through a TCP proxy that the test cuts)'
       const inFlightMs = performance.now() - cutAt;
       await locker.query('ROLLBACK');
       await locker.end();
-      expect({ status: caught.status, code: caught.body?.code, retryAfter: caught.retryAfter }).toEqual({ status: 503, code: 'DATABASE_UNAVAILABLE', retryAfter: '2' });
+      expect({ status: caught.status, code: caught.body?.code, retryAfter: caught.retryAfter })
+        .toEqual({ status: 503, code: 'DATABASE_UNAVAILABLE', retryAfter: '2' });
       expect(inFlightMs).toBeLessThan(1000);
 
       const newMs: number[] = [];
       for (const [what, write] of writes(`during-${mode}`)) {
         const r = await write();
-        expect({ what, status: r.status, code: r.body?.code, retryAfter: r.retryAfter }).toEqual({ what, status: 503, code: 'DATABASE_UNAVAILABLE', retryAfter: '2' });
+        expect({ what, status: r.status, code: r.body?.code, retryAfter: r.retryAfter })
+          .toEqual({ what, status: 503, code: 'DATABASE_UNAVAILABLE', retryAfter: '2' });
         expect(r.body).toMatchObject({ statusCode: 503, message: expect.stringMatching(/database.*try again/i) });
         expect(r.ms).toBeLessThan(1000);
         newMs.push(r.ms);
@@ -172,7 +182,10 @@ describe('database unreachable (MariaDB through a TCP proxy that the test cuts)'
       expect(burst.map((r) => r.status)).toEqual(burst.map(() => 503));
       expect(Math.max(...burst.map((r) => r.ms))).toBeLessThan(1000);
       newMs.push(...burst.map((r) => r.ms));
-      console.log(`${mode}: the request in flight at the cut answered 503 after ${Math.round(inFlightMs)} ms; new ones after ${Math.round(Math.min(...newMs))}-${Math.round(Math.max(...newMs))} ms`);
+      console.log(
+        `${mode}: the request in flight at the cut answered 503 after ${Math.round(inFlightMs)} ms; ` +
+          `new ones after ${Math.round(Math.min(...newMs))}-${Math.round(Math.max(...newMs))} ms`,
+      );
 
       const ready = await send('GET', '/health/ready');
       expect(ready.status).toBe(503);
@@ -195,8 +208,14 @@ describe('database unreachable (MariaDB through a TCP proxy that the test cuts)'
       // One line when the breaker opened and one when it closed, however many pings failed between.
       // A refusal may be over before the probe's next ping: then the requests' own errors were the 503s.
       const lines = breakerLog.stop();
-      if (mode === 'blackhole') expect(lines).toEqual([['warn', expect.stringMatching(/database unreachable \(no answer to a ping within 500 ms\)/)], ['log', expect.stringMatching(/database answers again \(the breaker was open \d+ ms\)/)]]);
-      else expect(lines.map(([level]) => level)).toEqual(lines.length ? ['warn', 'log'] : []);
+      if (mode === 'blackhole') {
+        expect(lines).toEqual([
+          ['warn', expect.stringMatching(/database unreachable \(no answer to a ping within 500 ms\)/)],
+          ['log', expect.stringMatching(/database answers again \(the breaker was open \d+ ms\)/)],
+        ]);
+      } else {
+        expect(lines.map(([level]) => level)).toEqual(lines.length ? ['warn', 'log'] : []);
+      }
 
       // Nothing was written while it was away, and nothing half-way.
       expect(await digest()).toEqual(before);
@@ -211,7 +230,10 @@ describe('database unreachable (MariaDB through a TCP proxy that the test cuts)'
     });
   }
 
-  for (const mode of ['refuse', 'blackhole'] as const) it(`${mode === 'refuse' ? 'server gone' : 'partition'} in the middle of 12 kiosks issuing: each ticket ends up committed exactly once, with its event and its own number`, async () => {
+  const midRunTitle = (mode: 'refuse' | 'blackhole') =>
+    `${mode === 'refuse' ? 'server gone' : 'partition'} in the middle of 12 kiosks issuing: ` +
+    'each ticket ends up committed exactly once, with its event and its own number';
+  for (const mode of ['refuse', 'blackhole'] as const) it(midRunTitle(mode), async () => {
     const KIOSKS = 12;
     const PER_KIOSK = 12;
     const acknowledged = new Map<string, { id: string; number: string }>();
@@ -250,7 +272,10 @@ describe('database unreachable (MariaDB through a TCP proxy that the test cuts)'
     await Promise.all(Array.from({ length: KIOSKS }, (_, k) => kiosk(k)));
     await cutDone;
     unavailableMs.sort((x, y) => x - y);
-    console.log(`mid-run ${mode}: ${unavailable} answers were 503 and retried; their time p50 ${unavailableMs[unavailableMs.length >> 1]} ms, max ${unavailableMs.at(-1)} ms`);
+    console.log(
+      `mid-run ${mode}: ${unavailable} answers were 503 and retried; ` +
+        `their time p50 ${unavailableMs[unavailableMs.length >> 1]} ms, max ${unavailableMs.at(-1)} ms`,
+    );
     // A partition holds the requests in flight until the breaker opens (0.7 s at most). Right after the
     // restore, fresh connections are being opened while this one process runs the api, the proxy and 12
     // kiosks, so a request making two in a row (its group waited behind another) is slower still. The

@@ -50,11 +50,16 @@ describe('npm start on a fresh clone', () => {
   });
 
   const signIn = async (username: string, password: string) => {
-    const r = await fetch(`${url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+    const r = await fetch(`${url}/api/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
     expect({ username, status: r.status }).toEqual({ username, status: 200 });
     return ((await r.json()) as { token: string }).token;
   };
-  const me = async (token: string) => (await (await fetch(`${url}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } })).json()) as Record<string, unknown>;
+  const me = async (token: string) =>
+    (await (await fetch(`${url}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } })).json()) as Record<string, unknown>;
 
   it('serves the demo hall: six categories, ten windows, and the page', async () => {
     const halls = (await (await fetch(`${url}/api/halls`)).json()) as { id: string; categories: unknown[]; windows: unknown[] }[];

@@ -102,7 +102,10 @@ function requestFor(route: Route, known: Record<string, string[]>): fc.Arbitrary
       query: fc.array(fc.tuple(fc.oneof(fc.constantFrom(...queryNames, 'from', 'to', 'date', 'open', 'limit'), nasty), nasty), { maxLength: 4 }),
       idempotencyKey: fc.option(headerValue, { nil: undefined }),
       contentType: fc.option(contentType, { nil: undefined }),
-      extraHeader: fc.option(fc.tuple(fc.constantFrom('x-forwarded-for', 'accept', 'accept-language', 'x-request-id', 'origin', 'range'), headerValue), { nil: undefined }),
+      extraHeader: fc.option(
+        fc.tuple(fc.constantFrom('x-forwarded-for', 'accept', 'accept-language', 'x-request-id', 'origin', 'range'), headerValue),
+        { nil: undefined },
+      ),
       bodyKind: fc.constantFrom('schema', 'schema', 'any', 'raw', 'huge'),
       schemaBody: fc.record(Object.fromEntries(Object.keys(route.body ?? {}).map((k) => [k, fc.option(anyJson, { nil: undefined })]))),
       unknownProp: fc.tuple(fc.constantFrom('__fuzz', 'admin', 'id', 'status', 'constructor'), anyJson),
@@ -183,7 +186,10 @@ describe('fuzzing every route of the OpenAPI document', () => {
     const hash = createHash('sha256');
     // Sessions are the credential store, not the hall: fuzzing sign-out ends (throwaway) sessions by design.
     // Job leases are renewed by the scheduler every round, whatever the requests do.
-    for (const m of [...t.dataSource.entityMetadatas].filter((x) => x.tableName !== 'staff_session' && x.tableName !== 'job_lock').sort((a, b) => a.tableName.localeCompare(b.tableName))) {
+    const tables = [...t.dataSource.entityMetadatas]
+      .filter((x) => x.tableName !== 'staff_session' && x.tableName !== 'job_lock')
+      .sort((a, b) => a.tableName.localeCompare(b.tableName));
+    for (const m of tables) {
       const rows = await t.dataSource.query(`SELECT * FROM ${m.tableName} ORDER BY 1`);
       hash.update(`${m.tableName}:${rows.length}:${JSON.stringify(rows)}\n`);
     }
@@ -209,7 +215,10 @@ describe('fuzzing every route of the OpenAPI document', () => {
       category: ['enterprise', 'social', 'tax'],
       token: tickets.map((x) => x.token as string),
     };
-    const doc = (await t.http.get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, any>>; components: { schemas: Record<string, any> } };
+    const doc = (await t.http.get('/api/docs-json').expect(200)).body as {
+      paths: Record<string, Record<string, any>>;
+      components: { schemas: Record<string, any> };
+    };
     routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
       Object.entries(ops).map(([method, op]): Route => {
         const ref = op.requestBody?.content?.['application/json']?.schema?.$ref as string | undefined;
@@ -227,7 +236,9 @@ describe('fuzzing every route of the OpenAPI document', () => {
 
   it('finds every route in the document', () => {
     expect(routes.length).toBeGreaterThanOrEqual(40);
-    expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual(expect.arrayContaining(['post /api/halls/{hallId}/tickets', 'get /api/halls/{hallId}/reports/day', 'get /health/ready']));
+    expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual(
+      expect.arrayContaining(['post /api/halls/{hallId}/tickets', 'get /api/halls/{hallId}/reports/day', 'get /health/ready']),
+    );
   });
 
   it(`sends at least ${TOTAL} malformed requests: no 5xx, a clear JSON error each time, no row changed (seed ${SEED})`, async () => {
@@ -255,7 +266,14 @@ describe('fuzzing every route of the OpenAPI document', () => {
         });
         const text = res.body as unknown as string;
         const problem = judge(route, res.status, res.headers['content-type'], text);
-        if (problem) failures.push(`${problem}\n    ${req.method} ${req.url.slice(0, 300)} (${req.why})\n    headers ${JSON.stringify(req.headers).slice(0, 300)}\n    body ${JSON.stringify(req.body)?.slice(0, 300)}\n    answer ${res.status} ${text.slice(0, 300)}`);
+        if (problem) {
+          failures.push(
+            `${problem}\n    ${req.method} ${req.url.slice(0, 300)} (${req.why})\n` +
+              `    headers ${JSON.stringify(req.headers).slice(0, 300)}\n` +
+              `    body ${JSON.stringify(req.body)?.slice(0, 300)}\n` +
+              `    answer ${res.status} ${text.slice(0, 300)}`,
+          );
+        }
       }
       const after = await digest();
       if (after !== before) {

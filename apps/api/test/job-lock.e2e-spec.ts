@@ -26,7 +26,9 @@ describe('scheduled work on two instances', () => {
   it('gives a lease to exactly one of many concurrent contenders, and to the other once it expires', async () => {
     const [la, lb] = [a.app.get(JobLockService), b.app.get(JobLockService)];
     expect(la.holder).not.toBe(lb.holder);
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? lb : la).acquire('race', 10_000).then((won) => ({ won, holder: (i % 2 ? lb : la).holder }))));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => (i % 2 ? lb : la).acquire('race', 10_000).then((won) => ({ won, holder: (i % 2 ? lb : la).holder }))),
+    );
     const winners = new Set(results.filter((r) => r.won).map((r) => r.holder));
     expect(winners.size).toBe(1);
     const row = await a.dataSource.query('SELECT holder FROM job_lock WHERE name = ?', ['race']);
@@ -42,7 +44,9 @@ describe('scheduled work on two instances', () => {
 
   it('evaluates alerts on one instance only, however often both tick, and raises each alert once', async () => {
     const h = await createSmallHall(a);
-    for (let i = 0; i < 6; i++) await a.http.post(`/api/halls/${h.hallId}/tickets`).set('Idempotency-Key', `e${i}`).send({ category: 'enterprise' }).expect(201);
+    for (let i = 0; i < 6; i++) {
+      await a.http.post(`/api/halls/${h.hallId}/tickets`).set('Idempotency-Key', `e${i}`).send({ category: 'enterprise' }).expect(201);
+    }
     a.clock.advance(45 * MIN);
     b.clock.advance(45 * MIN);
     const [sa, sb] = [a.app.get(AlertsJob), b.app.get(AlertsJob)];

@@ -75,7 +75,13 @@ interface Screen {
 }
 
 function screen(url: string, hallId: string): Screen {
-  const socket = io(`${url}/live`, { auth: { token: adminToken }, transports: ['websocket'], forceNew: true, reconnectionDelay: 100, reconnectionDelayMax: 1000 });
+  const socket = io(`${url}/live`, {
+    auth: { token: adminToken },
+    transports: ['websocket'],
+    forceNew: true,
+    reconnectionDelay: 100,
+    reconnectionDelayMax: 1000,
+  });
   const s: Screen = { socket, snapshots: [], disconnectedAt: null, resubscribed: null };
   // The server acknowledges, then sends that subscription's snapshot: the next one received is its answer.
   socket.on('connect', () => socket.emit('subscribe', { hall: hallId }, () => {
@@ -98,7 +104,11 @@ async function until(what: string, ok: () => boolean, ms = 30_000): Promise<void
 let adminToken = '';
 
 async function post(base: string, path: string, body: unknown, headers: Record<string, string> = {}) {
-  const r = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}`, ...headers }, body: JSON.stringify(body) });
+  const r = await fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}`, ...headers },
+    body: JSON.stringify(body),
+  });
   const text = await r.text();
   return { status: r.status, body: text ? JSON.parse(text) : null };
 }
@@ -133,7 +143,9 @@ describe('kill -9 of one of two api instances under load (MariaDB)', () => {
     expect(hall.status).toBe(201);
     const hallId = hall.body.id as string;
     for (const [i, code] of CODES.entries()) {
-      const c = await post(a.url, `/api/halls/${hallId}/categories`, { code, prefix: 'ABC'[i], nameZh: code, nameEn: code, targetWaitSec: 1200, defaultServiceSec: 600, materials: [] });
+      const c = await post(a.url, `/api/halls/${hallId}/categories`, {
+        code, prefix: 'ABC'[i], nameZh: code, nameEn: code, targetWaitSec: 1200, defaultServiceSec: 600, materials: [],
+      });
       expect(c.status).toBe(201);
     }
 
@@ -172,7 +184,10 @@ describe('kill -9 of one of two api instances under load (MariaDB)', () => {
     await Promise.all(Array.from({ length: KIOSKS }, (_, k) => kiosk(k)));
     await until('the killed process is gone', () => b.child.signalCode === 'SIGKILL', 5000);
     const ackedBeforeKill = [...acked.values()].filter((x) => x.at < killAt).length;
-    console.log(`kill -9 at ${ackedBeforeKill} acknowledged tickets; ${networkErrors} kiosk requests failed on the network and were retried on the other instance`);
+    console.log(
+      `kill -9 at ${ackedBeforeKill} acknowledged tickets; ` +
+        `${networkErrors} kiosk requests failed on the network and were retried on the other instance`,
+    );
     expect(networkErrors).toBeGreaterThan(0);
 
     // Rows: one ticket per key, every acknowledged number is the row's, numbers without gap or repeat.
@@ -185,7 +200,10 @@ describe('kill -9 of one of two api instances under load (MariaDB)', () => {
       const seqs = rows.filter((r: any) => r.issuedCategoryId === c).map((r: any) => Number(r.seq)).sort((x: number, y: number) => x - y);
       expect(seqs).toEqual(seqs.map((_: number, i: number) => i + 1));
     }
-    const [events] = (await conn.query("SELECT COUNT(*) AS n, COUNT(DISTINCT ticketId) AS d FROM ticket_event WHERE hallId = ? AND type = 'issued'", [hallId])) as any;
+    const [events] = (await conn.query(
+      "SELECT COUNT(*) AS n, COUNT(DISTINCT ticketId) AS d FROM ticket_event WHERE hallId = ? AND type = 'issued'",
+      [hallId],
+    )) as any;
     expect([Number(events[0].n), Number(events[0].d)]).toEqual([KIOSKS * PER_KIOSK, KIOSKS * PER_KIOSK]);
 
     // Screens: those of the killed instance lost their connection and got a snapshot again within 5 s,
@@ -211,6 +229,10 @@ describe('kill -9 of one of two api instances under load (MariaDB)', () => {
     const truth = await (await fetch(`${a.url}/api/halls/${hallId}/state`, { headers: { authorization: `Bearer ${adminToken}` } })).json();
     const shown = (snap: any) => snap.lines.map((l: any) => [l.category.code, l.waiting]);
     expect(shown(truth)).toEqual(CODES.map((c) => [c, rows.filter((r: any) => r.number.startsWith('ABC'[CODES.indexOf(c)])).length]));
-    await until('every screen shows the final hall', () => screens.every((s) => JSON.stringify(shown(s.snapshots.at(-1)!.snap)) === JSON.stringify(shown(truth))), 5000);
+    await until(
+      'every screen shows the final hall',
+      () => screens.every((s) => JSON.stringify(shown(s.snapshots.at(-1)!.snap)) === JSON.stringify(shown(truth))),
+      5000,
+    );
   });
 });

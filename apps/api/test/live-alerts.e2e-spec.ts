@@ -51,7 +51,9 @@ describe('live alerts (/live { manager })', () => {
     expect(await manager.next('alerts')).toMatchObject({ hallId: h.hallId, alerts: [] });
 
     // Six enterprise tickets at one 15-minute window: the line is predicted past its 20-minute target.
-    for (let i = 0; i < 6; i++) await t.http.post(`/api/halls/${h.hallId}/tickets`).set('Idempotency-Key', `e${i}`).send({ category: 'enterprise' }).expect(201);
+    for (let i = 0; i < 6; i++) {
+      await t.http.post(`/api/halls/${h.hallId}/tickets`).set('Idempotency-Key', `e${i}`).send({ category: 'enterprise' }).expect(201);
+    }
     const changes = await alerts.evaluate(h.hallId); // what the 30 s job runs
     const raisedLine = changes.find((c) => c.type === 'raised' && c.alert.scope === 'category');
     expect(raisedLine?.alert).toMatchObject({ subject: 'enterprise', level: 'predicted_over' });

@@ -57,7 +57,11 @@ describe('live gateway (/live)', () => {
   };
   // The clock moves a minute per ticket, so the routing order (longest wait first) is not a tie.
   const issue = (category: string, key: string, extra: object = {}) =>
-    (t.clock.advance(60_000), t.http).post(`/api/halls/${h.hallId}/tickets`).set('Idempotency-Key', key).send({ category, channel: 'kiosk', ...extra }).expect(201);
+    (t.clock.advance(60_000), t.http)
+      .post(`/api/halls/${h.hallId}/tickets`)
+      .set('Idempotency-Key', key)
+      .send({ category, channel: 'kiosk', ...extra })
+      .expect(201);
   const act = (window: string, action: string, body: object = {}) =>
     t.http.post(`/api/halls/${h.hallId}/windows/${h.windows[window]}/${action}`).send(body);
   const rowCount = async () =>

@@ -13,9 +13,15 @@ describe('Prometheus metrics', () => {
   afterAll(() => t.close());
 
   it('counts issues, calls and waits, and times requests per route, at /metrics', async () => {
-    const first = await t.http.post(`/api/halls/${h.hallId}/tickets`).set('Idempotency-Key', 'm1').set('X-Request-Id', 'kiosk-7.42').send({ category: 'enterprise' }).expect(201);
+    const first = await t.http
+      .post(`/api/halls/${h.hallId}/tickets`)
+      .set('Idempotency-Key', 'm1')
+      .set('X-Request-Id', 'kiosk-7.42')
+      .send({ category: 'enterprise' })
+      .expect(201);
     expect(first.headers['x-request-id']).toBe('kiosk-7.42'); // the caller's request id is echoed for tracing
-    await t.http.post(`/api/halls/${h.hallId}/tickets`).set('Idempotency-Key', 'm1').send({ category: 'enterprise' }).expect(200); // a retry is not a new ticket
+    // A retry is not a new ticket.
+    await t.http.post(`/api/halls/${h.hallId}/tickets`).set('Idempotency-Key', 'm1').send({ category: 'enterprise' }).expect(200);
     t.clock.advance(5 * 60_000);
     await t.http.post(`/api/halls/${h.hallId}/windows/${h.windows['1']}/call-next`).expect(200);
     const r = await scrape().expect(200);

@@ -30,7 +30,11 @@ interface Reply {
 let authorization = '';
 
 async function post(base: string, path: string, body: unknown = {}, headers: Record<string, string> = {}): Promise<Reply> {
-  const r = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization, ...headers }, body: JSON.stringify(body) });
+  const r = await fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization, ...headers },
+    body: JSON.stringify(body),
+  });
   const text = await r.text();
   return { status: r.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
 }
@@ -123,7 +127,10 @@ function scenarios(setup: () => Instances) {
       expect(new Set(mine.map((r) => r.body.id)).size).toBe(1);
       expect(new Set(mine.map((r) => r.body.number)).size).toBe(1);
     }
-    const rows = await query('SELECT idempotencyKey, COUNT(*) AS n FROM ticket WHERE hallId = ? AND idempotencyKey LIKE ? GROUP BY idempotencyKey', [hall.hallId, 'retry-%']);
+    const rows = await query(
+      'SELECT idempotencyKey, COUNT(*) AS n FROM ticket WHERE hallId = ? AND idempotencyKey LIKE ? GROUP BY idempotencyKey',
+      [hall.hallId, 'retry-%'],
+    );
     expect(rows).toHaveLength(20);
     for (const r of rows) expect(Number(r.n)).toBe(1);
     // The losers' rolled-back transactions left no gap in the numbers.

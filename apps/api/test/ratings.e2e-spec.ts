@@ -9,7 +9,11 @@ describe('ratings', () => {
   const ratingRows = async () => Number((await t.dataSource.query('SELECT COUNT(*) AS n FROM rating'))[0].n);
   const act = (w: string, a: string) => t.http.post(`/api/halls/${h.hallId}/windows/${h.windows[w]}/${a}`);
   const issue = async (category = 'enterprise') =>
-    (await t.http.post(`/api/halls/${h.hallId}/tickets`).set('Idempotency-Key', `k${++key}`).send({ category }).expect(201)).body as { id: string; token: string; number: string };
+    (await t.http.post(`/api/halls/${h.hallId}/tickets`).set('Idempotency-Key', `k${++key}`).send({ category }).expect(201)).body as {
+      id: string;
+      token: string;
+      number: string;
+    };
   /** Issues a ticket and serves it to the end at window w: 2 minutes' wait, 5 minutes' service. */
   const serve = async (w: string, category = 'enterprise') => {
     const ticket = await issue(category);
@@ -30,11 +34,25 @@ describe('ratings', () => {
   describe('from the phone page', () => {
     it('stores the rating with the window and category that served the ticket', async () => {
       const ticket = await serve('1');
-      const r = await t.http.post(`/api/tickets/${ticket.token}/rating`).send({ score: 4, reasons: ['waited_too_long', 'asked_again_for_data'], comment: ' 材料交了两次 ' }).expect(201);
-      expect(r.body).toMatchObject({ ticketId: ticket.id, number: ticket.number, score: 4, reasons: ['waited_too_long', 'asked_again_for_data'], comment: '材料交了两次', window: '1', category: 'enterprise', at: t.clock.now() });
+      const r = await t.http
+        .post(`/api/tickets/${ticket.token}/rating`)
+        .send({ score: 4, reasons: ['waited_too_long', 'asked_again_for_data'], comment: ' 材料交了两次 ' })
+        .expect(201);
+      expect(r.body).toMatchObject({
+        ticketId: ticket.id,
+        number: ticket.number,
+        score: 4,
+        reasons: ['waited_too_long', 'asked_again_for_data'],
+        comment: '材料交了两次',
+        window: '1',
+        category: 'enterprise',
+        at: t.clock.now(),
+      });
       const rows = await t.dataSource.query('SELECT * FROM rating WHERE ticketId = ?', [ticket.id]);
       expect(rows).toHaveLength(1);
-      expect(rows[0]).toMatchObject({ hallId: h.hallId, windowId: h.windows['1'], categoryId: h.categories.enterprise, serviceDay: '2026-11-30', score: 4, comment: '材料交了两次' });
+      expect(rows[0]).toMatchObject({
+        hallId: h.hallId, windowId: h.windows['1'], categoryId: h.categories.enterprise, serviceDay: '2026-11-30', score: 4, comment: '材料交了两次',
+      });
       expect(JSON.parse(rows[0].reasons)).toEqual(['waited_too_long', 'asked_again_for_data']);
       expect(Number(rows[0].at)).toBe(t.clock.now());
     });
@@ -155,7 +173,8 @@ describe('ratings', () => {
     it('answers 404 for an unknown hall or a window of another hall, 400 for a bad body', async () => {
       const before = await ratingRows();
       const other = await t.http.post('/api/halls').send({ name: 'Other hall', timeZone: 'Asia/Shanghai' }).expect(201);
-      expect((await t.http.post(`/api/halls/${other.body.id}/windows/${h.windows['1']}/rating`).send({ score: 4 }).expect(404)).body.code).toBe('WINDOW_NOT_FOUND');
+      expect((await t.http.post(`/api/halls/${other.body.id}/windows/${h.windows['1']}/rating`).send({ score: 4 }).expect(404)).body.code)
+        .toBe('WINDOW_NOT_FOUND');
       expect((await t.http.post(`/api/halls/nope/windows/${h.windows['1']}/rating`).send({ score: 4 }).expect(404)).body.code).toBe('HALL_NOT_FOUND');
       await serve('1');
       await t.http.post(`/api/halls/${h.hallId}/windows/${h.windows['1']}/rating`).send({ score: 9 }).expect(400);
@@ -168,7 +187,9 @@ describe('ratings', () => {
       const r = await t.http.get(`/api/halls/${h.hallId}/ratings?from=2026-11-30&to=2026-11-30`).expect(200);
       // Window 1: 4, 5, 2, 4 (bad-input test), 4 (pad); window 2: 3 (pad).
       expect(r.body.overall).toMatchObject({ count: 6, mean: 3.67, distribution: { '1': 0, '2': 1, '3': 1, '4': 3, '5': 1 } });
-      expect(r.body.overall.reasons).toEqual({ waited_too_long: 1, asked_again_for_data: 1, hard_to_find_service: 0, sent_between_windows: 1, not_resolved: 0 });
+      expect(r.body.overall.reasons).toEqual({
+        waited_too_long: 1, asked_again_for_data: 1, hard_to_find_service: 0, sent_between_windows: 1, not_resolved: 0,
+      });
       const w1 = r.body.windows.find((w: { window: string }) => w.window === '1');
       const w2 = r.body.windows.find((w: { window: string }) => w.window === '2');
       const w3 = r.body.windows.find((w: { window: string }) => w.window === '3');

@@ -42,7 +42,8 @@ describe('Redis unreachable under two api instances', () => {
     conn = await createConnection(db.url);
     const A = procs[0].url;
     hallId = (await ok(post(A, '/api/halls', { name: 'Outage hall', timeZone: 'Asia/Shanghai', opensAt: '00:00', closesAt: '00:00' }), 201)).id;
-    await ok(post(A, `/api/halls/${hallId}/categories`, { code: 'tax', prefix: 'C', nameZh: '税务', nameEn: 'Tax', targetWaitSec: 1200, defaultServiceSec: 600, materials: [] }), 201);
+    const tax = { code: 'tax', prefix: 'C', nameZh: '税务', nameEn: 'Tax', targetWaitSec: 1200, defaultServiceSec: 600, materials: [] };
+    await ok(post(A, `/api/halls/${hallId}/categories`, tax), 201);
     for (const label of ['1', '2']) windows.push((await ok(post(A, `/api/halls/${hallId}/windows`, { label, categories: ['tax'], state: 'open' }), 201)).id);
     screens = procs.map((p) => screen(p.url, hallId));
     await until('both screens subscribed', () => screens.every((s) => s.last !== null));

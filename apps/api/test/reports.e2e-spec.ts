@@ -33,10 +33,21 @@ describe('day report', () => {
       { label: '1', categories: ['enterprise'], state: 'open' },
       { label: '2', categories: ['enterprise', 'social'], state: 'open' },
     ]);
-    await t.http.post('/api/accounts').send({ username: 'clerk-wang', role: 'clerk', password: 'clerk-wang-password', windowIds: [h.windows['1']] }).expect(201);
+    await t.http
+      .post('/api/accounts')
+      .send({ username: 'clerk-wang', role: 'clerk', password: 'clerk-wang-password', windowIds: [h.windows['1']] })
+      .expect(201);
     wang = await signIn(t.app, 'clerk-wang', 'clerk-wang-password');
     const tokens: Record<string, string> = {};
-    for (const [m, cat, n] of [[0, 'enterprise', 'A001'], [1, 'enterprise', 'A002'], [2, 'social', 'B001'], [3, 'enterprise', 'A003'], [4, 'social', 'B002'], [5, 'enterprise', 'A004']] as const) {
+    const arrivals = [
+      [0, 'enterprise', 'A001'],
+      [1, 'enterprise', 'A002'],
+      [2, 'social', 'B001'],
+      [3, 'enterprise', 'A003'],
+      [4, 'social', 'B002'],
+      [5, 'enterprise', 'A004'],
+    ] as const;
+    for (const [m, cat, n] of arrivals) {
       at(m);
       const r = await t.http.post(`/api/halls/${h.hallId}/tickets`).set('Idempotency-Key', n).send({ category: cat }).expect(201);
       expect(r.body.number).toBe(n);
@@ -62,7 +73,11 @@ describe('day report', () => {
     at(42); expect((await act('1', 'call-next')).body.number).toBe('B002');
     at(43); await act('1', 'start');
     at(50); await act('1', 'finish');
-    at(52); await t.http.post(`/api/halls/${h.hallId}/windows/${h.windows['1']}/rating`).send({ score: 2, reasons: ['sent_between_windows', 'waited_too_long'] }).expect(201);
+    at(52);
+    await t.http
+      .post(`/api/halls/${h.hallId}/windows/${h.windows['1']}/rating`)
+      .send({ score: 2, reasons: ['sent_between_windows', 'waited_too_long'] })
+      .expect(201);
     at(60);
   });
   afterAll(() => t.close());
@@ -156,7 +171,8 @@ describe('day report', () => {
       return lines.slice(i + 1, end);
     };
     expect(block('概况 Summary')).toEqual([
-      'day,issued,served,no_shows,cancelled,unserved,open,transfers,transferred_over_twice,wait_p50_sec,wait_p90_sec,service_mean_sec,service_p50_sec,service_p90_sec,ratings,rating_mean',
+      'day,issued,served,no_shows,cancelled,unserved,open,transfers,transferred_over_twice,' +
+        'wait_p50_sec,wait_p90_sec,service_mean_sec,service_p50_sec,service_p90_sec,ratings,rating_mean',
       '2026-11-30,6,4,1,1,0,0,1,0,1200,1440,690,540,900,2,3.5',
       'total,6,4,1,1,0,0,1,0,1200,1440,690,540,900,2,3.5',
     ]);

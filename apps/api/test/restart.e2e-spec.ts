@@ -74,7 +74,10 @@ describe('restart mid-run', () => {
     t = await startTestApp({ db: t.db, clock: t.clock });
 
     // No answered ticket is lost: each is in the rows with the number it was given and its "issued" event.
-    const rows: { id: string; number: string; status: string }[] = await t.dataSource.query('SELECT id, number, status FROM ticket WHERE hallId = ?', [h.hallId]);
+    const rows: { id: string; number: string; status: string }[] = await t.dataSource.query(
+      'SELECT id, number, status FROM ticket WHERE hallId = ?',
+      [h.hallId],
+    );
     const inRows = new Map(rows.map((r) => [r.id, r]));
     for (const [id, number] of answered) expect(inRows.get(id)?.number).toBe(number);
     expect(rows.length).toBeGreaterThanOrEqual(24 + committedAnswers);

@@ -26,12 +26,16 @@ describe('call-next follows the routing rule over the whole line', () => {
   async function expectedPick(label: string): Promise<string | null> {
     const [w] = await t.dataSource.query('SELECT id, categoryIds, priorityStreak FROM service_window WHERE id = ?', [h.windows[label]]);
     const categoryIds = typeof w.categoryIds === 'string' ? JSON.parse(w.categoryIds) : w.categoryIds;
-    const rows: { id: string; categoryId: string; priority: 'normal' | 'priority'; issuedAt: unknown; targetWindowId: string | null }[] = await t.dataSource.query(
+    type WaitingRow = { id: string; categoryId: string; priority: 'normal' | 'priority'; issuedAt: unknown; targetWindowId: string | null };
+    const rows: WaitingRow[] = await t.dataSource.query(
       "SELECT id, categoryId, priority, issuedAt, targetWindowId FROM ticket WHERE hallId = ? AND status = 'waiting'",
       [h.hallId],
     );
     const waiting: RoutableTicket[] = rows.map((r) => ({ ...r, issuedAt: Number(r.issuedAt), targetWindowId: r.targetWindowId ?? null }));
-    const cats: { id: string; targetWaitSec: number }[] = await t.dataSource.query('SELECT id, targetWaitSec FROM service_category WHERE hallId = ?', [h.hallId]);
+    const cats: { id: string; targetWaitSec: number }[] = await t.dataSource.query(
+      'SELECT id, targetWaitSec FROM service_category WHERE hallId = ?',
+      [h.hallId],
+    );
     const pick = pickNextTicket({ id: w.id, categoryIds, priorityStreak: Number(w.priorityStreak) }, waiting, {
       now: t.clock.now(),
       targetWaitMs: Object.fromEntries(cats.map((c) => [c.id, c.targetWaitSec * 1000])),
@@ -91,7 +95,8 @@ describe('call-next follows the routing rule over the whole line', () => {
     const brief = await queue.hallLineState(h.hallId);
     expect(full.waiting.some((w) => w.targetWindowId) && full.waiting.some((w) => w.transferCount > 0)).toBe(true);
     expect(brief.waiting).toEqual(full.waiting.map((w) => ({
-      id: w.id, number: w.number, categoryId: w.categoryId, priority: w.priority, issuedAt: w.issuedAt, targetWindowId: w.targetWindowId, transferCount: w.transferCount,
+      id: w.id, number: w.number, categoryId: w.categoryId, priority: w.priority,
+      issuedAt: w.issuedAt, targetWindowId: w.targetWindowId, transferCount: w.transferCount,
     })));
     expect({ ...brief, waiting: [] }).toEqual({ ...full, waiting: [] });
     // The line summary counts what the rows say (transferred-to-a-window tickets are the window's, not a line's).
@@ -99,7 +104,12 @@ describe('call-next follows the routing rule over the whole line', () => {
     for (const l of full.lines) {
       const mine = open.filter((w) => w.categoryId === l.category.id);
       expect({ code: l.category.code, waiting: l.waiting, priorityWaiting: l.priorityWaiting, oldestIssuedAt: l.oldestIssuedAt })
-        .toEqual({ code: l.category.code, waiting: mine.length, priorityWaiting: mine.filter((w) => w.priority === 'priority').length, oldestIssuedAt: mine.length ? Math.min(...mine.map((w) => w.issuedAt)) : null });
+        .toEqual({
+          code: l.category.code,
+          waiting: mine.length,
+          priorityWaiting: mine.filter((w) => w.priority === 'priority').length,
+          oldestIssuedAt: mine.length ? Math.min(...mine.map((w) => w.issuedAt)) : null,
+        });
     }
   });
 });

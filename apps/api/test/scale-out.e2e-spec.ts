@@ -56,7 +56,10 @@ describe('two api instances on one MariaDB with Redis', () => {
     }
   });
 
-  it(`kiosks on both issue ${TICKETS} tickets while 8 windows on each call next: no duplicate number, no ticket called twice, every call on every screen exactly once`, async () => {
+  const bothIssueTitle =
+    `kiosks on both issue ${TICKETS} tickets while 8 windows on each call next: ` +
+    'no duplicate number, no ticket called twice, every call on every screen exactly once';
+  it(bothIssueTitle, async () => {
     const [A, B] = procs.map((p) => p.url);
     // A hall open around the clock (the processes run on the real clock), every window serving all categories.
     const hall = await ok(post(A, '/api/halls', { name: 'Scale-out hall', timeZone: 'Asia/Shanghai', opensAt: '00:00', closesAt: '00:00' }), 201);
@@ -86,7 +89,10 @@ describe('two api instances on one MariaDB with Redis', () => {
       Array.from({ length: 4 }, async (_, k) => {
         const base = k % 2 ? B : A;
         for (let i = k; i < TICKETS; i += 4) {
-          const t = await ok(post(base, `/api/halls/${hallId}/tickets`, { category: CODES[i % 3], channel: 'kiosk' }, { 'Idempotency-Key': `kiosk-${i}` }), 201);
+          const t = await ok(
+            post(base, `/api/halls/${hallId}/tickets`, { category: CODES[i % 3], channel: 'kiosk' }, { 'Idempotency-Key': `kiosk-${i}` }),
+            201,
+          );
           // Every 16th ticket's phone follows it on the instance that did not issue it.
           if (i % 16 === 0) {
             const l = listener(base === A ? B : A, { ticket: t.token });
@@ -184,7 +190,9 @@ describe('two api instances on one MariaDB with Redis', () => {
     }), 201);
     const w = await ok(post(A, `/api/halls/${hallId}/windows`, { label: '17', categories: ['quick'], state: 'open' }), 201);
     const issued: Json[] = [];
-    for (let i = 0; i < 14; i++) issued.push(await ok(post(A, `/api/halls/${hallId}/tickets`, { category: 'quick' }, { 'Idempotency-Key': `quick-${i}` }), 201));
+    for (let i = 0; i < 14; i++) {
+      issued.push(await ok(post(A, `/api/halls/${hallId}/tickets`, { category: 'quick' }, { 'Idempotency-Key': `quick-${i}` }), 201));
+    }
     for (let i = 0; i < 10; i++) {
       await ok(post(A, `/api/halls/${hallId}/windows/${w.id}/call-next`), 200);
       await ok(post(A, `/api/halls/${hallId}/windows/${w.id}/start`), 200);
@@ -232,11 +240,19 @@ describe('two api instances on one MariaDB with Redis', () => {
       await until('a screen on B', () => screen.last !== null);
       // B takes a tax ticket: it has the hall's configuration cached now (for a second).
       await ok(post(B, `/api/halls/${hallId}/tickets`, { category: 'tax' }, { 'Idempotency-Key': 'pause-before' }), 201);
-      const paused = await fetch(`${A}/api/halls/${hallId}/categories/tax`, { method: 'PATCH', headers: { 'content-type': 'application/json', ...admin.auth }, body: JSON.stringify({ active: false }) });
+      const paused = await fetch(`${A}/api/halls/${hallId}/categories/tax`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', ...admin.auth },
+        body: JSON.stringify({ active: false }),
+      });
       expect(paused.status).toBe(200);
       // Once B has the change (its screen shows tax paused), B refuses tax tickets: before, its cached
       // configuration kept taking them for up to a second more.
-      await until('B shows tax paused', () => (screen.last?.lines as Json[] | undefined)?.some((l) => l.category.code === 'tax' && l.category.active === false) ?? false, 10_000);
+      await until(
+        'B shows tax paused',
+        () => (screen.last?.lines as Json[] | undefined)?.some((l) => l.category.code === 'tax' && l.category.active === false) ?? false,
+        10_000,
+      );
       const refused = await post(B, `/api/halls/${hallId}/tickets`, { category: 'tax' }, { 'Idempotency-Key': 'pause-after' });
       expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 409, code: 'CATEGORY_PAUSED' });
     } finally {

@@ -38,20 +38,30 @@ describe('staffing advice', () => {
     expect(applied.body.window).toMatchObject({ id: action.windowId, state: 'open' });
     expect(applied.body.window.categories).toContain('enterprise');
     const log = (await t.http.get(`/api/halls/${h.hallId}/audit`).expect(200)).body;
-    expect(log[0]).toMatchObject({ action: 'advice.applied', actor: 'test-admin', data: { windowId: action.windowId, before: { state: 'closed' }, after: { state: 'open' } } });
+    expect(log[0]).toMatchObject({
+      action: 'advice.applied',
+      actor: 'test-admin',
+      data: { windowId: action.windowId, before: { state: 'closed' }, after: { state: 'open' } },
+    });
     // The window now calls enterprise tickets.
     const called = await t.http.post(`/api/halls/${h.hallId}/windows/${action.windowId}/call-next`).expect(200);
     expect(called.body.category).toBe('enterprise');
 
     const before = await auditCount();
-    const again = await t.http.post(`/api/halls/${h.hallId}/advice/apply`).send({ kind: 'open', windowId: action.windowId, category: 'enterprise' }).expect(409);
+    const again = await t.http
+      .post(`/api/halls/${h.hallId}/advice/apply`)
+      .send({ kind: 'open', windowId: action.windowId, category: 'enterprise' })
+      .expect(409);
     expect(again.body.message).toMatch(/already open/);
     expect(await auditCount()).toBe(before);
   });
 
   it('moves a window between categories, and refuses a stale move', async () => {
     const w5 = h.windows['5'];
-    const moved = await t.http.post(`/api/halls/${h.hallId}/advice/apply`).send({ kind: 'move', windowId: w5, category: 'enterprise', fromCategory: 'social' }).expect(200);
+    const moved = await t.http
+      .post(`/api/halls/${h.hallId}/advice/apply`)
+      .send({ kind: 'move', windowId: w5, category: 'enterprise', fromCategory: 'social' })
+      .expect(200);
     expect(moved.body.window.categories).toEqual(['enterprise']);
     const before = await auditCount();
     await t.http.post(`/api/halls/${h.hallId}/advice/apply`).send({ kind: 'move', windowId: w5, category: 'enterprise', fromCategory: 'social' }).expect(409);
@@ -59,7 +69,10 @@ describe('staffing advice', () => {
   });
 
   it('logs a dismissal', async () => {
-    await t.http.post(`/api/halls/${h.hallId}/advice/dismiss`).send({ kind: 'open', windowId: h.windows['9'], category: 'enterprise', reason: 'no clerk' }).expect(200);
+    await t.http
+      .post(`/api/halls/${h.hallId}/advice/dismiss`)
+      .send({ kind: 'open', windowId: h.windows['9'], category: 'enterprise', reason: 'no clerk' })
+      .expect(200);
     const log = (await t.http.get(`/api/halls/${h.hallId}/audit`).expect(200)).body;
     expect(log[0]).toMatchObject({ action: 'advice.dismissed', data: { reason: 'no clerk' } });
   });

@@ -142,7 +142,10 @@ export function replayBankLog(file: string): ReplayResult {
   const actual = rows.map((r) => r.actual);
   const meanWait = actual.reduce((a, b) => a + b, 0) / actual.length;
   const scores = [
-    score('hallq (calibrated QL_m)', rows.map((r) => r.ours), actual, rows.map((r) => r.p), BANK_TARGET_S, true, { p10: rows.map((r) => r.p10), p90: rows.map((r) => r.p90) }),
+    score('hallq (calibrated QL_m)', rows.map((r) => r.ours), actual, rows.map((r) => r.p), BANK_TARGET_S, true, {
+      p10: rows.map((r) => r.p10),
+      p90: rows.map((r) => r.p90),
+    }),
     score('constant mean', rows.map(() => meanWait), actual),
     score('QL', rows.map((r) => r.ql), actual),
     score('QL_m', rows.map((r) => r.qlm), actual),

@@ -17,13 +17,17 @@ const bankPath = args.find((a) => !a.startsWith('--')) ?? resolve(__dirname, '..
 for (const sc of [SINGLE_LINE_DAY, DEMO_HALL_DAY]) {
   const t0 = performance.now();
   const r = scoreSimulatedDays(sc);
-  console.log(formatScores(`Simulated: ${sc.name}; ${r.tickets} tickets scored, mean wait ${(r.meanWaitS / 60).toFixed(1)} min (${((performance.now() - t0) / 1000).toFixed(1)} s)`, r.scores));
+  const took = ((performance.now() - t0) / 1000).toFixed(1);
+  console.log(formatScores(`Simulated: ${sc.name}; ${r.tickets} tickets scored, mean wait ${(r.meanWaitS / 60).toFixed(1)} min (${took} s)`, r.scores));
   console.log();
 }
 
 if (existsSync(bankPath)) {
   const r = replayBankLog(bankPath);
-  console.log(formatScores(`Anonymous Bank ${r.file.split('/').pop()}: ${r.scored} scored calls, mean wait ${r.meanWaitS.toFixed(1)} s; README baselines: constant 1.005, QL 1.53, QL_m 1.09, LES 1.46, HOL 1.36; target RASE <= 0.85`, r.scores));
+  const title =
+    `Anonymous Bank ${r.file.split('/').pop()}: ${r.scored} scored calls, mean wait ${r.meanWaitS.toFixed(1)} s; ` +
+    'README baselines: constant 1.005, QL 1.53, QL_m 1.09, LES 1.46, HOL 1.36; target RASE <= 0.85';
+  console.log(formatScores(title, r.scores));
   console.log(`  month replayed through estimators and predictor in ${(r.replayMs / 1000).toFixed(2)} s (target <= 10 s)`);
 } else {
   console.log(`(bank log not found at ${bankPath}; pass its path as an argument)`);
@@ -32,5 +36,6 @@ console.log();
 const sp = measureSpeed(mapBasedRule, 30);
 console.log(
   `Speed: 1,000 waiting tickets, 40 windows (36 open, 12 shared), Monte Carlo of a pickNextTicket-shaped rule: ` +
-    `wall median ${sp.medianMs.toFixed(1)} ms, p90 ${sp.p90Ms.toFixed(1)} ms; CPU median ${sp.cpuMedianMs.toFixed(1)} ms (target <= 20 ms; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores)`,
+    `wall median ${sp.medianMs.toFixed(1)} ms, p90 ${sp.p90Ms.toFixed(1)} ms; CPU median ${sp.cpuMedianMs.toFixed(1)} ms ` +
+    `(target <= 20 ms; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores)`,
 );

@@ -24,7 +24,13 @@ forecaster.sync({ categories, windows });
 const events: ForecastEvent[] = [];
 for (let i = 0; i < 12; i++) {
   const id = `A${String(i + 1).padStart(3, '0')}`;
-  events.push({ type: 'issued', at: t0 + i * 2 * MIN, ticketId: id, categoryId: i % 4 === 3 ? 'tax' : 'enterprise', priority: i === 5 ? 'priority' : 'normal' });
+  events.push({
+    type: 'issued',
+    at: t0 + i * 2 * MIN,
+    ticketId: id,
+    categoryId: i % 4 === 3 ? 'tax' : 'enterprise',
+    priority: i === 5 ? 'priority' : 'normal',
+  });
 }
 events.push({ type: 'called', at: t0 + 1 * MIN, ticketId: 'A001', windowId: 'w1' });
 events.push({ type: 'started', at: t0 + 2 * MIN, ticketId: 'A001', windowId: 'w1' });
@@ -49,7 +55,10 @@ const state: HallSnapshot = {
 };
 const min = (ms: number) => `${Math.round(ms / MIN)} min`;
 for (const p of forecaster.predictTickets(state, now).slice(0, 4)) {
-  console.log(`${p.ticketId} ${p.categoryId}: ${p.ahead} ahead, wait ${min(p.expectedWaitMs)} (${min(p.p10WaitMs)}-${min(p.p90WaitMs)}), P(called within target) ${p.pWithinTarget.toFixed(2)} [${p.method}]`);
+  console.log(
+    `${p.ticketId} ${p.categoryId}: ${p.ahead} ahead, wait ${min(p.expectedWaitMs)} (${min(p.p10WaitMs)}-${min(p.p90WaitMs)}), ` +
+      `P(called within target) ${p.pWithinTarget.toFixed(2)} [${p.method}]`,
+  );
 }
 for (const c of forecaster.predictCategories(state, now)) {
   console.log(`take a ${c.categoryId} ticket now: ${c.waiting} waiting, wait ${min(c.expectedWaitMs)} (${min(c.p10WaitMs)}-${min(c.p90WaitMs)})`);
@@ -58,8 +67,15 @@ for (const w of forecaster.predictWindows(state, now)) {
   console.log(`window ${w.windowId} (${w.state}): ${w.callable} callable, next call ${w.nextCallAt === null ? '-' : `in ${min(w.nextCallAt - now)}`}`);
 }
 const advice = forecaster.advise(state, now);
-for (const c of advice.categories) console.log(`${c.categoryId}: ${c.current.toFixed(1)} windows now, advised ${c.advised} (now ${c.needNow}, next hour ${c.needNextHour}, backlog ${c.needBacklog})`);
+for (const c of advice.categories) {
+  console.log(
+    `${c.categoryId}: ${c.current.toFixed(1)} windows now, advised ${c.advised} ` +
+      `(now ${c.needNow}, next hour ${c.needNextHour}, backlog ${c.needBacklog})`,
+  );
+}
 for (const a of advice.actions) console.log(`action: ${a.summary}`);
 const wi = forecaster.whatIf(state, { windows: [{ windowId: 'w3', state: 'open', categoryIds: ['enterprise', 'tax'] }] }, now);
-for (const c of wi.categories) console.log(`what if w3 opens for both: ${c.categoryId} wait ${min(c.before.predictedWaitMs)} -> ${min(c.after.predictedWaitMs)}`);
+for (const c of wi.categories) {
+  console.log(`what if w3 opens for both: ${c.categoryId} wait ${min(c.before.predictedWaitMs)} -> ${min(c.after.predictedWaitMs)}`);
+}
 for (const u of advice.unmet) console.log(`unmet: ${u.categoryId} still needs ${u.windows} more window(s); none left to open or move`);

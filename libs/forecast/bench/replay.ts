@@ -16,5 +16,6 @@ const r = replayBankLog(file);
 if (json) {
   console.log(JSON.stringify(r, null, 2));
 } else {
-  console.log(formatScores(`${r.file}: ${r.scored} scored calls, mean wait ${r.meanWaitS.toFixed(1)} s, replayed in ${(r.replayMs / 1000).toFixed(2)} s (* = hallq)`, r.scores));
+  const title = `${r.file}: ${r.scored} scored calls, mean wait ${r.meanWaitS.toFixed(1)} s, replayed in ${(r.replayMs / 1000).toFixed(2)} s (* = hallq)`;
+  console.log(formatScores(title, r.scores));
 }

@@ -67,11 +67,15 @@ export function score(
 }
 
 export function formatScores(title: string, scores: Score[]): string {
-  const lines = [title, `  ${'predictor'.padEnd(26)} ${'RASE'.padStart(7)} ${'MAE s'.padStart(8)} ${'bias s'.padStart(8)} ${'calib'.padStart(7)} ${'brier'.padStart(7)} ${'p10-p90'.padStart(8)}`];
+  const header =
+    `  ${'predictor'.padEnd(26)} ${'RASE'.padStart(7)} ${'MAE s'.padStart(8)} ${'bias s'.padStart(8)} ` +
+    `${'calib'.padStart(7)} ${'brier'.padStart(7)} ${'p10-p90'.padStart(8)}`;
+  const lines = [title, header];
   for (const s of scores) {
     const f = (x: number, d = 3) => (Number.isNaN(x) ? '-' : x.toFixed(d));
     lines.push(
-      `${s.ours ? '* ' : '  '}${s.name.padEnd(26)} ${f(s.rase).padStart(7)} ${f(s.mae, 1).padStart(8)} ${f(s.bias, 1).padStart(8)} ${f(s.calibration).padStart(7)} ${f(s.brier).padStart(7)} ${f(s.coverage, 2).padStart(8)}`,
+      `${s.ours ? '* ' : '  '}${s.name.padEnd(26)} ${f(s.rase).padStart(7)} ${f(s.mae, 1).padStart(8)} ${f(s.bias, 1).padStart(8)} ` +
+        `${f(s.calibration).padStart(7)} ${f(s.brier).padStart(7)} ${f(s.coverage, 2).padStart(8)}`,
     );
   }
   return lines.join('\n');

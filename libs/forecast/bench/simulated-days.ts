@@ -56,7 +56,9 @@ export function scoreSimulatedDays(sc: DayScenario): { scores: Score[]; tickets:
     for (const t of r.tickets) if (t.calledAt !== undefined) ((trainSum += t.calledAt - t.issuedAt), trainN++);
   }
   const constant = trainSum / trainN / 1000;
-  const rows: { a: number; ours: number; p: number; p10: number; p90: number; target: number; ql: number; qlm: number; les: number; hol: number; c: number }[] = [];
+  const rows: {
+    a: number; ours: number; p: number; p10: number; p90: number; target: number; ql: number; qlm: number; les: number; hol: number; c: number;
+  }[] = [];
   let method = 'ql_m';
   for (let d = sc.trainingDays; d < sc.trainingDays + sc.testDays; d++) {
     const r = day(d * 7);
@@ -69,7 +71,12 @@ export function scoreSimulatedDays(sc: DayScenario): { scores: Score[]; tickets:
         const t = byId.get(e.ticketId);
         f.observe(e);
         if (t && t.calledAt !== undefined) {
-          const state: HallSnapshot = { categories: cats, windows: sc.windows, waiting: [...waiting.values(), { id: t.id, categoryId: t.categoryId, issuedAt: t.issuedAt, priority: t.priority }], serving: [...serving.values()] };
+          const state: HallSnapshot = {
+            categories: cats,
+            windows: sc.windows,
+            waiting: [...waiting.values(), { id: t.id, categoryId: t.categoryId, issuedAt: t.issuedAt, priority: t.priority }],
+            serving: [...serving.values()],
+          };
           const p = f.predictTickets(state, e.at).find((x) => x.ticketId === t.id);
           if (p) method = p.method;
           const same = [...waiting.values()].filter((x) => x.categoryId === t.categoryId);
@@ -139,7 +146,9 @@ export function scoreSimulatedDays(sc: DayScenario): { scores: Score[]; tickets:
 /** A single-category day: morning peak, lognormal services, abandonment. */
 export const SINGLE_LINE_DAY: DayScenario = {
   name: 'single line, morning peak (5 windows, lognormal cv 0.7, patience 45 min)',
-  categories: [{ id: 'A', targetWaitMs: 20 * MIN, arrivalsPerHour: [40, 50, 45, 35, 30, 30, 35, 30], meanServiceMs: 8 * MIN, serviceCv: 0.7, meanPatienceMs: 45 * MIN }],
+  categories: [
+    { id: 'A', targetWaitMs: 20 * MIN, arrivalsPerHour: [40, 50, 45, 35, 30, 30, 35, 30], meanServiceMs: 8 * MIN, serviceCv: 0.7, meanPatienceMs: 45 * MIN },
+  ],
   windows: Array.from({ length: 5 }, (_, i) => ({ id: `w${i + 1}`, state: 'open' as const, categoryIds: ['A'] })),
   hours: 8,
   slotMs: HOUR,
@@ -151,12 +160,18 @@ export const SINGLE_LINE_DAY: DayScenario = {
 export const DEMO_HALL_DAY: DayScenario = {
   name: 'demo hall: 6 categories, 9 windows, shared profiles, 15% priority',
   categories: [
-    { id: 'enterprise', targetWaitMs: 20 * MIN, arrivalsPerHour: [14, 18, 14, 10, 8, 10, 12, 8], meanServiceMs: 15 * MIN, serviceCv: 0.6, priorityShare: 0.1, meanPatienceMs: 120 * MIN },
-    { id: 'social', targetWaitMs: 15 * MIN, arrivalsPerHour: [10, 12, 10, 8, 6, 8, 10, 6], meanServiceMs: 7 * MIN, serviceCv: 0.7, priorityShare: 0.2, meanPatienceMs: 60 * MIN },
-    { id: 'medical', targetWaitMs: 15 * MIN, arrivalsPerHour: [8, 10, 8, 6, 6, 6, 8, 6], meanServiceMs: 6 * MIN, serviceCv: 0.7, priorityShare: 0.2, meanPatienceMs: 60 * MIN },
-    { id: 'housing', targetWaitMs: 20 * MIN, arrivalsPerHour: [5, 6, 5, 4, 4, 4, 5, 3], meanServiceMs: 10 * MIN, serviceCv: 0.6, priorityShare: 0.1, meanPatienceMs: 90 * MIN },
-    { id: 'realestate', targetWaitMs: 30 * MIN, arrivalsPerHour: [3, 4, 3, 2, 2, 3, 3, 2], meanServiceMs: 20 * MIN, serviceCv: 0.5, priorityShare: 0.05, meanPatienceMs: 120 * MIN },
-    { id: 'tax', targetWaitMs: 20 * MIN, arrivalsPerHour: [6, 8, 6, 5, 4, 5, 6, 4], meanServiceMs: 9 * MIN, serviceCv: 0.6, priorityShare: 0.1, meanPatienceMs: 90 * MIN },
+    { id: 'enterprise', targetWaitMs: 20 * MIN, arrivalsPerHour: [14, 18, 14, 10, 8, 10, 12, 8],
+      meanServiceMs: 15 * MIN, serviceCv: 0.6, priorityShare: 0.1, meanPatienceMs: 120 * MIN },
+    { id: 'social', targetWaitMs: 15 * MIN, arrivalsPerHour: [10, 12, 10, 8, 6, 8, 10, 6],
+      meanServiceMs: 7 * MIN, serviceCv: 0.7, priorityShare: 0.2, meanPatienceMs: 60 * MIN },
+    { id: 'medical', targetWaitMs: 15 * MIN, arrivalsPerHour: [8, 10, 8, 6, 6, 6, 8, 6],
+      meanServiceMs: 6 * MIN, serviceCv: 0.7, priorityShare: 0.2, meanPatienceMs: 60 * MIN },
+    { id: 'housing', targetWaitMs: 20 * MIN, arrivalsPerHour: [5, 6, 5, 4, 4, 4, 5, 3],
+      meanServiceMs: 10 * MIN, serviceCv: 0.6, priorityShare: 0.1, meanPatienceMs: 90 * MIN },
+    { id: 'realestate', targetWaitMs: 30 * MIN, arrivalsPerHour: [3, 4, 3, 2, 2, 3, 3, 2],
+      meanServiceMs: 20 * MIN, serviceCv: 0.5, priorityShare: 0.05, meanPatienceMs: 120 * MIN },
+    { id: 'tax', targetWaitMs: 20 * MIN, arrivalsPerHour: [6, 8, 6, 5, 4, 5, 6, 4],
+      meanServiceMs: 9 * MIN, serviceCv: 0.6, priorityShare: 0.1, meanPatienceMs: 90 * MIN },
   ],
   windows: [
     { id: '1', state: 'open', categoryIds: ['enterprise'] },

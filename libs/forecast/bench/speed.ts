@@ -18,7 +18,9 @@ export function bigHall(now: number): HallSnapshot {
     issuedAt: now - (1000 - i) * 6_000,
     targetWindowId: i % 97 === 0 ? `w${(i % 36) + 1}` : null,
   }));
-  const serving = windows.filter((w) => w.state === 'open').map((w, i) => ({ id: `s${i}`, categoryId: w.categoryIds[0], windowId: w.id, startedAt: now - (i % 7) * MIN }));
+  const serving = windows
+    .filter((w) => w.state === 'open')
+    .map((w, i) => ({ id: `s${i}`, categoryId: w.categoryIds[0], windowId: w.id, startedAt: now - (i % 7) * MIN }));
   return { categories, windows, waiting, serving };
 }
 

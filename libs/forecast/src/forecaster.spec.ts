@@ -96,7 +96,12 @@ describe('Forecaster: events in, predictions out', () => {
       // A window serving two categories: the Monte Carlo path.
       windows: Array.from({ length: 8 }, (_, i) => ({ id: `w${i}`, state: 'open' as const, categoryIds: i % 2 ? ['A', 'B'] : ['B', 'A'] })),
       // Long enough for the Monte Carlo to pause a few times (runs x calls > its step).
-      waiting: Array.from({ length: 300 }, (_, i) => ({ id: `T${i}`, categoryId: i % 3 ? 'A' : 'B', priority: 'normal' as const, issuedAt: now - (300 - i) * 10_000 })),
+      waiting: Array.from({ length: 300 }, (_, i) => ({
+        id: `T${i}`,
+        categoryId: i % 3 ? 'A' : 'B',
+        priority: 'normal' as const,
+        issuedAt: now - (300 - i) * 10_000,
+      })),
       serving: [],
     };
     const whole = createForecaster({ categories: shared, rule: referenceRoutingRule }).predict(state, now);
@@ -116,7 +121,12 @@ describe('Forecaster: events in, predictions out', () => {
     const state: HallSnapshot = {
       categories: cats,
       windows: Array.from({ length: 6 }, (_, i) => ({ id: `w${i}`, state: 'open' as const, categoryIds: ['A'] })),
-      waiting: Array.from({ length: 6000 }, (_, i) => ({ id: `L${i}`, categoryId: 'A', priority: i % 10 ? ('normal' as const) : ('priority' as const), issuedAt: now - (6000 - i) * 1000 })),
+      waiting: Array.from({ length: 6000 }, (_, i) => ({
+        id: `L${i}`,
+        categoryId: 'A',
+        priority: i % 10 ? ('normal' as const) : ('priority' as const),
+        issuedAt: now - (6000 - i) * 1000,
+      })),
       serving: [],
     };
     const whole = createForecaster({ categories: cats, rule: referenceRoutingRule }).predict(state, now);
@@ -158,7 +168,8 @@ describe('Forecaster: events in, predictions out', () => {
     const cat: SimCategory = { id: 'A', targetWaitMs: 20 * MIN, arrivalsPerHour: 50, meanServiceMs: 8 * MIN, serviceCv: 0.7, meanPatienceMs: 90 * MIN };
     const windows = Array.from({ length: 7 }, (_, i) => ({ id: `w${i}`, state: 'open' as const, categoryIds: ['A'] }));
     const f = createForecaster({ categories: cats });
-    const day = (d: number) => simulateHall({ seed: d, start: MONDAY + d * DAY + 9 * HOUR, end: MONDAY + d * DAY + 17 * HOUR, categories: [cat], windows, rule: referenceRoutingRule });
+    const day = (d: number) =>
+      simulateHall({ seed: d, start: MONDAY + d * DAY + 9 * HOUR, end: MONDAY + d * DAY + 17 * HOUR, categories: [cat], windows, rule: referenceRoutingRule });
     for (let d = 0; d < 3; d++) f.observeAll(day(d).events);
     const test = day(3);
     const issuedAt = new Map(test.tickets.map((t) => [t.id, t]));
@@ -191,11 +202,22 @@ describe('Forecaster: staffing advice', () => {
   const enterprise: CategorySnapshot = { id: 'enterprise', targetWaitMs: 20 * MIN, defaultServiceMs: 15 * MIN };
   // Per 30-min slot from midnight: a crowd at 9:00, a morning peak to 10:30, then 5 an hour.
   const rates = Array.from({ length: 48 }, (_, s) => (s === 18 ? 70 : s === 19 || s === 20 ? 36 : s > 20 && s < 34 ? 5 : 0));
-  const simCat: SimCategory = { id: 'enterprise', targetWaitMs: 20 * MIN, arrivalsPerHour: rates, meanServiceMs: 15 * MIN, serviceCv: 0.6, meanPatienceMs: 6 * HOUR };
+  const simCat: SimCategory = {
+    id: 'enterprise', targetWaitMs: 20 * MIN, arrivalsPerHour: rates, meanServiceMs: 15 * MIN, serviceCv: 0.6, meanPatienceMs: 6 * HOUR,
+  };
   const windows = (open: number): WindowSnapshot[] =>
     Array.from({ length: 10 }, (_, i) => ({ id: `${i + 1}`, state: i < open ? 'open' : 'closed', categoryIds: ['enterprise'] }));
   const day = (d: number, open: number, stopAt?: number, seed = d): SimResult =>
-    simulateHall({ seed, start: MONDAY + d * DAY, end: MONDAY + d * DAY + 17 * HOUR, stopAt, slotMs: 30 * MIN, categories: [simCat], windows: windows(open), rule: referenceRoutingRule });
+    simulateHall({
+      seed,
+      start: MONDAY + d * DAY,
+      end: MONDAY + d * DAY + 17 * HOUR,
+      stopAt,
+      slotMs: 30 * MIN,
+      categories: [simCat],
+      windows: windows(open),
+      rule: referenceRoutingRule,
+    });
 
   it('seed-like case: enterprise, 4 windows, a morning peak and a 3-hour line is advised 7, and 7 clear the line', () => {
     const f = createForecaster({ categories: [enterprise], rule: referenceRoutingRule });
@@ -246,7 +268,10 @@ describe('Forecaster: staffing advice', () => {
     const cs: CategorySnapshot[] = [{ id: 'A', targetWaitMs: 15 * MIN, defaultServiceMs: 9 * MIN }];
     const wins: WindowSnapshot[] = Array.from({ length: 12 }, (_, i) => ({ id: `w${i}`, state: i < 8 ? 'open' : 'closed', categoryIds: ['A'] }));
     const f = createForecaster({ categories: cs });
-    const run = (d: number) => simulateHall({ seed: d, start: MONDAY + d * DAY + 9 * HOUR, end: MONDAY + d * DAY + 17 * HOUR, categories: [cat], windows: wins, rule: referenceRoutingRule });
+    const run = (d: number) =>
+      simulateHall({
+        seed: d, start: MONDAY + d * DAY + 9 * HOUR, end: MONDAY + d * DAY + 17 * HOUR, categories: [cat], windows: wins, rule: referenceRoutingRule,
+      });
     for (let d = 0; d < 3; d++) f.observeAll(run(d * 7).events);
     const res = run(21);
     const start = MONDAY + 21 * DAY + 9 * HOUR;
@@ -279,7 +304,10 @@ describe('Forecaster: staffing advice', () => {
     ];
     const hist = simulateHall({
       seed: 1, start: MONDAY - 7 * DAY + 8 * HOUR, end: MONDAY - 7 * DAY + 17 * HOUR, categories: simCats,
-      windows: [...Array.from({ length: 6 }, (_, i) => ({ id: `a${i}`, state: 'open' as const, categoryIds: ['A'] })), { id: 'b0', state: 'open', categoryIds: ['B'] }],
+      windows: [
+        ...Array.from({ length: 6 }, (_, i) => ({ id: `a${i}`, state: 'open' as const, categoryIds: ['A'] })),
+        { id: 'b0', state: 'open', categoryIds: ['B'] },
+      ],
       rule: referenceRoutingRule,
     });
     f.observeAll(hist.events);

@@ -14,7 +14,9 @@ export class BoardController {
 
   @Get()
   @ApiOperation({
-    summary: "The manager's board: each window (state, current ticket, time in service, served and utilization today) and each category (line, wait now, p90 wait today, target, forecast for the next hour)",
+    summary:
+      "The manager's board: each window (state, current ticket, time in service, served and utilization today) " +
+      'and each category (line, wait now, p90 wait today, target, forecast for the next hour)',
   })
   @ApiOkResponse({ type: BoardResponseDto })
   board(@Param('hallId') hallId: string) {

@@ -29,7 +29,14 @@ export interface SeriesPoint {
 const LEAVES = new Set(['called', 'cancelled', 'closed_out']);
 
 /** Points at from, from + step, ... up to now, and at now itself. */
-export function lineSeries(input: { from: number; now: number; stepMs: number; categoryIds: string[]; tickets: SeriesTicket[]; events: SeriesEvent[] }): Map<string, SeriesPoint[]> {
+export function lineSeries(input: {
+  from: number;
+  now: number;
+  stepMs: number;
+  categoryIds: string[];
+  tickets: SeriesTicket[];
+  events: SeriesEvent[];
+}): Map<string, SeriesPoint[]> {
   const { from, now, stepMs } = input;
   const left = new Map<string, number>();
   const firstCall = new Map<string, number>();

@@ -98,7 +98,13 @@ interface Mysql2Pool {
 
 function poolOf(dataSource: DataSource): Mysql2Pool {
   const pool = (dataSource.driver as unknown as { pool?: Partial<Mysql2Pool> }).pool;
-  if (typeof pool?.getConnection !== 'function' || typeof pool.on !== 'function' || !pool.config?.connectionConfig || typeof pool._allConnections?.toArray !== 'function' || typeof pool._connectionQueue?.shift !== 'function') {
+  if (
+    typeof pool?.getConnection !== 'function' ||
+    typeof pool.on !== 'function' ||
+    !pool.config?.connectionConfig ||
+    typeof pool._allConnections?.toArray !== 'function' ||
+    typeof pool._connectionQueue?.shift !== 'function'
+  ) {
     throw new Error('The database circuit breaker does not recognise this mysql2 pool (mysql2 upgraded? see mysql-circuit-breaker.ts)');
   }
   return pool as Mysql2Pool;

@@ -16,7 +16,11 @@ export class DatabaseHealthIndicator {
     const indicator = this.health.check(key);
     const since = this.breaker.openSince;
     if (since !== null) {
-      return indicator.down({ type: this.dataSource.options.type, message: 'no answer to the health probe (circuit open)', since: new Date(since).toISOString() });
+      return indicator.down({
+        type: this.dataSource.options.type,
+        message: 'no answer to the health probe (circuit open)',
+        since: new Date(since).toISOString(),
+      });
     }
     const started = Date.now();
     try {

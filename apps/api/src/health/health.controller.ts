@@ -29,7 +29,9 @@ export class HealthController {
   @Get('ready')
   @HealthCheck()
   @ApiOperation({
-    summary: 'The instance can serve: the database answers (503 when not). With REDIS_URL, details.redis says whether Redis answers; Redis down alone keeps 200',
+    summary:
+      'The instance can serve: the database answers (503 when not). ' +
+      'With REDIS_URL, details.redis says whether Redis answers; Redis down alone keeps 200',
   })
   async ready(): Promise<HealthCheckResult> {
     const redis = this.redis.configured ? this.redis.check() : null;

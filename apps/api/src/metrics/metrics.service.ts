@@ -10,9 +10,15 @@ import type { Subscription } from 'rxjs';
 @Injectable()
 export class MetricsService implements OnModuleInit, OnModuleDestroy {
   readonly registry = new Registry();
-  private readonly issued = new Counter({ name: 'hallq_tickets_issued_total', help: 'Tickets issued', labelNames: ['hall', 'category', 'channel'], registers: [this.registry] });
-  private readonly calls = new Counter({ name: 'hallq_calls_total', help: 'Tickets called or recalled at a window', labelNames: ['hall', 'recall'], registers: [this.registry] });
-  private readonly transitions = new Counter({ name: 'hallq_ticket_transitions_total', help: 'Ticket state changes by kind', labelNames: ['type'], registers: [this.registry] });
+  private readonly issued = new Counter({
+    name: 'hallq_tickets_issued_total', help: 'Tickets issued', labelNames: ['hall', 'category', 'channel'], registers: [this.registry],
+  });
+  private readonly calls = new Counter({
+    name: 'hallq_calls_total', help: 'Tickets called or recalled at a window', labelNames: ['hall', 'recall'], registers: [this.registry],
+  });
+  private readonly transitions = new Counter({
+    name: 'hallq_ticket_transitions_total', help: 'Ticket state changes by kind', labelNames: ['type'], registers: [this.registry],
+  });
   private readonly waits = new Histogram({
     name: 'hallq_wait_seconds', help: 'Wait from issue to first call', labelNames: ['hall', 'category'],
     buckets: [60, 120, 300, 600, 900, 1200, 1800, 2700, 3600, 5400, 7200, 10800], registers: [this.registry],

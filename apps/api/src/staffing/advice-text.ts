@@ -22,7 +22,10 @@ export interface Driver {
 
 export function headline(c: Named, before: Effect, after: Effect, driver?: Driver): { zh: string; en: string } {
   const more = Math.round(after.windows - before.windows);
-  const verbEn = more > 0 ? `open ${more} more window${more === 1 ? '' : 's'}` : more < 0 ? `${-more} window${more === -1 ? '' : 's'} can close` : 'keep the windows';
+  const verbEn =
+    more > 0 ? `open ${more} more window${more === 1 ? '' : 's'}`
+    : more < 0 ? `${-more} window${more === -1 ? '' : 's'} can close`
+    : 'keep the windows';
   const verbZh = more > 0 ? `建议增开 ${more} 个窗口` : more < 0 ? `可减少 ${-more} 个窗口` : '窗口数保持不变';
   const counts = { en: `(${w(before.windows)} -> ${w(after.windows)})`, zh: `（${w(before.windows)} → ${w(after.windows)}）` };
   // "expected wait 0 -> 0 min" read as advice that changes nothing: when the wait now stays the same,
@@ -32,7 +35,10 @@ export function headline(c: Named, before: Effect, after: Effect, driver?: Drive
     const ahead = more > 0 && driver?.nextHour;
     const rate = driver ? Math.round(driver.arrivalsPerHour) : 0;
     return {
-      en: `${c.nameEn}: ${verbEn} ${counts.en}${ahead ? ` for the next hour's expected arrivals (about ${rate} an hour)` : ''}; expected wait now stays ${wait ?? '∞'} min`,
+      en:
+        `${c.nameEn}: ${verbEn} ${counts.en}` +
+        (ahead ? ` for the next hour's expected arrivals (about ${rate} an hour)` : '') +
+        `; expected wait now stays ${wait ?? '∞'} min`,
       zh: `${c.nameZh}：${verbZh}${counts.zh}${ahead ? `，以应对下一小时预计到达（约每小时 ${rate} 人）` : ''}；当前预计等待仍为 ${wait ?? '∞'} 分钟`,
     };
   }

@@ -25,7 +25,11 @@ describe('counter and manager consoles in the browser', () => {
   /** Opens a page as its user would have it: staff pages signed in (as the test admin unless
    * `signedIn: false`), the hall screen with a screen device token of its hall; `before` runs before it
    * loads (e.g. to hold a response back). */
-  const open = async (path: string, viewport: { width: number; height: number }, opts: { signedIn?: boolean; before?: (page: Page) => Promise<unknown> } = {}) => {
+  const open = async (
+    path: string,
+    viewport: { width: number; height: number },
+    opts: { signedIn?: boolean; before?: (page: Page) => Promise<unknown> } = {},
+  ) => {
     const page = await browser.newPage({ viewport });
     pages.push(page);
     page.on('pageerror', (e) => errors.push(`${path}: ${e.message}`));
@@ -122,7 +126,8 @@ describe('counter and manager consoles in the browser', () => {
     const advice = (await t.http.get(`/api/halls/${h.hallId}/advice`).expect(200)).body;
     const first = advice.actions[0];
     expect(first).toMatchObject({ kind: 'open', category: 'enterprise' });
-    const waitingBefore = (await t.http.get(`/api/halls/${h.hallId}/state`).expect(200)).body.lines.find((l: { category: { code: string } }) => l.category.code === 'enterprise').waiting;
+    const waitingBefore = (await t.http.get(`/api/halls/${h.hallId}/state`).expect(200)).body.lines
+      .find((l: { category: { code: string } }) => l.category.code === 'enterprise').waiting;
     expect(waitingBefore).toBeGreaterThanOrEqual(15);
 
     const manager = await open(`/manager/${h.hallId}`, { width: 1440, height: 900 });
@@ -137,7 +142,8 @@ describe('counter and manager consoles in the browser', () => {
     for (const w of board.windows) {
       const row = manager.locator(`[data-testid="board"] tr[data-window="${w.label}"]`);
       expect(await row.locator('[data-testid="served-today"]').textContent()).toBe(String(w.servedToday));
-      expect(await row.locator('[data-testid="utilization"]').textContent()).toBe(w.utilizationToday === null ? '—' : `${Math.round(w.utilizationToday * 100)}%`);
+      expect(await row.locator('[data-testid="utilization"]').textContent())
+        .toBe(w.utilizationToday === null ? '—' : `${Math.round(w.utilizationToday * 100)}%`);
     }
     expect(board.windows[0].servedToday).toBeGreaterThan(0);
     const ent = board.categories.find((c: { code: string }) => c.code === 'enterprise');
@@ -168,7 +174,8 @@ describe('counter and manager consoles in the browser', () => {
     // an acknowledgement made elsewhere reaches the page too.
     await manager.locator('[data-testid="alerts"] .count').waitFor();
     const changes = await t.app.get(AlertsJob).evaluate(h.hallId);
-    const line = (await t.http.get(`/api/halls/${h.hallId}/alerts`).expect(200)).body.find((a: { scope: string; subject: string }) => a.scope === 'category' && a.subject === 'enterprise');
+    const line = (await t.http.get(`/api/halls/${h.hallId}/alerts`).expect(200)).body
+      .find((a: { scope: string; subject: string }) => a.scope === 'category' && a.subject === 'enterprise');
     expect(line).toBeDefined();
     expect(changes.length + (await manager.locator('[data-alert]').count())).toBeGreaterThan(0);
     const lineAlert = manager.locator(`[data-alert="${line.id}"]`);
@@ -225,9 +232,11 @@ describe('counter and manager consoles in the browser', () => {
     const h: SmallHall = await morningPeakHall(t, { social: true });
     await names(h.hallId);
     await t.app.get(AlertsJob).evaluate(h.hallId);
-    const line = (await t.http.get(`/api/halls/${h.hallId}/alerts`).expect(200)).body.find((a: { scope: string; subject: string }) => a.scope === 'category' && a.subject === 'enterprise');
+    const line = (await t.http.get(`/api/halls/${h.hallId}/alerts`).expect(200)).body
+      .find((a: { scope: string; subject: string }) => a.scope === 'category' && a.subject === 'enterprise');
     expect(line).toBeDefined();
-    const waiting = (await t.http.get(`/api/halls/${h.hallId}/state`).expect(200)).body.lines.find((l: { category: { code: string } }) => l.category.code === 'enterprise').waiting;
+    const waiting = (await t.http.get(`/api/halls/${h.hallId}/state`).expect(200)).body.lines
+      .find((l: { category: { code: string } }) => l.category.code === 'enterprise').waiting;
     // The board's answer held back: the alerts pushed over /live are drawn first.
     const manager = await open(`/manager/${h.hallId}`, { width: 1440, height: 900 }, {
       before: (page) => page.route('**/board', async (route) => {
@@ -242,7 +251,10 @@ describe('counter and manager consoles in the browser', () => {
 
   it('asks a clerk to sign in on the counter page, says why a wrong password fails, and signs out', async () => {
     const h = await createSmallHall(t);
-    await t.http.post('/api/accounts').send({ username: 'clerk-li', displayName: '李 Li', role: 'clerk', password: 'clerk-li-password', windowIds: [h.windows['1']] }).expect(201);
+    await t.http
+      .post('/api/accounts')
+      .send({ username: 'clerk-li', displayName: '李 Li', role: 'clerk', password: 'clerk-li-password', windowIds: [h.windows['1']] })
+      .expect(201);
     const counter = await open(`/counter/${h.hallId}/${h.windows['1']}`, { width: 390, height: 844 }, { signedIn: false });
     await counter.getByTestId('sign-in-username').fill('clerk-li');
     await counter.getByTestId('sign-in-password').fill('wrong password');
@@ -277,7 +289,8 @@ describe('counter and manager consoles in the browser', () => {
       expect(await planBox.locator(`tr[data-category="enterprise"] td[data-slot="${slot.local}"]`).textContent()).toBe(e.windows > 0 ? String(e.windows) : '');
     }
     // The morning peak needs more enterprise windows than the quiet afternoon.
-    const ent = (local: string) => plan.slots.find((s: { local: string }) => s.local === local).categories.find((c: { category: string }) => c.category === 'enterprise').windows;
+    const ent = (local: string) =>
+      plan.slots.find((s: { local: string }) => s.local === local).categories.find((c: { category: string }) => c.category === 'enterprise').windows;
     expect(ent('09:30')).toBeGreaterThan(ent('15:00'));
     // A window opened elsewhere (another manager, the api) shows in the what-if table as it is now.
     await manager.locator('.wi tr').nth(2).locator('select').waitFor();
@@ -300,11 +313,13 @@ describe('counter and manager consoles in the browser', () => {
     await manager.locator('[data-tile="issued"] b', { hasText: String(rep.total.issued) }).waitFor();
     expect(await manager.locator('[data-tile="served"] b').textContent()).toBe(String(rep.total.served));
     expect(await manager.locator('[data-tile="cancelled"] b').textContent()).toBe(`${rep.total.cancelled} / ${rep.total.unserved}`);
-    expect(await manager.locator('[data-tile="wait"] b').textContent()).toBe(`${Math.round(rep.total.wait.p50Sec / 60)} / ${Math.round(rep.total.wait.p90Sec / 60)}`);
+    expect(await manager.locator('[data-tile="wait"] b').textContent())
+      .toBe(`${Math.round(rep.total.wait.p50Sec / 60)} / ${Math.round(rep.total.wait.p90Sec / 60)}`);
     expect(await manager.locator('[data-tile="ratings"] b').textContent()).toBe(rep.total.ratings.mean.toFixed(2));
     expect(manager.url()).toContain('from=2026-12-01&to=2026-12-02');
     for (const w of rep.total.windows) {
-      expect(await manager.locator(`[data-testid="window-table"] tr[data-window="${w.window}"] td:last-child`).textContent()).toBe(`${Math.round(w.utilization * 100)}%`);
+      expect(await manager.locator(`[data-testid="window-table"] tr[data-window="${w.window}"] td:last-child`).textContent())
+        .toBe(`${Math.round(w.utilization * 100)}%`);
     }
     expect(await manager.locator('[data-testid="day-table"] tbody tr').count()).toBe(2);
     // Every chart is drawn on.

@@ -93,7 +93,13 @@ describe('live hall in the browser', () => {
       w.buzz = [];
       Object.defineProperty(navigator, 'vibrate', { value: (p: unknown) => (w.buzz.push(p), true) });
       w.notes = [];
-      w.Notification = class { static permission = 'granted'; static requestPermission = async () => 'granted'; constructor(title: string) { w.notes.push(title); } };
+      w.Notification = class {
+        static permission = 'granted';
+        static requestPermission = async () => 'granted';
+        constructor(title: string) {
+          w.notes.push(title);
+        }
+      };
     });
     await phone.locator('[data-status="waiting"]').waitFor();
     expect(await phone.locator('[data-testid="number"]').textContent()).toBe(number);
@@ -121,7 +127,11 @@ describe('live hall in the browser', () => {
 
     // The screen said it: headless Chromium has no local voice, so it used the shipped clips.
     // Said (once: ?repeat=1; halls default to twice), in Chinese, after the call queued before it.
-    await screen.waitForFunction((key) => (window as any).hallqVoice.log.filter((e: any) => e.key === key && e.kind === 'said').length >= 1, `${number}@3`, { timeout: 45_000 });
+    await screen.waitForFunction(
+      (key) => (window as any).hallqVoice.log.filter((e: any) => e.key === key && e.kind === 'said').length >= 1,
+      `${number}@3`,
+      { timeout: 45_000 },
+    );
     const said = await screen.evaluate(() => (window as any).hallqVoice.log as { key: string; kind: string; output: string }[]);
     expect(said.filter((e) => e.key === `${number}@3`).map((e) => `${e.kind}:${e.output}`)).toEqual(['said:clips']);
 

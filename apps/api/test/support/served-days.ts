@@ -27,7 +27,9 @@ export async function servedMornings(t: TestApp, days: number[]): Promise<SmallH
       if (m % (peak ? 2 : 6) === 0) due.push('enterprise');
       if (m % 10 === 5) due.push('social');
       if (m % 30 === 15) due.push('tax');
-      for (const category of due) await t.http.post(`/api/halls/${h.hallId}/tickets`).set('Idempotency-Key', `${h.hallId}-${n++}`).send({ category }).expect(201);
+      for (const category of due) {
+        await t.http.post(`/api/halls/${h.hallId}/tickets`).set('Idempotency-Key', `${h.hallId}-${n++}`).send({ category }).expect(201);
+      }
       for (const w of ['1', '2', '3']) {
         const since = serving.get(w);
         if (since !== undefined && t.clock.now() - since >= 8 * MIN) {

@@ -132,7 +132,12 @@ export function* monteCarloSteps(input: MonteCarloInput): Generator<void, MonteC
     return { rt, cat: catIdx.get(t.categoryId) as number, line: lineOf(rt), slot: i };
   });
   const newBase: Tk[] = withNew
-    ? cats.map((c, ci) => ({ rt: { id: `\u0000new:${c}`, categoryId: c, priority: 'normal' as const, issuedAt: now, targetWindowId: null }, cat: ci, line: 2 * ci, slot: waiting.length + ci }))
+    ? cats.map((c, ci) => ({
+        rt: { id: `\u0000new:${c}`, categoryId: c, priority: 'normal' as const, issuedAt: now, targetWindowId: null },
+        cat: ci,
+        line: 2 * ci,
+        slot: waiting.length + ci,
+      }))
     : [];
   const routable = windows.map((w) => ({ id: w.id, categoryIds: w.categoryIds, priorityStreak: 0 }));
 

@@ -23,7 +23,10 @@ function mmc(seed: number, c: number, lambdaPerHour: number, serviceMs: number, 
     seed,
     start: 0,
     end: hours * HOUR,
-    categories: [{ id: 'A', targetWaitMs: 5 * MIN, arrivalsPerHour: lambdaPerHour, meanServiceMs: serviceMs, serviceDistribution: 'exponential', meanPatienceMs: patienceMs }],
+    categories: [
+      { id: 'A', targetWaitMs: 5 * MIN, arrivalsPerHour: lambdaPerHour,
+        meanServiceMs: serviceMs, serviceDistribution: 'exponential', meanPatienceMs: patienceMs },
+    ],
     windows: Array.from({ length: c }, (_, i) => ({ id: `w${i + 1}`, state: 'open' as const, categoryIds: ['A'] })),
     rule: referenceRoutingRule,
   };
@@ -68,7 +71,8 @@ describe('hall simulator mechanics', () => {
     end: 4 * HOUR,
     slotMs: HOUR,
     categories: [
-      { id: 'A', targetWaitMs: 20 * MIN, arrivalsPerHour: [20, 60, 20, 0], priorityShare: 0.2, meanServiceMs: 6 * MIN, serviceCv: 0.6, meanPatienceMs: 60 * MIN },
+      { id: 'A', targetWaitMs: 20 * MIN, arrivalsPerHour: [20, 60, 20, 0], priorityShare: 0.2,
+        meanServiceMs: 6 * MIN, serviceCv: 0.6, meanPatienceMs: 60 * MIN },
       { id: 'B', targetWaitMs: 40 * MIN, arrivalsPerHour: 10, meanServiceMs: 10 * MIN, serviceCv: 0.8 },
     ],
     windows: [
@@ -131,7 +135,11 @@ describe('hall simulator mechanics', () => {
     const t1 = res.tickets.find((t) => t.id === 'T1');
     expect(t1?.windowId ?? 'abandoned').toMatch(/^(w3|abandoned)$/);
     for (let seed = 10; seed < 20; seed++) {
-      const r = simulateHall({ ...base(), seed, initialWaiting: [{ id: 'T1', categoryId: 'A', priority: 'normal', issuedAt: -30 * MIN, targetWindowId: 'w3' }] });
+      const r = simulateHall({
+        ...base(),
+        seed,
+        initialWaiting: [{ id: 'T1', categoryId: 'A', priority: 'normal', issuedAt: -30 * MIN, targetWindowId: 'w3' }],
+      });
       expect(r.tickets.find((t) => t.id === 'T1')?.windowId ?? 'w3').toBe('w3');
     }
     expect(res.tickets.find((t) => t.id === 'T2')?.calledAt).toBe(0); // oldest, called at once by a free window

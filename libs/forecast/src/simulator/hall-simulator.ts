@@ -129,7 +129,11 @@ export interface HallSimulation {
   /** Change a window now: state and/or work profile. Returns the events this produced. */
   changeWindow(change: Omit<SimWindowChange, 'at'>): ForecastEvent[];
   /** The hall as a snapshot, for the forecaster. */
-  snapshot(): { waiting: WaitingTicketSnapshot[]; serving: ServingTicketSnapshot[]; windows: { id: string; state: WindowStatus; categoryIds: string[]; priorityStreak: number }[] };
+  snapshot(): {
+    waiting: WaitingTicketSnapshot[];
+    serving: ServingTicketSnapshot[];
+    windows: { id: string; state: WindowStatus; categoryIds: string[]; priorityStreak: number }[];
+  };
 }
 
 /** Simulate a whole day (or until `stopAt`) at once. */
@@ -236,7 +240,16 @@ export function createHallSimulation(cfg: SimConfig): HallSimulation {
     const w = windowById.get(s.windowId);
     const cat = cfg.categories[catIndex.get(s.categoryId) ?? -1];
     if (!w || !cat) continue;
-    const t: SimTicket = { id: s.id, categoryId: s.categoryId, priority: 'normal', issuedAt: s.startedAt, calledAt: s.startedAt, serviceStart: s.startedAt, windowId: w.id, waitingAtIssue: 0 };
+    const t: SimTicket = {
+      id: s.id,
+      categoryId: s.categoryId,
+      priority: 'normal',
+      issuedAt: s.startedAt,
+      calledAt: s.startedAt,
+      serviceStart: s.startedAt,
+      windowId: w.id,
+      waitingAtIssue: 0,
+    };
     tickets.push(t);
     w.busy = true;
     const elapsed = Math.max(0, now - s.startedAt);
@@ -343,7 +356,12 @@ export function createHallSimulation(cfg: SimConfig): HallSimulation {
         waiting: waiting
           .filter((e) => e.sim.abandonedAt === undefined)
           .map((e) => ({ id: e.id, categoryId: e.categoryId, priority: e.priority, issuedAt: e.issuedAt, targetWindowId: e.targetWindowId ?? null })),
-        serving: [...servingNow.values()].map((t) => ({ id: t.id, categoryId: t.categoryId, windowId: t.windowId as string, startedAt: t.serviceStart as number })),
+        serving: [...servingNow.values()].map((t) => ({
+          id: t.id,
+          categoryId: t.categoryId,
+          windowId: t.windowId as string,
+          startedAt: t.serviceStart as number,
+        })),
         windows: windows.map((w) => ({ id: w.id, state: w.state, categoryIds: [...w.categoryIds], priorityStreak: w.priorityStreak })),
       };
     },

@@ -8,7 +8,10 @@ const DAY = 24 * HOUR;
 
 describe('day plan', () => {
   it('needs, in a long steady stretch, what Erlang A needs for that steady rate', () => {
-    const c = { categoryId: 'A', arrivalsPerHour: Array(20).fill(30), meanServiceMs: 10 * MIN, serviceCv: 1, meanPatienceMs: 40 * MIN, targetWaitMs: 20 * MIN, targetShare: 0.9 };
+    const c = {
+      categoryId: 'A', arrivalsPerHour: Array(20).fill(30), meanServiceMs: 10 * MIN, serviceCv: 1,
+      meanPatienceMs: 40 * MIN, targetWaitMs: 20 * MIN, targetShare: 0.9,
+    };
     const plan = planDay(0, 30 * MIN, [c]);
     const steady = windowsRequired({ arrivalRate: 30 / HOUR, meanService: 10 * MIN, meanPatience: 40 * MIN, target: 20 * MIN, serviceLevel: 0.9 });
     expect(plan).toHaveLength(20);

@@ -35,7 +35,10 @@ export function planDay(from: number, stepMs: number, categories: PlanCategoryIn
     return rates.map((r, i) => ({
       categoryId: c.categoryId,
       arrivalsPerHour: Math.round(r * 10) / 10,
-      windows: mol[i] <= 0 ? 0 : windowsRequired({ arrivalRate: mol[i] / s, meanService: s, meanPatience: c.meanPatienceMs, target: c.targetWaitMs, serviceLevel: c.targetShare }),
+      windows:
+        mol[i] <= 0
+          ? 0
+          : windowsRequired({ arrivalRate: mol[i] / s, meanService: s, meanPatience: c.meanPatienceMs, target: c.targetWaitMs, serviceLevel: c.targetShare }),
     }));
   });
   return Array.from({ length: steps }, (_, i) => {

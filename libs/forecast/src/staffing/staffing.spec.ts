@@ -34,7 +34,16 @@ function simulatedServiceLevel(seed: number, windows: number, l: CategoryLoadInp
     seed,
     start: 0,
     end: warmUp + (tickets / l.arrivalsPerHour[0]) * HOUR,
-    categories: [{ id: 'K', targetWaitMs: l.targetWaitMs, arrivalsPerHour: l.arrivalsPerHour[0], meanServiceMs: l.meanServiceMs, serviceDistribution: 'exponential', meanPatienceMs: l.meanPatienceMs }],
+    categories: [
+      {
+        id: 'K',
+        targetWaitMs: l.targetWaitMs,
+        arrivalsPerHour: l.arrivalsPerHour[0],
+        meanServiceMs: l.meanServiceMs,
+        serviceDistribution: 'exponential',
+        meanPatienceMs: l.meanPatienceMs,
+      },
+    ],
     windows: Array.from({ length: windows }, (_, i) => ({ id: `w${i}`, state: 'open' as const, categoryIds: ['K'] })),
     rule: referenceRoutingRule,
     recordEvents: false,
@@ -67,8 +76,15 @@ describe('windows needed', () => {
       const slLower = c <= 1 ? 0 : simulatedServiceLevel(100 + i, c - 1, load);
       const meets = slC >= load.targetShare;
       const lowerFails = slLower < load.targetShare;
-      if (meets && lowerFails) minimal++;
-      else misses.push(`#${i} c=${c} share=${load.targetShare} sim(c)=${slC.toFixed(4)} sim(c-1)=${slLower.toFixed(4)} theory(c)=${staffingEffect(load, c).serviceLevel.toFixed(4)} theory(c-1)=${staffingEffect(load, c - 1).serviceLevel.toFixed(4)} ${JSON.stringify(load)}`);
+      if (meets && lowerFails) {
+        minimal++;
+      } else {
+        misses.push(
+          `#${i} c=${c} share=${load.targetShare} sim(c)=${slC.toFixed(4)} sim(c-1)=${slLower.toFixed(4)} ` +
+            `theory(c)=${staffingEffect(load, c).serviceLevel.toFixed(4)} theory(c-1)=${staffingEffect(load, c - 1).serviceLevel.toFixed(4)} ` +
+            JSON.stringify(load),
+        );
+      }
     }
     if (minimal / scenarios < 0.95) throw new Error(`only ${minimal}/${scenarios} minimal:\n${misses.join('\n')}`);
     expect(minimal / scenarios).toBeGreaterThanOrEqual(0.95);

@@ -12,7 +12,10 @@ export class LineHeadIndex1764870000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.dropIndex('ticket', 'ix_ticket_line');
-    await q.createIndex('ticket', new TableIndex({ name: 'ix_ticket_line', columnNames: ['hallId', 'status', 'categoryId', 'targetWindowId', 'priority', 'issuedAt'] }));
+    await q.createIndex(
+      'ticket',
+      new TableIndex({ name: 'ix_ticket_line', columnNames: ['hallId', 'status', 'categoryId', 'targetWindowId', 'priority', 'issuedAt'] }),
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -21,7 +21,9 @@ describe('numbering and the service day', () => {
 
   it('gives the same local day and minute when asked again within a minute, across DST and odd offsets', () => {
     const fresh = (at: number, tz: string) => {
-      const f = new Intl.DateTimeFormat('en-CA', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+      const f = new Intl.DateTimeFormat('en-CA', {
+        timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+      });
       const p = Object.fromEntries(f.formatToParts(new Date(at)).map((x) => [x.type, x.value]));
       return { day: `${p.year}-${p.month}-${p.day}`, minutes: (Number(p.hour) % 24) * 60 + Number(p.minute) };
     };

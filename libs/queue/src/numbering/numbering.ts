@@ -72,7 +72,9 @@ const fullCache = new Map<string, Intl.DateTimeFormat>();
 function fullFormatter(timeZone: string): Intl.DateTimeFormat {
   let f = fullCache.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    });
     fullCache.set(timeZone, f);
   }
   return f;

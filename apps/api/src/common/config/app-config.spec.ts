@@ -9,14 +9,17 @@ describe('configuration', () => {
   });
 
   it('refuses a production start without the signing secret and the first admin password', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/HALLQ_AUTH_SECRET is required in production[\s\S]*HALLQ_ADMIN_PASSWORD is required in production/);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /HALLQ_AUTH_SECRET is required in production[\s\S]*HALLQ_ADMIN_PASSWORD is required in production/,
+    );
     expect(() => loadConfig({ HALLQ_AUTH_SECRET: 'short' })).toThrow(/at least 32 characters/);
     expect(() => loadConfig({ HALLQ_ADMIN_PASSWORD: 'short' })).toThrow(/at least 12 characters/);
     expect(loadConfig({}).auth).toMatchObject({ secret: null, adminUser: 'admin', adminPassword: null, sessionHours: 12, maxFailedSignIns: 5 });
   });
 
   it('reads CORS origins and refuses anything but bare origins', () => {
-    expect(loadConfig({ HALLQ_CORS_ORIGINS: 'https://a.example.cn, http://b.example.cn:8080' }).corsOrigins).toEqual(['https://a.example.cn', 'http://b.example.cn:8080']);
+    expect(loadConfig({ HALLQ_CORS_ORIGINS: 'https://a.example.cn, http://b.example.cn:8080' }).corsOrigins)
+      .toEqual(['https://a.example.cn', 'http://b.example.cn:8080']);
     expect(() => loadConfig({ HALLQ_CORS_ORIGINS: 'https://a.example.cn/path' })).toThrow(/HALLQ_CORS_ORIGINS/);
   });
 
@@ -37,9 +40,10 @@ describe('configuration', () => {
   });
 
   it('refuses bad values, naming each one', () => {
-    expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'postgres://x', HALLQ_TIME_ZONE: 'Mars/Base', HALLQ_FORECAST_SLOT_SECONDS: '7' })).toThrow(ConfigError);
+    const bad = { PORT: 'eighty', DATABASE_URL: 'postgres://x', HALLQ_TIME_ZONE: 'Mars/Base', HALLQ_FORECAST_SLOT_SECONDS: '7' };
+    expect(() => loadConfig(bad)).toThrow(ConfigError);
     try {
-      loadConfig({ PORT: 'eighty', DATABASE_URL: 'postgres://x', HALLQ_TIME_ZONE: 'Mars/Base', HALLQ_FORECAST_SLOT_SECONDS: '7' });
+      loadConfig(bad);
     } catch (e) {
       const m = (e as Error).message;
       for (const name of ['PORT', 'DATABASE_URL', 'HALLQ_TIME_ZONE', 'HALLQ_FORECAST_SLOT_SECONDS']) expect(m).toContain(name);
@@ -52,14 +56,16 @@ describe('configuration', () => {
 
   it('bounds database waits: connect 1 s and statements 10 s by default, both settable', () => {
     expect(loadConfig({})).toMatchObject({ dbConnectTimeoutMs: 1000, dbQueryTimeoutMs: 10_000 });
-    expect(loadConfig({ HALLQ_DB_CONNECT_TIMEOUT_MS: '800', HALLQ_DB_QUERY_TIMEOUT_MS: '3000' })).toMatchObject({ dbConnectTimeoutMs: 800, dbQueryTimeoutMs: 3000 });
+    expect(loadConfig({ HALLQ_DB_CONNECT_TIMEOUT_MS: '800', HALLQ_DB_QUERY_TIMEOUT_MS: '3000' }))
+      .toMatchObject({ dbConnectTimeoutMs: 800, dbQueryTimeoutMs: 3000 });
     expect(() => loadConfig({ HALLQ_DB_CONNECT_TIMEOUT_MS: '0' })).toThrow(/HALLQ_DB_CONNECT_TIMEOUT_MS/);
     expect(() => loadConfig({ HALLQ_DB_QUERY_TIMEOUT_MS: 'soon' })).toThrow(/HALLQ_DB_QUERY_TIMEOUT_MS/);
   });
 
   it('probes the database every 100 ms with a 500 ms bound by default (the circuit breaker), both settable', () => {
     expect(loadConfig({})).toMatchObject({ dbProbeIntervalMs: 100, dbProbeTimeoutMs: 500 });
-    expect(loadConfig({ HALLQ_DB_PROBE_INTERVAL_MS: '1000', HALLQ_DB_PROBE_TIMEOUT_MS: '2000' })).toMatchObject({ dbProbeIntervalMs: 1000, dbProbeTimeoutMs: 2000 });
+    expect(loadConfig({ HALLQ_DB_PROBE_INTERVAL_MS: '1000', HALLQ_DB_PROBE_TIMEOUT_MS: '2000' }))
+      .toMatchObject({ dbProbeIntervalMs: 1000, dbProbeTimeoutMs: 2000 });
     expect(() => loadConfig({ HALLQ_DB_PROBE_INTERVAL_MS: '0' })).toThrow(/HALLQ_DB_PROBE_INTERVAL_MS/);
     expect(() => loadConfig({ HALLQ_DB_PROBE_TIMEOUT_MS: 'fast' })).toThrow(/HALLQ_DB_PROBE_TIMEOUT_MS/);
   });

@@ -140,7 +140,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (production && secret === null) problems.push('HALLQ_AUTH_SECRET is required in production (at least 32 random characters, the same on every instance)');
   const adminPassword = env.HALLQ_ADMIN_PASSWORD || null;
   if (adminPassword !== null && adminPassword.length < 12) problems.push('HALLQ_ADMIN_PASSWORD must be at least 12 characters');
-  if (production && adminPassword === null) problems.push('HALLQ_ADMIN_PASSWORD is required in production (the first admin is created with it when none exists)');
+  if (production && adminPassword === null) {
+    problems.push('HALLQ_ADMIN_PASSWORD is required in production (the first admin is created with it when none exists)');
+  }
   const auth: AuthConfig = {
     secret,
     adminUser: env.HALLQ_ADMIN_USER?.trim() || 'admin',
@@ -153,7 +155,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     signInPerAddressPerMin: int('HALLQ_RATE_SIGNIN_PER_ADDRESS', 10, 1, 1_000_000),
   };
   const corsOrigins = (env.HALLQ_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
-  for (const o of corsOrigins) if (!/^https?:\/\/[^/]+$/.test(o)) problems.push(`HALLQ_CORS_ORIGINS must list origins like https://hall.example.gov.cn (no path), got "${o}"`);
+  for (const o of corsOrigins) {
+    if (!/^https?:\/\/[^/]+$/.test(o)) problems.push(`HALLQ_CORS_ORIGINS must list origins like https://hall.example.gov.cn (no path), got "${o}"`);
+  }
   const trustProxy = env.HALLQ_TRUST_PROXY?.trim() || false;
   const alertAfterChangeMs = int('HALLQ_ALERT_AFTER_CHANGE_MS', 2000, 0, 600_000);
   const logFormat = env.HALLQ_LOG_FORMAT ?? (production ? 'json' : 'text');

@@ -24,7 +24,14 @@ export class RequestLoggingMiddleware implements NestMiddleware {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       // An object: the JSON logger keeps its fields; the text logger prints it as JSON too.
       const who = (req as { principal?: Principal | null }).principal;
-      const line = { requestId: id, method: req.method, path: maskTokens(req.originalUrl), status: res.statusCode, ms: Math.round(ms * 10) / 10, who: actorName(who) };
+      const line = {
+        requestId: id,
+        method: req.method,
+        path: maskTokens(req.originalUrl),
+        status: res.statusCode,
+        ms: Math.round(ms * 10) / 10,
+        who: actorName(who),
+      };
       // The route pattern, not the URL: ids and tokens would make a label per request.
       const route = req.route?.path ? `${req.baseUrl ?? ''}${req.route.path}` : 'unmatched';
       this.metrics.observeHttp(req.method, route, res.statusCode, ms / 1000);
