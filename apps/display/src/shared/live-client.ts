@@ -27,7 +27,10 @@ export function subscribeLive<S>(
   opts: { staleAfterMs?: number } = {},
 ): Socket {
   // auth is read on every (re)connect, so a new sign-in is used without reloading.
-  const socket = io('/live', { transports: ['websocket', 'polling'], reconnectionDelay: 500, reconnectionDelayMax: 5000, auth: (cb) => cb({ token: credential() ?? '' }) });
+  const socket = io('/live', {
+    transports: ['websocket', 'polling'], reconnectionDelay: 500, reconnectionDelayMax: 5000,
+    auth: (cb) => cb({ token: credential() ?? '' }),
+  });
   on.state('connecting');
   socket.on('connect', () => {
     socket.timeout(10_000).emit('subscribe', target, (err: Error | null, ack?: SubscribeAck) => {

@@ -95,7 +95,10 @@ export function counterPage(root: HTMLElement, hallId: string, windowId: string)
       if (!to) return;
       body = to;
     } else if (a === 'pause') {
-      const v = await ask(tr('暂停窗口', 'Pause the window'), [{ name: 'reason', label: tr('原因', 'Reason'), options: [tr('午休', 'Lunch break'), tr('系统故障', 'System down'), tr('临时离开', 'Away briefly')] }]);
+      const v = await ask(tr('暂停窗口', 'Pause the window'), [{
+        name: 'reason', label: tr('原因', 'Reason'),
+        options: [tr('午休', 'Lunch break'), tr('系统故障', 'System down'), tr('临时离开', 'Away briefly')],
+      }]);
       if (!v) return;
       body = { reason: v.reason };
     }
@@ -103,8 +106,9 @@ export function counterPage(root: HTMLElement, hallId: string, windowId: string)
     try {
       const r = await act(a, body);
       if (a === 'call-next' && !r) message = { kind: 'ok', text: tr('没有等候的号', 'Nobody is waiting') };
-      else if (r && 'number' in r && r.number && (a === 'call-next' || a === 'call' || a === 'recall')) message = { kind: 'ok', text: tr(`已呼叫 ${r.number}`, `Called ${r.number}`) };
-      else message = null;
+      else if (r && 'number' in r && r.number && (a === 'call-next' || a === 'call' || a === 'recall')) {
+        message = { kind: 'ok', text: tr(`已呼叫 ${r.number}`, `Called ${r.number}`) };
+      } else message = null;
       if (a === 'start' && snap?.window.current) startedAt.set(snap.window.current.number, clock.now());
     } catch (e) {
       message = { kind: 'error', text: errorText(e) };
@@ -128,7 +132,10 @@ export function counterPage(root: HTMLElement, hallId: string, windowId: string)
     const options = (snap?.waiting ?? []).map((x) => x.number);
     const v = await ask(tr('选号呼叫（不按顺序）', 'Call a chosen ticket (out of order)'), [
       { name: 'number', label: tr('号码', 'Number'), value: number ?? options[0] ?? '', options },
-      { name: 'reason', label: tr('原因（记录在案）', 'Reason (logged)'), options: [tr('预约到号', 'Appointment due'), tr('补充材料回来', 'Back with documents'), tr('老弱病残孕', 'Needs priority help')] },
+      {
+        name: 'reason', label: tr('原因（记录在案）', 'Reason (logged)'),
+        options: [tr('预约到号', 'Appointment due'), tr('补充材料回来', 'Back with documents'), tr('老弱病残孕', 'Needs priority help')],
+      },
     ]);
     return v ? { number: v.number.trim().toUpperCase(), reason: v.reason } : null;
   }
@@ -161,8 +168,11 @@ export function counterPage(root: HTMLElement, hallId: string, windowId: string)
       main,
       h('header', { class: 'bar' },
         h('div', { class: 'title' }, w ? t('toWindow')(w.label) : '…', h('small', {}, snap?.hall.name ?? '')),
-        w ? h('span', { class: `badge state-${w.state}`, 'data-testid': 'window-state' }, stateText(w.state), w.pauseReason ? ` · ${w.pauseReason}` : '') : null,
-        h('span', { class: `conn conn-${conn}`, 'data-conn': conn, role: 'status' }, t(conn === 'live' ? 'live' : conn === 'connecting' ? 'connecting' : 'offline')),
+        w
+          ? h('span', { class: `badge state-${w.state}`, 'data-testid': 'window-state' }, stateText(w.state), w.pauseReason ? ` · ${w.pauseReason}` : '')
+          : null,
+        h('span', { class: `conn conn-${conn}`, 'data-conn': conn, role: 'status' },
+          t(conn === 'live' ? 'live' : conn === 'connecting' ? 'connecting' : 'offline')),
         h('button', { class: 'lang', onclick: () => { setLang(prefs.lang === 'zh' ? 'en' : 'zh'); draw(); } }, t('langSwitch')),
         h('button', { class: 'sign-out', 'data-testid': 'sign-out', onclick: () => void signOut() }, t('signOut')),
       ),
@@ -175,7 +185,8 @@ export function counterPage(root: HTMLElement, hallId: string, windowId: string)
               cur.recallCount ? h('span', { class: 'recalls' }, tr(`已重呼 ${cur.recallCount} 次`, `recalled ${cur.recallCount}×`)) : null),
             h('dl', {},
               h('dt', {}, tr('状态', 'Status')), h('dd', {}, cur.status === 'serving' ? tr('办理中', 'Serving') : tr('已呼叫，等候到窗', 'Called, coming')),
-              h('dt', {}, tr('等候', 'Waited')), h('dd', { 'data-since': cur.issuedAt, 'data-until': cur.calledAt ?? '' }, duration((cur.calledAt ?? now) - cur.issuedAt)),
+              h('dt', {}, tr('等候', 'Waited')),
+              h('dd', { 'data-since': cur.issuedAt, 'data-until': cur.calledAt ?? '' }, duration((cur.calledAt ?? now) - cur.issuedAt)),
               cur.status === 'serving' && startedAt.has(cur.number)
                 ? [h('dt', {}, tr('办理用时', 'In service')), h('dd', { 'data-since': startedAt.get(cur.number)! }, duration(now - startedAt.get(cur.number)!))]
                 : cur.calledAt ? [h('dt', {}, tr('呼叫后', 'Since call')), h('dd', { 'data-since': cur.calledAt }, duration(now - cur.calledAt))] : null,
@@ -183,7 +194,9 @@ export function counterPage(root: HTMLElement, hallId: string, windowId: string)
           ]
           : h('div', { class: 'idle' }, w?.state === 'open' ? tr('空闲：按 N 叫下一位', 'Free: press N to call next') : tr('窗口未开放', 'Window not open')),
       ),
-      message ? h('p', { class: `msg msg-${message.kind}`, role: message.kind === 'error' ? 'alert' : 'status', 'data-testid': 'message' }, message.text) : null,
+      message
+        ? h('p', { class: `msg msg-${message.kind}`, role: message.kind === 'error' ? 'alert' : 'status', 'data-testid': 'message' }, message.text)
+        : null,
       h('section', { class: 'actions' },
         ACTIONS.map((a) => h('button', {
           class: `act${a.primary ? ' primary' : ''}`, 'data-action': a.action, disabled: !enabled(a.action) || busy,
@@ -196,7 +209,9 @@ export function counterPage(root: HTMLElement, hallId: string, windowId: string)
         h('ol', { 'data-testid': 'next' },
           (snap?.waiting ?? []).slice(0, 12).map((x) => h('li', {},
             h('span', { class: 'n' }, x.number),
-            h('span', { class: 'c' }, catName(x.category), x.priority === 'priority' ? h('span', { class: 'prio' }, tr('优先', 'Priority')) : null, x.targetWindowId ? h('span', { class: 'prio' }, tr('转本窗', 'to this window')) : null),
+            h('span', { class: 'c' }, catName(x.category),
+              x.priority === 'priority' ? h('span', { class: 'prio' }, tr('优先', 'Priority')) : null,
+              x.targetWindowId ? h('span', { class: 'prio' }, tr('转本窗', 'to this window')) : null),
             h('span', { class: 'w', 'data-since': x.issuedAt }, duration(now - x.issuedAt)),
             h('button', {
               class: 'pick', disabled: !enabled('call') || busy, title: tr('不按顺序呼叫此号', 'Call this one out of order'),
@@ -261,7 +276,8 @@ export function counterPage(root: HTMLElement, hallId: string, windowId: string)
   /** While /live is down, the hall state every 5 s keeps the counter usable. */
   async function poll(): Promise<void> {
     if (conn === 'live') return;
-    const st = await api<{ at: number; hall: LiveHall; lines: LiveLine[]; windows: (WindowSnapshot['window'])[]; waiting: CounterTicket[] }>(`${base}/state`).catch(() => null);
+    const st = await api<{ at: number; hall: LiveHall; lines: LiveLine[]; windows: (WindowSnapshot['window'])[]; waiting: CounterTicket[] }>(`${base}/state`)
+      .catch(() => null);
     if (!st || (conn as ConnectionState) === 'live') return; // came back while we asked
     const win = st.windows.find((x) => x.id === windowId);
     if (!win) return;

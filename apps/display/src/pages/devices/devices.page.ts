@@ -42,7 +42,10 @@ export function devicesPage(root: HTMLElement, hallId: string): void {
     ev.preventDefault();
     const data = new FormData(ev.target as HTMLFormElement);
     try {
-      issued = await api<Issued>(`${base}/devices`, { method: 'POST', body: JSON.stringify({ kind: data.get('kind'), label: String(data.get('label') ?? '').trim() }) });
+      issued = await api<Issued>(`${base}/devices`, {
+        method: 'POST',
+        body: JSON.stringify({ kind: data.get('kind'), label: String(data.get('label') ?? '').trim() }),
+      });
       message = null;
       (ev.target as HTMLFormElement).reset();
       await load();
@@ -92,7 +95,9 @@ export function devicesPage(root: HTMLElement, hallId: string): void {
         h('section', { class: 'panel' },
           h('h2', {}, tr('已登记设备', 'Registered devices'), h('span', { class: 'count' }, String(devices.filter((d) => !d.revokedAt).length))),
           devices.length === 0 ? h('p', { class: 'none' }, tr('还没有登记设备', 'No devices yet')) : h('table', {},
-            h('thead', {}, h('tr', {}, h('th', {}, tr('名称', 'Name')), h('th', {}, tr('类型', 'Kind')), h('th', {}, tr('登记', 'Registered')), h('th', {}, tr('状态', 'State')), h('th', {}, ''))),
+            h('thead', {}, h('tr', {},
+              h('th', {}, tr('名称', 'Name')), h('th', {}, tr('类型', 'Kind')), h('th', {}, tr('登记', 'Registered')),
+              h('th', {}, tr('状态', 'State')), h('th', {}, ''))),
             h('tbody', {}, devices.map((d) => h('tr', { 'data-device': d.label, class: d.revokedAt ? 'revoked' : '' },
               h('td', {}, d.label), h('td', {}, kindText(d.kind)), h('td', {}, `${time(d.createdAt)} · ${d.createdBy}`),
               h('td', {}, d.revokedAt ? `${tr('已停用', 'Revoked')} ${time(d.revokedAt)}` : tr('使用中', 'Active')),

@@ -76,17 +76,26 @@ export function kioskPage(root: HTMLElement, hallId: string): void {
     h('span', { class: 'cat-meta' },
       !l.category.active
         ? h('span', {}, t('paused'))
-        : [h('span', {}, `${t('waitingCount')} ${l.waiting}${t('people')}`), ' · ', h('span', {}, l.openWindows ? waitText(l.waitNow?.expectedSec) : t('noWindowOpen'))]),
+        : [
+          h('span', {}, `${t('waitingCount')} ${l.waiting}${t('people')}`), ' · ',
+          h('span', {}, l.openWindows ? waitText(l.waitNow?.expectedSec) : t('noWindowOpen')),
+        ]),
     );
 
   const body = (): HTMLElement => {
-    if (refused) return h('main', { class: 'kmain center' }, h('p', { class: 'big' }, refusedAuth ? t('deviceNotRegistered') : t('hallNotFound')), refusedAuth ? h('p', {}, t('deviceHowTo')) : null);
+    if (refused) {
+      return h('main', { class: 'kmain center' },
+        h('p', { class: 'big' }, refusedAuth ? t('deviceNotRegistered') : t('hallNotFound')),
+        refusedAuth ? h('p', {}, t('deviceHowTo')) : null);
+    }
     if (!snap) return h('main', { class: 'kmain center' }, h('p', { class: 'big' }, t('connecting')));
     if (view.name === 'issuing') return h('main', { class: 'kmain center' }, h('p', { class: 'big' }, t('issuing')));
     if (view.name === 'error') {
       return h('main', { class: 'kmain center' },
         h('p', { class: 'big error', role: 'alert' }, view.message),
-        h('div', { class: 'actions' }, h('button', { class: 'primary', onclick: view.retry }, t('retry')), h('button', { onclick: () => go({ name: 'home' }) }, t('back'))));
+        h('div', { class: 'actions' },
+          h('button', { class: 'primary', onclick: view.retry }, t('retry')),
+          h('button', { onclick: () => go({ name: 'home' }) }, t('back'))));
     }
     if (view.name === 'issued') return issuedView(view.ticket, snap.hall.timeZone, () => go({ name: 'home' }));
     if (closed()) {

@@ -75,7 +75,11 @@ export interface Advice {
 export type { AlertBody as Alert } from '@hallq/contracts';
 
 export interface WhatIfResult {
-  categories: { category: string; before: Effect & { predictedWaitMin: number | null; pWithinTarget: number }; after: Effect & { predictedWaitMin: number | null; pWithinTarget: number } }[];
+  categories: {
+    category: string;
+    before: Effect & { predictedWaitMin: number | null; pWithinTarget: number };
+    after: Effect & { predictedWaitMin: number | null; pWithinTarget: number };
+  }[];
 }
 
 /** GET /api/halls/:hallId/plan: windows each category needs per half hour of a coming day. */

@@ -15,7 +15,10 @@ export function planTable(plan: DayPlan, cats: Cat[]): HTMLElement {
   const peak = plan.slots.filter((s) => s.totalWindows === plan.peakWindows && plan.peakWindows > 0);
   const peakText = peak.length ? `${peak[0].local}–${endOf(peak[peak.length - 1].local, plan.stepMinutes)}` : '';
   const cell = (n: number, title: string, slot: string) =>
-    h('td', { class: 'num plan-cell', 'data-slot': slot, style: n > 0 ? `background: rgba(11, 92, 213, ${0.12 + 0.6 * (n / max)}); color: ${n / max > 0.55 ? '#fff' : '#0b2a5b'}` : '', title }, n > 0 ? n : '');
+    h('td', {
+      class: 'num plan-cell', 'data-slot': slot,
+      style: n > 0 ? `background: rgba(11, 92, 213, ${0.12 + 0.6 * (n / max)}); color: ${n / max > 0.55 ? '#fff' : '#0b2a5b'}` : '', title,
+    }, n > 0 ? n : '');
   return h('div', { class: 'plan' },
     h('p', { class: 'plan-head', 'data-testid': 'plan-head' }, plan.peakWindows > 0
       ? tr(`${plan.date} 高峰需要 ${plan.peakWindows} 个窗口（大厅共 ${plan.windowsInHall} 个），${peakText}`,

@@ -19,7 +19,8 @@ export class TodayCharts {
 
   draw(today: Today): void {
     const tz = today.hall.timeZone;
-    const shown = today.categories.filter((c) => c.actual.some((p) => p.waiting > 0 || p.called > 0) || c.forecast.some((p) => p.waiting > 0));
+    const shown = today.categories.filter((c) =>
+      c.actual.some((p) => p.waiting > 0 || p.called > 0) || c.forecast.some((p) => p.waiting > 0));
     const wanted = new Set(shown.map((c) => c.code));
     for (const [code, chart] of this.charts) {
       if (!wanted.has(code)) {
@@ -49,8 +50,9 @@ export class TodayCharts {
       }
       const last = c.actual.at(-1);
       const fc = c.forecast.at(-1);
-      chart.box.parentElement!.querySelector('figcaption')!.textContent =
-        `${c.prefix} ${categoryName(c)} · ${tr('现在排队', 'in line now')} ${last?.waiting ?? 0} · ${tr('一小时后预计', 'in an hour, forecast')} ${fc ? Math.round(fc.waiting) : '—'}`;
+      chart.box.parentElement!.querySelector('figcaption')!.textContent = `${c.prefix} ${categoryName(c)}`
+        + ` · ${tr('现在排队', 'in line now')} ${last?.waiting ?? 0}`
+        + ` · ${tr('一小时后预计', 'in an hour, forecast')} ${fc ? Math.round(fc.waiting) : '—'}`;
       chart.update(config(c, today.from, end, tz));
     }
     // Keep the categories' order, whichever line came first today.
@@ -64,20 +66,43 @@ function config(c: Today['categories'][number], from: number, to: number, tz: st
     type: 'line',
     data: {
       datasets: [
-        { label: tr('排队人数', 'Line'), data: c.actual.map((p) => ({ x: p.at, y: p.waiting })), borderColor: LINE, backgroundColor: 'rgba(11,92,213,0.08)', fill: true, yAxisID: 'y', pointRadius: 0, borderWidth: 2.5, tension: 0.2 },
-        { label: tr('排队（预测）', 'Line (forecast)'), data: c.forecast.map((p) => ({ x: p.at, y: p.waiting })), borderColor: LINE, borderDash: [6, 4], yAxisID: 'y', pointRadius: 0, borderWidth: 2 },
-        { label: tr('等待（分钟）', 'Wait (min)'), data: c.actual.filter((p) => p.waitSec !== null).map((p) => ({ x: p.at, y: min(p.waitSec)! })), borderColor: WAIT, backgroundColor: WAIT, yAxisID: 'wait', pointRadius: 2, borderWidth: 2, spanGaps: true },
-        { label: tr('等待（预测）', 'Wait (forecast)'), data: c.forecast.filter((p) => p.waitSec !== null).map((p) => ({ x: p.at, y: min(p.waitSec)! })), borderColor: WAIT, borderDash: [6, 4], yAxisID: 'wait', pointRadius: 0, borderWidth: 2 },
-        { label: tr('目标等待', 'Target wait'), data: [{ x: from, y: c.targetWaitSec / 60 }, { x: to, y: c.targetWaitSec / 60 }], borderColor: TARGET, borderDash: [2, 3], yAxisID: 'wait', pointRadius: 0, borderWidth: 1.5 },
+        {
+          label: tr('排队人数', 'Line'), data: c.actual.map((p) => ({ x: p.at, y: p.waiting })),
+          borderColor: LINE, backgroundColor: 'rgba(11,92,213,0.08)', fill: true, yAxisID: 'y', pointRadius: 0, borderWidth: 2.5, tension: 0.2,
+        },
+        {
+          label: tr('排队（预测）', 'Line (forecast)'), data: c.forecast.map((p) => ({ x: p.at, y: p.waiting })),
+          borderColor: LINE, borderDash: [6, 4], yAxisID: 'y', pointRadius: 0, borderWidth: 2,
+        },
+        {
+          label: tr('等待（分钟）', 'Wait (min)'), data: c.actual.filter((p) => p.waitSec !== null).map((p) => ({ x: p.at, y: min(p.waitSec)! })),
+          borderColor: WAIT, backgroundColor: WAIT, yAxisID: 'wait', pointRadius: 2, borderWidth: 2, spanGaps: true,
+        },
+        {
+          label: tr('等待（预测）', 'Wait (forecast)'), data: c.forecast.filter((p) => p.waitSec !== null).map((p) => ({ x: p.at, y: min(p.waitSec)! })),
+          borderColor: WAIT, borderDash: [6, 4], yAxisID: 'wait', pointRadius: 0, borderWidth: 2,
+        },
+        {
+          label: tr('目标等待', 'Target wait'), data: [{ x: from, y: c.targetWaitSec / 60 }, { x: to, y: c.targetWaitSec / 60 }],
+          borderColor: TARGET, borderDash: [2, 3], yAxisID: 'wait', pointRadius: 0, borderWidth: 1.5,
+        },
       ],
     },
     options: {
       parsing: false,
       interaction: { mode: 'nearest', intersect: false },
-      plugins: { legend: { position: 'bottom', labels: { boxWidth: 14, boxHeight: 2, font: { size: 11 } } }, tooltip: { callbacks: { title: (items) => clockText(items[0].parsed.x ?? 0, tz) } } },
+      plugins: {
+        legend: { position: 'bottom', labels: { boxWidth: 14, boxHeight: 2, font: { size: 11 } } },
+        tooltip: { callbacks: { title: (items) => clockText(items[0].parsed.x ?? 0, tz) } },
+      },
       scales: {
-        x: { type: 'linear', min: from, max: to, ticks: { stepSize: tickStep(to - from), callback: (v) => clockText(Number(v), tz) }, grid: { color: '#eef1f5' } },
-        y: { position: 'left', beginAtZero: true, title: { display: true, text: tr('人', 'people') }, ticks: { precision: 0 }, grid: { color: '#eef1f5' } },
+        x: {
+          type: 'linear', min: from, max: to,
+          ticks: { stepSize: tickStep(to - from), callback: (v) => clockText(Number(v), tz) }, grid: { color: '#eef1f5' },
+        },
+        y: {
+          position: 'left', beginAtZero: true, title: { display: true, text: tr('人', 'people') }, ticks: { precision: 0 }, grid: { color: '#eef1f5' },
+        },
         wait: { position: 'right', beginAtZero: true, title: { display: true, text: tr('分钟', 'min') }, grid: { display: false } },
       },
     },

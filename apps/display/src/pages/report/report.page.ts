@@ -65,8 +65,10 @@ export function reportPage(root: HTMLElement, hallId: string): void {
     const pick = (f: string, t: string) => () => { from = f; to = t; void load(); };
     const today = dayIn(timeZone, 0);
     render(controls,
-      h('label', {}, tr('从', 'From'), h('input', { type: 'date', value: from, 'data-testid': 'from', onchange: (e: Event) => { from = (e.target as HTMLInputElement).value; } })),
-      h('label', {}, tr('到', 'To'), h('input', { type: 'date', value: to, 'data-testid': 'to', onchange: (e: Event) => { to = (e.target as HTMLInputElement).value; } })),
+      h('label', {}, tr('从', 'From'),
+        h('input', { type: 'date', value: from, 'data-testid': 'from', onchange: (e: Event) => { from = (e.target as HTMLInputElement).value; } })),
+      h('label', {}, tr('到', 'To'),
+        h('input', { type: 'date', value: to, 'data-testid': 'to', onchange: (e: Event) => { to = (e.target as HTMLInputElement).value; } })),
       h('button', { class: 'apply', 'data-testid': 'show', onclick: () => void load() }, tr('查询', 'Show')),
       h('span', { class: 'quick' },
         h('button', { onclick: pick(today, today) }, tr('今天', 'Today')),
@@ -87,10 +89,13 @@ export function reportPage(root: HTMLElement, hallId: string): void {
       tile('served', tr('办结', 'Served'), d.served, d.issued ? `${Math.round((d.served / d.issued) * 100)}%` : undefined),
       tile('noShows', tr('过号未到', 'No-shows'), d.noShows),
       tile('cancelled', tr('取消 / 未办理', 'Cancelled / unserved'), `${d.cancelled} / ${d.unserved}`, tr('未办理：到闭厅仍在排队', 'unserved: still in line at closing')),
-      tile('transfers', tr('转办', 'Transfers'), d.transfers, d.transferredMoreThanTwice ? tr(`${d.transferredMoreThanTwice} 张转办超过两次`, `${d.transferredMoreThanTwice} passed on 3+ times`) : undefined),
+      tile('transfers', tr('转办', 'Transfers'), d.transfers, d.transferredMoreThanTwice
+        ? tr(`${d.transferredMoreThanTwice} 张转办超过两次`, `${d.transferredMoreThanTwice} passed on 3+ times`)
+        : undefined),
       tile('wait', tr('等待 中位/P90', 'Wait p50 / p90'), `${mins(d.wait.p50Sec)} / ${mins(d.wait.p90Sec)}`, tr('分钟', 'min')),
       tile('service', tr('办理 中位/P90', 'Service p50 / p90'), `${mins(d.service.p50Sec)} / ${mins(d.service.p90Sec)}`, tr('分钟', 'min')),
-      tile('ratings', tr('好差评', 'Ratings'), d.ratings.mean === null ? '—' : d.ratings.mean.toFixed(2), tr(`${d.ratings.count} 条评价（满分 5）`, `${d.ratings.count} ratings (of 5)`)),
+      tile('ratings', tr('好差评', 'Ratings'), d.ratings.mean === null ? '—' : d.ratings.mean.toFixed(2),
+        tr(`${d.ratings.count} 条评价（满分 5）`, `${d.ratings.count} ratings (of 5)`)),
     );
   }
 
@@ -103,7 +108,10 @@ export function reportPage(root: HTMLElement, hallId: string): void {
     charts.arrivals.update({
       type: 'bar',
       data: { labels: d.arrivals.map((a) => a.slot), datasets: [{ label: tr('取号', 'Issued'), data: d.arrivals.map((a) => a.count), backgroundColor: BLUE }] },
-      options: { plugins: { legend: { display: false } }, scales: { y: { beginAtZero: true, ticks: { precision: 0 }, grid }, x: { grid: { display: false } } } },
+      options: {
+        plugins: { legend: { display: false } },
+        scales: { y: { beginAtZero: true, ticks: { precision: 0 }, grid }, x: { grid: { display: false } } },
+      },
     } satisfies ChartConfiguration<'bar'>);
     const cats = d.categories.filter((c) => c.issued > 0);
     charts.waits.update({
@@ -122,9 +130,17 @@ export function reportPage(root: HTMLElement, hallId: string): void {
       type: 'bar',
       data: {
         labels: wins.map((w) => tr(`${w.window} 号窗口`, `Window ${w.window}`)),
-        datasets: [{ label: tr('利用率 %', 'Utilization %'), data: wins.map((w) => Math.round((w.utilization ?? 0) * 100)), backgroundColor: wins.map((w) => ((w.utilization ?? 0) >= 0.9 ? ORANGE : TEAL)) }],
+        datasets: [{
+          label: tr('利用率 %', 'Utilization %'),
+          data: wins.map((w) => Math.round((w.utilization ?? 0) * 100)),
+          backgroundColor: wins.map((w) => ((w.utilization ?? 0) >= 0.9 ? ORANGE : TEAL)),
+        }],
       },
-      options: { indexAxis: 'y', plugins: { legend: { display: false } }, scales: { x: { min: 0, max: 100, grid, ticks: { callback: (v) => `${v}%` } }, y: { grid: { display: false } } } },
+      options: {
+        indexAxis: 'y',
+        plugins: { legend: { display: false } },
+        scales: { x: { min: 0, max: 100, grid, ticks: { callback: (v) => `${v}%` } }, y: { grid: { display: false } } },
+      },
     } satisfies ChartConfiguration<'bar'>);
     const reasons = Object.entries(d.ratings.reasons).sort((a, b) => b[1] - a[1]);
     charts.reasons.update({
@@ -133,7 +149,11 @@ export function reportPage(root: HTMLElement, hallId: string): void {
         labels: reasons.map(([r]) => (REASONS[r] ? tr(...REASONS[r]) : r)),
         datasets: [{ label: tr('次数', 'Times given'), data: reasons.map(([, n]) => n), backgroundColor: '#b00020' }],
       },
-      options: { indexAxis: 'y', plugins: { legend: { display: false } }, scales: { x: { beginAtZero: true, ticks: { precision: 0 }, grid }, y: { grid: { display: false } } } },
+      options: {
+        indexAxis: 'y',
+        plugins: { legend: { display: false } },
+        scales: { x: { beginAtZero: true, ticks: { precision: 0 }, grid }, y: { grid: { display: false } } },
+      },
     } satisfies ChartConfiguration<'bar'>);
   }
 
@@ -142,21 +162,24 @@ export function reportPage(root: HTMLElement, hallId: string): void {
     render(tables,
       h('h2', {}, tr('各事项', 'Per category')),
       h('table', { 'data-testid': 'category-table' },
-        h('thead', {}, h('tr', {}, ['', tr('取号', 'Issued'), tr('办结', 'Served'), tr('等待 中位', 'Wait p50'), tr('等待 P90', 'Wait p90'), tr('办理 中位', 'Service p50'), tr('办理 P90', 'Service p90')].map((x) => h('th', {}, x)))),
+        h('thead', {}, h('tr', {}, ['', tr('取号', 'Issued'), tr('办结', 'Served'), tr('等待 中位', 'Wait p50'), tr('等待 P90', 'Wait p90'),
+          tr('办理 中位', 'Service p50'), tr('办理 P90', 'Service p90')].map((x) => h('th', {}, x)))),
         h('tbody', {}, d.categories.map((c) => h('tr', { 'data-category': c.category },
           h('td', {}, categoryName(c)), h('td', { class: 'num' }, c.issued), h('td', { class: 'num' }, c.served),
           h('td', { class: 'num' }, mins(c.wait.p50Sec)), h('td', { class: 'num' }, mins(c.wait.p90Sec)),
           h('td', { class: 'num' }, mins(c.service.p50Sec)), h('td', { class: 'num' }, mins(c.service.p90Sec)))))),
       h('h2', {}, tr('各窗口', 'Per window')),
       h('table', { 'data-testid': 'window-table' },
-        h('thead', {}, h('tr', {}, ['', tr('办结', 'Served'), tr('开放（小时）', 'Open (h)'), tr('忙碌（小时）', 'Busy (h)'), tr('空闲（小时）', 'Idle (h)'), tr('利用率', 'Utilization')].map((x) => h('th', {}, x)))),
+        h('thead', {}, h('tr', {}, ['', tr('办结', 'Served'), tr('开放（小时）', 'Open (h)'), tr('忙碌（小时）', 'Busy (h)'), tr('空闲（小时）', 'Idle (h)'),
+          tr('利用率', 'Utilization')].map((x) => h('th', {}, x)))),
         h('tbody', {}, d.windows.map((w) => h('tr', { 'data-window': w.window },
           h('td', {}, w.window), h('td', { class: 'num' }, w.served), h('td', { class: 'num' }, hours(w.openSec)), h('td', { class: 'num' }, hours(w.busySec)),
           h('td', { class: 'num' }, hours(w.idleSec)), h('td', { class: 'num' }, w.utilization === null ? '—' : `${Math.round(w.utilization * 100)}%`))))),
       r.days.length > 1 ? [
         h('h2', {}, tr('每日', 'Per day')),
         h('table', { 'data-testid': 'day-table' },
-          h('thead', {}, h('tr', {}, [tr('日期', 'Day'), tr('取号', 'Issued'), tr('办结', 'Served'), tr('过号', 'No-shows'), tr('等待 P90（分钟）', 'Wait p90 (min)'), tr('评价均分', 'Mean rating')].map((x) => h('th', {}, x)))),
+          h('thead', {}, h('tr', {}, [tr('日期', 'Day'), tr('取号', 'Issued'), tr('办结', 'Served'), tr('过号', 'No-shows'),
+            tr('等待 P90（分钟）', 'Wait p90 (min)'), tr('评价均分', 'Mean rating')].map((x) => h('th', {}, x)))),
           h('tbody', {}, r.days.map((x) => h('tr', { 'data-day': x.day },
             h('td', {}, x.day), h('td', { class: 'num' }, x.issued), h('td', { class: 'num' }, x.served), h('td', { class: 'num' }, x.noShows),
             h('td', { class: 'num' }, mins(x.wait.p90Sec)), h('td', { class: 'num' }, x.ratings.mean === null ? '—' : x.ratings.mean.toFixed(2)))))),

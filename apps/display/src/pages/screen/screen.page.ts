@@ -56,7 +56,8 @@ export function screenPage(root: HTMLElement, hallId: string): void {
       h('header', { class: 'bar' },
         h('div', { class: 'hall-name' }, snap?.hall.name ?? ''),
         h('div', { class: 'clock', id: 'clock' }, clockText(snap?.hall.timeZone)),
-        h('div', { class: `conn conn-${conn}`, 'data-conn': conn, role: 'status' }, t(conn === 'live' ? 'live' : conn === 'connecting' ? 'connecting' : 'offline')),
+        h('div', { class: `conn conn-${conn}`, 'data-conn': conn, role: 'status' },
+          t(conn === 'live' ? 'live' : conn === 'connecting' ? 'connecting' : 'offline')),
       ),
       refused
         ? h('main', { class: 'refused' }, refusedAuth ? t('deviceNotRegistered') : t('hallNotFound'), h('small', {}, refusedAuth ? t('deviceHowTo') : refused))
@@ -98,7 +99,10 @@ export function screenPage(root: HTMLElement, hallId: string): void {
     },
     called: (e: CalledEvent) => {
       lastCalledSeq = e.seq;
-      calls = [{ number: e.number, window: e.window, at: e.at, recall: e.recall }, ...calls.filter((c) => !(c.number === e.number && c.window === e.window))].slice(0, 10);
+      calls = [
+        { number: e.number, window: e.window, at: e.at, recall: e.recall },
+        ...calls.filter((c) => !(c.number === e.number && c.window === e.window)),
+      ].slice(0, 10);
       flashUntil = Date.now() + 8000;
       draw();
       setTimeout(draw, 8100);

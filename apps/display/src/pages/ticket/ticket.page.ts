@@ -23,7 +23,9 @@ export function ticketPage(root: HTMLElement, token: string): void {
     alertedFor = key;
     navigator.vibrate?.([400, 200, 400, 200, 400]);
     if ('Notification' in globalThis && Notification.permission === 'granted') {
-      try { new Notification(t('goToWindow')(window), { body: `${number} · ${t('calledHint')}`, tag: 'hallq-called' }); } catch { /* mobile needs a service worker; the page itself still shows it */ }
+      try {
+        new Notification(t('goToWindow')(window), { body: `${number} · ${t('calledHint')}`, tag: 'hallq-called' });
+      } catch { /* mobile needs a service worker; the page itself still shows it */ }
     }
   };
 

@@ -36,5 +36,9 @@ export function callPhrase(number: string, window: string, lang: Lang): Phrase {
     const num = signs.map((c) => (/\d/.test(c) ? ZH_DIGITS[Number(c)] : c)).join(' ');
     return { lang, text: `请 ${num} 号，到 ${w.text} 号窗口办理`, clips: ['please', ...signs, 'hao', 'to', ...w.clips, 'window', 'serve'] };
   }
-  return { lang, text: `Number ${signs.join(' ')}, please go to window ${spell(window).join(' ')}`, clips: ['number', ...signs, 'go-to-window', ...spell(window)] };
+  return {
+    lang,
+    text: `Number ${signs.join(' ')}, please go to window ${spell(window).join(' ')}`,
+    clips: ['number', ...signs, 'go-to-window', ...spell(window)],
+  };
 }
