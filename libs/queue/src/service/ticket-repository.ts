@@ -3,7 +3,7 @@ import { In, IsNull, LessThan } from 'typeorm';
 import { TicketEntity, TicketEventEntity } from '../entities';
 import type { RoutableTicket } from '../routing/routing-rule.types';
 import { peopleAhead } from '../ticket/people-ahead';
-import { insertRows } from './insert-rows';
+import { insertRows } from '../infrastructure/insert-rows';
 import type { TicketState, TicketStatus } from '../ticket/ticket-state';
 import { isMysql } from './hall-repository';
 import type { WaitingTicket } from './views';

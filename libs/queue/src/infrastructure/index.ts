@@ -3,5 +3,5 @@
  * use them and so does the api (bulk inserts of alerts, the credentials cache); the domain's public face
  * (`@hallq/queue`, index.ts) does not carry them.
  */
-export { insertRows } from './service/insert-rows';
-export { fetchCurrent } from './service/cached-fetch';
+export { insertRows } from './insert-rows';
+export { fetchCurrent } from './cached-fetch';
