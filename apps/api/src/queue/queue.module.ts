@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { HallAdminService, QueueEvents, QueueService, systemClock, TransactionRunner, type Clock } from '@hallq/queue';
+import { issuingAdapters } from '@hallq/queue/infrastructure';
 import { DataSource } from 'typeorm';
 import { currentActor } from '../auth/actor-context';
 
@@ -15,7 +16,7 @@ export const CLOCK = Symbol('CLOCK');
     {
       provide: QueueService,
       inject: [TransactionRunner, QueueEvents, CLOCK],
-      useFactory: (tx: TransactionRunner, ev: QueueEvents, clock: Clock) => new QueueService(tx, ev, clock, { actor: currentActor }),
+      useFactory: (tx: TransactionRunner, ev: QueueEvents, clock: Clock) => new QueueService(tx, ev, clock, issuingAdapters(tx), { actor: currentActor }),
     },
     {
       provide: HallAdminService,

@@ -3,7 +3,6 @@ import type { EntityManager } from 'typeorm';
 import type { Clock } from '../clock/clock';
 import { HallEntity, TicketEntity, WindowEntity } from '../entities';
 import { QueueError } from '../errors/queue-error';
-import { isOpenAt } from '../hall/opening-hours';
 import { serviceDayOf } from '../numbering/numbering';
 import { DEFAULT_MAX_PRIORITY_STREAK, nextPriorityStreak, pickNextTicket } from '../routing/routing-rule';
 import * as lifecycle from '../ticket/lifecycle';
@@ -15,6 +14,7 @@ import { HallConfigCache } from './hall-config-cache';
 import { HallReads, type HallLineState, type HallState } from './hall-reads';
 import { changeOf, stateOf, TicketRepository } from './ticket-repository';
 import { TicketIssuing, type CitizenTicketView, type IssuedTicket, type IssueTicketInput } from './ticket-issuing';
+import type { IssuingPorts } from './issuing-ports';
 import type { TransactionRunner } from './transaction-runner';
 import {
   categoryView, hallView, ticketView, windowView, type TicketView, type WindowView,
@@ -22,6 +22,7 @@ import {
 
 export type { CitizenTicketView, IssuedTicket, IssueTicketInput } from './ticket-issuing';
 export type { HallLine, HallLineState, HallState } from './hall-reads';
+export type { IssueOverlap, IssuingPorts, NumberSequence, TicketNumbers } from './issuing-ports';
 
 export type TransferInput = { category: string; window?: undefined } | { window: string; category?: undefined };
 
@@ -49,13 +50,15 @@ export class QueueService {
     private readonly tx: TransactionRunner,
     private readonly events: QueueEvents,
     private readonly clock: Clock,
+    /** The database's adapters (`issuingAdapters(tx)` of `@hallq/queue/infrastructure`). */
+    issuingPorts: IssuingPorts,
     options: QueueServiceOptions = {},
   ) {
     this.maxPriorityStreak = options.maxPriorityStreak ?? DEFAULT_MAX_PRIORITY_STREAK;
     this.tickets = new TicketRepository(options.actor);
     this.config = new HallConfigCache(tx, events);
     this.reads = new HallReads(tx, this.halls, this.tickets, clock, (id) => this.closeOutIfDue(id));
-    this.issuing = new TicketIssuing(tx, this.tickets, (em, t) => this.citizenView(em, t), (es) => this.publish(...es));
+    this.issuing = new TicketIssuing(tx, issuingPorts, this.tickets, this.config, clock, (em, t) => this.citizenView(em, t), events);
   }
 
   /** A hall's configuration changed elsewhere (another instance): read it again on next use. */
@@ -71,18 +74,7 @@ export class QueueService {
    */
   async issueTicket(hallId: string, input: IssueTicketInput): Promise<IssuedTicket> {
     await this.closeOutIfDue(hallId);
-    const now = this.clock.now();
-    const { hall, category } = await this.config.category(hallId, input.category);
-    if (!category.active) {
-      throw new QueueError('CATEGORY_PAUSED', { category: category.code, categoryNameZh: category.nameZh, categoryNameEn: category.nameEn });
-    }
-    if (!isOpenAt(hall, now, hall.timeZone)) {
-      throw new QueueError('HALL_CLOSED', {
-        opensAt: hall.opensAt, closesAt: hall.closesAt,
-      });
-    }
-    const serviceDay = serviceDayOf(now, hall.timeZone);
-    return this.issuing.issue(hall, category, serviceDay, input, now);
+    return this.issuing.issue(hallId, input);
   }
 
   // ---- the citizen -------------------------------------------------------------------------------

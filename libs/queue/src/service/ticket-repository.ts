@@ -5,7 +5,6 @@ import type { RoutableTicket } from '../routing/routing-rule.types';
 import { peopleAhead } from '../ticket/people-ahead';
 import { insertRows } from '../infrastructure/insert-rows';
 import type { TicketState, TicketStatus } from '../ticket/ticket-state';
-import { isMysql } from './hall-repository';
 import type { WaitingTicket } from './views';
 
 export type TicketChange = Pick<
@@ -20,32 +19,6 @@ const WAITING_LINE = "FROM ticket WHERE hallId = ? AND status = 'waiting' ORDER 
 export class TicketRepository {
   /** `actor`: who is acting now (the api reads it from the request); recorded on each event appended. */
   constructor(private readonly actor: () => string | null = () => null) {}
-
-  /**
-   * Reserves the next `count` numbers of (hall, category, day) and returns the last one. The upsert
-   * takes the counter row's lock until commit, so concurrent issuers on any number of processes queue
-   * on it and never get the same number; a rollback gives the numbers back.
-   */
-  async reserveSeqs(em: EntityManager, hallId: string, categoryId: string, serviceDay: string, count: number): Promise<number> {
-    if (isMysql(em)) {
-      await em.query(
-        'INSERT INTO ticket_counter (hallId, categoryId, serviceDay, lastSeq) VALUES (?, ?, ?, ?) ' +
-          'ON DUPLICATE KEY UPDATE lastSeq = lastSeq + ?',
-        [hallId, categoryId, serviceDay, count, count],
-      );
-      const rows: { lastSeq: number }[] = await em.query(
-        'SELECT lastSeq FROM ticket_counter WHERE hallId = ? AND categoryId = ? AND serviceDay = ?',
-        [hallId, categoryId, serviceDay],
-      );
-      return Number(rows[0].lastSeq);
-    }
-    const rows: { lastSeq: number }[] = await em.query(
-      'INSERT INTO ticket_counter (hallId, categoryId, serviceDay, lastSeq) VALUES (?, ?, ?, ?) ' +
-        'ON CONFLICT (hallId, categoryId, serviceDay) DO UPDATE SET lastSeq = lastSeq + ? RETURNING lastSeq',
-      [hallId, categoryId, serviceDay, count, count],
-    );
-    return Number(rows[0].lastSeq);
-  }
 
   /**
    * Inserts rows exactly as given. TypeORM's default insert re-reads the new rows and copies them back
