@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
-import { HallAdminService, QueueEvents, QueueService, systemClock, TransactionRunner, type Clock } from '@hallq/queue';
-import { issuingAdapters } from '@hallq/queue/infrastructure';
+import { HallAdminService, QueueEvents, QueueService, systemClock, type Clock } from '@hallq/queue';
+import { issuingAdapters, TransactionRunner } from '@hallq/queue/infrastructure';
 import { DataSource } from 'typeorm';
 import { currentActor } from '../auth/actor-context';
 
