@@ -16,6 +16,14 @@ module.exports = {
       to: { path: 'node_modules/@nestjs' },
     },
     {
+      name: 'queue-picks-no-adapter',
+      comment: 'Inside libs/queue nothing imports the infrastructure entry or the database adapters: the api hands '
+        + 'the adapters to QueueService, so the use cases never ask which database they run on.',
+      severity: 'error',
+      from: { path: '^libs/queue/src/(?!infrastructure/)' },
+      to: { path: '^libs/queue/src/infrastructure/(index|issuing-adapters)\\.ts$' },
+    },
+    {
       name: 'contracts-import-nothing',
       comment: 'libs/contracts is the wire contract both apps read: types and the error catalog, no imports.',
       severity: 'error',

@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
-import { HallEntity, QueueService } from '@hallq/queue';
-import { DataSource } from 'typeorm';
+import { QueueService } from '@hallq/queue';
 import { JobLockService } from '../cluster/job-lock.service';
 
 const EVERY_MS = 60_000;
@@ -16,7 +15,6 @@ export class CloseOutJob {
   private readonly logger = new Logger(CloseOutJob.name);
 
   constructor(
-    private readonly dataSource: DataSource,
     private readonly queue: QueueService,
     private readonly locks: JobLockService,
   ) {}
@@ -26,13 +24,12 @@ export class CloseOutJob {
   async run(): Promise<boolean> {
     try {
       return await this.locks.runExclusive('close-out', EVERY_MS - 2000, async () => {
-        const halls = await this.dataSource.manager.find(HallEntity, { select: { id: true } });
-        for (const h of halls) {
+        for (const hallId of await this.queue.closeOutHallIds()) {
           try {
-            const n = await this.queue.closeOutIfDue(h.id);
-            if (n) this.logger.log(`Closed out ${n} unserved tickets of hall ${h.id}`);
+            const n = await this.queue.closeOutIfDue(hallId);
+            if (n) this.logger.log(`Closed out ${n} unserved tickets of hall ${hallId}`);
           } catch (e) {
-            this.logger.warn(`Close-out of hall ${h.id} failed: ${(e as Error).message}`);
+            this.logger.warn(`Close-out of hall ${hallId} failed: ${(e as Error).message}`);
           }
         }
       });

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
-import { HallAdminService, QueueEvents, QueueService, systemClock, TransactionRunner, type Clock } from '@hallq/queue';
+import { HallAdminService, QueueEvents, QueueService, systemClock, type Clock } from '@hallq/queue';
+import { issuingAdapters, TransactionRunner } from '@hallq/queue/infrastructure';
 import { DataSource } from 'typeorm';
 import { currentActor } from '../auth/actor-context';
 import { CLOCK } from './clock';
@@ -19,7 +20,7 @@ import { TransitionLogService } from './transition-log.service';
     {
       provide: QueueService,
       inject: [TransactionRunner, QueueEvents, CLOCK],
-      useFactory: (tx: TransactionRunner, ev: QueueEvents, clock: Clock) => new QueueService(tx, ev, clock, { actor: currentActor }),
+      useFactory: (tx: TransactionRunner, ev: QueueEvents, clock: Clock) => new QueueService(tx, ev, clock, issuingAdapters(tx), { actor: currentActor }),
     },
     {
       provide: HallAdminService,

@@ -1,7 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import { HallEntity, ServiceCategoryEntity } from '../entities';
 import { QueueError } from '../errors/queue-error';
-import { fetchCurrent } from './cached-fetch';
+import { fetchCurrent } from '../infrastructure/cached-fetch';
 import { HallRepository } from './hall-repository';
 import type { QueueEvents } from './queue-events';
 import type { TransactionRunner } from './transaction-runner';

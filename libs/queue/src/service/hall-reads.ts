@@ -33,14 +33,13 @@ export interface HallState<W extends WaitingTicket = TicketView> {
 /** The hall with its waiting line in brief (QueueService.hallLineState). */
 export type HallLineState = HallState<WaitingTicket>;
 
-/** Reads the hall as it is now; each read first closes out an earlier service day when one is due. */
+/** Reads the hall as it is now (QueueService first closes out an earlier service day when one is due). */
 export class HallReads {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly halls: HallRepository,
     private readonly tickets: TicketRepository,
     private readonly clock: Clock,
-    private readonly closeOutIfDue: (hallId: string) => Promise<unknown>,
   ) {}
 
   async hallState(hallId: string): Promise<HallState> {
@@ -60,7 +59,6 @@ export class HallReads {
     readWaiting: (em: EntityManager) => Promise<R[]>,
     waitingView: (t: R, view: (t: TicketEntity) => TicketView) => W,
   ): Promise<HallState<W>> {
-    await this.closeOutIfDue(hallId);
     const em = this.tx.dataSource.manager;
     const now = this.clock.now();
     const hall = await this.halls.getHall(em, hallId);

@@ -9,10 +9,23 @@ export async function requireHall(em: EntityManager, hallId: string): Promise<Ha
   return hall;
 }
 
-/** Reads of a hall's configuration that every operation needs; each throws a 404-coded error. */
+/** A hall's configuration as operations read it (the get* reads throw a 404-coded error), and the writes of its windows' and day's state. */
 export class HallRepository {
   getHall(em: EntityManager, hallId: string): Promise<HallEntity> {
     return requireHall(em, hallId);
+  }
+
+  async listHallIds(em: EntityManager): Promise<string[]> {
+    return (await em.find(HallEntity, { select: { id: true } })).map((h) => h.id);
+  }
+
+  findHall(em: EntityManager, hallId: string): Promise<HallEntity | null> {
+    return em.findOne(HallEntity, { where: { id: hallId } });
+  }
+
+  /** Records that the hall's service days before `today` are closed out. */
+  async markClosedOut(em: EntityManager, hallId: string, today: string): Promise<void> {
+    await em.update(HallEntity, { id: hallId }, { closedOutDay: today });
   }
 
   listCategories(em: EntityManager, hallId: string): Promise<ServiceCategoryEntity[]> {
@@ -45,6 +58,20 @@ export class HallRepository {
     });
     if (!w) throw new QueueError('WINDOW_NOT_FOUND', { hallId, windowId });
     return w;
+  }
+
+  /** A window by id alone (the one a ticket names), or null. */
+  findWindowById(em: EntityManager, windowId: string): Promise<WindowEntity | null> {
+    return em.findOne(WindowEntity, { where: { id: windowId } });
+  }
+
+  async setWindowState(em: EntityManager, w: Pick<WindowEntity, 'id' | 'state' | 'pauseReason'>): Promise<void> {
+    await em.update(WindowEntity, { id: w.id }, { state: w.state, pauseReason: w.pauseReason });
+  }
+
+  /** Calls of the priority class in a row at the window (see nextPriorityStreak). */
+  async setPriorityStreak(em: EntityManager, windowId: string, streak: number): Promise<void> {
+    await em.update(WindowEntity, { id: windowId }, { priorityStreak: streak });
   }
 }
 

@@ -1,14 +1,18 @@
 // Issuing: the group commit that numbers tickets, inserts them and their events, and answers retries.
 import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import type { Clock } from '../clock/clock';
 import { TicketEntity, type HallEntity, type ServiceCategoryEntity } from '../entities';
 import { QueueError } from '../errors/queue-error';
-import { formatTicketNumber, newTrackingToken } from '../numbering/numbering';
+import { isOpenAt } from '../hall/opening-hours';
+import { formatTicketNumber, newTrackingToken, serviceDayOf } from '../numbering/numbering';
 import type { PriorityClass } from '../routing/routing-rule.types';
 import { peopleAheadInGroup } from '../ticket/people-ahead';
 import type { Channel } from '../ticket/ticket-state';
 import { GroupCommit, type Outcome } from './group-commit';
-import type { QueueDomainEvent } from './queue-events';
+import type { HallConfigCache } from './hall-config-cache';
+import type { IssuingPorts } from './issuing-ports';
+import type { QueueEvents } from './queue-events';
 import { appendEvents, type TicketRepository } from './ticket-repository';
 import { isUniqueViolation, type TransactionRunner } from './transaction-runner';
 import { categoryView, hallView, ticketView, type CategoryView, type HallView, type TicketView } from './views';
@@ -41,91 +45,90 @@ export interface CitizenTicketView {
 
 /**
  * Issues tickets. Concurrent issues of one (hall, category, day) are grouped into one transaction (see
- * GroupCommit), and every ticket is committed before its caller gets its number. The checks before
- * issuing (hall open, category active) stay with the caller, QueueService.issueTicket.
+ * GroupCommit), and every ticket is committed before its caller gets its number.
  */
 export class TicketIssuing {
   private readonly groups = new GroupCommit<PendingIssue, IssuedTicket>((_key, group, release) => this.issueGroup(group, release));
 
   constructor(
     private readonly tx: TransactionRunner,
+    private readonly ports: IssuingPorts,
     private readonly tickets: TicketRepository,
+    private readonly config: HallConfigCache,
+    private readonly clock: Clock,
     /** The citizen's view of an earlier ticket, for a retry's answer. */
     private readonly citizenView: (em: EntityManager, t: TicketEntity) => Promise<CitizenTicketView>,
-    private readonly publish: (events: QueueDomainEvent[]) => void,
+    private readonly events: QueueEvents,
   ) {}
 
-  issue(hall: HallEntity, category: ServiceCategoryEntity, serviceDay: string, input: IssueTicketInput, now: number): Promise<IssuedTicket> {
+  /** Issues a ticket of an active category while the hall is open. */
+  async issue(hallId: string, input: IssueTicketInput): Promise<IssuedTicket> {
+    const now = this.clock.now();
+    const { hall, category } = await this.config.category(hallId, input.category);
+    if (!category.active) {
+      throw new QueueError('CATEGORY_PAUSED', { category: category.code, categoryNameZh: category.nameZh, categoryNameEn: category.nameEn });
+    }
+    if (!isOpenAt(hall, now, hall.timeZone)) {
+      throw new QueueError('HALL_CLOSED', {
+        opensAt: hall.opensAt, closesAt: hall.closesAt,
+      });
+    }
+    const serviceDay = serviceDayOf(now, hall.timeZone);
     const request: PendingIssue = { hall, category, serviceDay, input, key: input.idempotencyKey ?? randomUUID(), hash: requestHash(input), now };
     return this.groups.submit(`${hall.id}|${category.id}|${serviceDay}`, request);
   }
 
   /**
-   * One transaction for a group of issues of one counter; retried when a concurrent retry won a key.
-   * On MySQL the next group is released to start when only this one's COMMIT is left: it begins its
-   * transaction and queues on the counter row's lock in the database, so the lock passes from group to
-   * group at commit, not after this group's answers and the next group's first round trips. (Released
-   * any earlier, the next group would start with only the few requests that came in meanwhile: more,
-   * smaller groups, and more api CPU per ticket.)
+   * One transaction for a group of issues of one sequence; retried when a concurrent retry won a key.
+   * What runs beside the transaction, and when the next group may start, is the database's matter
+   * (IssueOverlap); the numbers come from TicketNumbers.
    */
   private async issueGroup(group: PendingIssue[], release: () => void): Promise<Outcome<IssuedTicket>[]> {
     const { hall, category, serviceDay } = group[0];
     const em = this.tx.dataSource.manager;
     const keys = [...new Set(group.map((r) => r.key))];
     const line = { categoryId: category.id, targetWindowId: null };
-    const side = this.tx.isMysql;
+    const { numbers, overlap } = this.ports;
     for (let attempt = 1; ; attempt++) {
       try {
-        // MySQL: the keys are read on another pooled connection while the transaction starts (a key that
-        // commits after this read fails the insert on uq_ticket_idempotency, and the group goes again).
-        // SQLite has one connection: a read outside the transaction could see another's uncommitted rows.
-        const found = side ? this.tickets.findByKeys(em, hall.id, keys) : null;
-        found?.catch(() => undefined);
+        const found = overlap.beforeWork((kem) => this.tickets.findByKeys(kem, hall.id, keys));
         const done = await this.tx.run(async (tem) => {
-          const earlier = new Map((await (found ?? this.tickets.findByKeys(tem, hall.id, keys))).map((t) => [t.idempotencyKey, t]));
+          const earlier = new Map((await found(tem)).map((t) => [t.idempotencyKey, t]));
           const fresh = new Map<string, PendingIssue>();
           for (const r of group) if (!earlier.has(r.key) && !fresh.has(r.key)) fresh.set(r.key, r);
           const created: TicketEntity[] = [];
-          let counted: Promise<{ priority: number; normal: number }> | null = null;
+          let counted: (() => Promise<{ priority: number; normal: number }>) | null = null;
           if (fresh.size) {
-            // The counter row stays locked until commit: only inserts follow it.
-            const last = await this.tickets.reserveSeqs(tem, hall.id, category.id, serviceDay, fresh.size);
-            let seq = last - fresh.size;
+            // The sequence stays held until commit: only inserts follow.
+            let seq = await numbers.reserve(tem, { hallId: hall.id, categoryId: category.id, serviceDay }, fresh.size);
             for (const r of fresh.values()) {
-              seq++;
               created.push(tem.create(TicketEntity, {
                 id: randomUUID(), token: newTrackingToken(), hallId: hall.id, categoryId: category.id, issuedCategoryId: category.id, serviceDay, seq,
                 number: formatTicketNumber(category.prefix, seq), priority: r.input.priority, channel: r.input.channel, status: 'waiting',
                 windowId: null, targetWindowId: null, issuedAt: r.now, calledAt: null, startedAt: null, finishedAt: null,
                 recallCount: 0, transferCount: 0, idempotencyKey: r.key, requestHash: r.hash,
               }));
+              seq++;
             }
-            // People ahead (MySQL), counted on another pooled connection while the inserts run. Holding the
-            // counter lock, every earlier ticket of this counter has committed and no later one can, so
-            // the count sees exactly the line before this group (its own rows are left out in case the
-            // count runs after the commit).
-            if (side) {
-              counted = this.tickets.lineCounts(em, hall.id, line, created.map((t) => t.id));
-              counted.catch(() => undefined);
-            }
+            // People ahead: the line before this group, without its own rows (the count may run after commit).
+            const ids = created.map((t) => t.id);
+            counted = overlap.besideWrites((cem) => this.tickets.lineCounts(cem, hall.id, line, ids));
             await this.tickets.insertMany(tem, created);
             await appendEvents(tem, created.map((t) => ({
               hallId: t.hallId, ticketId: t.id, windowId: null, categoryId: t.categoryId, type: 'issued', fromStatus: null, toStatus: 'waiting', at: t.issuedAt,
               data: { priority: t.priority, channel: t.channel, number: t.number },
             })));
-            // Only COMMIT is left: the next group may start and queue on the counter row now.
-            if (side) release();
+            overlap.onlyCommitLeft(release);
           }
           return { earlier, created, counted };
         });
         const mine = new Map(done.created.map((t) => [t.idempotencyKey, t]));
-        this.publish(done.created.map((t) => ({
+        this.events.publish(done.created.map((t) => ({
           kind: 'ticket' as const, type: 'issued' as const, hallId: hall.id, at: t.issuedAt, ticket: ticketView(t, category.code, null), window: null,
         })));
         const ahead = new Map<string, number>();
-        if (done.created.length) {
-          // SQLite: counted after commit; this counter's next group waits until this one is answered.
-          const base = await (done.counted ?? this.tickets.lineCounts(em, hall.id, line, done.created.map((t) => t.id)));
+        if (done.counted) {
+          const base = await done.counted();
           const counts = peopleAheadInGroup(base, done.created.map((t) => t.priority));
           done.created.forEach((t, i) => ahead.set(t.id, counts[i]));
         }

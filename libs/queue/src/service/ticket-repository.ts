@@ -1,11 +1,11 @@
 import type { EntityManager } from 'typeorm';
-import { In, IsNull, LessThan } from 'typeorm';
+import { In, LessThan } from 'typeorm';
 import { TicketEntity, TicketEventEntity } from '../entities';
+import { insertRows } from '../infrastructure/insert-rows';
 import type { RoutableTicket } from '../routing/routing-rule.types';
 import { peopleAhead } from '../ticket/people-ahead';
-import { insertRows } from './insert-rows';
 import type { TicketState, TicketStatus } from '../ticket/ticket-state';
-import { isMysql } from './hall-repository';
+import type { TicketEventName } from './queue-events';
 import type { WaitingTicket } from './views';
 
 export type TicketChange = Pick<
@@ -13,39 +13,13 @@ export type TicketChange = Pick<
   'status' | 'categoryId' | 'windowId' | 'targetWindowId' | 'calledAt' | 'startedAt' | 'finishedAt' | 'recallCount' | 'transferCount'
 >;
 
-/** Ticket reads and guarded writes. Every write is conditional on the status the caller last saw. */
 /** A hall's waiting line, oldest first, ties by id (findWaiting and findWaitingBrief read it alike). */
 const WAITING_LINE = "FROM ticket WHERE hallId = ? AND status = 'waiting' ORDER BY issuedAt ASC, id ASC";
 
+/** Ticket reads and guarded writes. Every write is conditional on the status the caller last saw. */
 export class TicketRepository {
   /** `actor`: who is acting now (the api reads it from the request); recorded on each event appended. */
   constructor(private readonly actor: () => string | null = () => null) {}
-
-  /**
-   * Reserves the next `count` numbers of (hall, category, day) and returns the last one. The upsert
-   * takes the counter row's lock until commit, so concurrent issuers on any number of processes queue
-   * on it and never get the same number; a rollback gives the numbers back.
-   */
-  async reserveSeqs(em: EntityManager, hallId: string, categoryId: string, serviceDay: string, count: number): Promise<number> {
-    if (isMysql(em)) {
-      await em.query(
-        'INSERT INTO ticket_counter (hallId, categoryId, serviceDay, lastSeq) VALUES (?, ?, ?, ?) ' +
-          'ON DUPLICATE KEY UPDATE lastSeq = lastSeq + ?',
-        [hallId, categoryId, serviceDay, count, count],
-      );
-      const rows: { lastSeq: number }[] = await em.query(
-        'SELECT lastSeq FROM ticket_counter WHERE hallId = ? AND categoryId = ? AND serviceDay = ?',
-        [hallId, categoryId, serviceDay],
-      );
-      return Number(rows[0].lastSeq);
-    }
-    const rows: { lastSeq: number }[] = await em.query(
-      'INSERT INTO ticket_counter (hallId, categoryId, serviceDay, lastSeq) VALUES (?, ?, ?, ?) ' +
-        'ON CONFLICT (hallId, categoryId, serviceDay) DO UPDATE SET lastSeq = lastSeq + ? RETURNING lastSeq',
-      [hallId, categoryId, serviceDay, count, count],
-    );
-    return Number(rows[0].lastSeq);
-  }
 
   /**
    * Inserts rows exactly as given. TypeORM's default insert re-reads the new rows and copies them back
@@ -194,6 +168,19 @@ export class TicketRepository {
     return peopleAhead(t.priority, { priority, sameClassBefore });
   }
 
+  /**
+   * Writes one lifecycle step of a ticket: its new state, only if it is still in the status it was read in,
+   * and the step's event. False, with nothing written, when another actor changed the ticket first.
+   */
+  async writeStep(em: EntityManager, t: TicketEntity, next: TicketState, event: StepEvent): Promise<boolean> {
+    if (!(await this.applyIfStatus(em, t.id, t.status, changeOf(next)))) return false;
+    await this.appendEvent(em, {
+      hallId: t.hallId, ticketId: t.id, windowId: event.windowId, categoryId: t.categoryId, type: event.type, fromStatus: t.status, toStatus: next.status,
+      at: event.at, data: event.data,
+    });
+    return true;
+  }
+
   /** Applies a change only if the ticket is still in `expected` status; false when another actor won. */
   async applyIfStatus(em: EntityManager, id: string, expected: TicketStatus, change: Partial<TicketChange>): Promise<boolean> {
     const r = await em
@@ -208,6 +195,14 @@ export class TicketRepository {
   appendEvent(em: EntityManager, e: NewEvent): Promise<unknown> {
     return appendEvent(em, { ...e, actor: e.actor ?? this.actor() });
   }
+}
+
+/** The event of a lifecycle step (see writeStep): the ticket's own fields come from the ticket. */
+export interface StepEvent {
+  type: TicketEventName;
+  windowId: string | null;
+  at: number;
+  data: Record<string, unknown> | null;
 }
 
 /** An event to append; `actor` defaults to null (the system, a citizen, a kiosk). */
