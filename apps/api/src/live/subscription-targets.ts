@@ -18,7 +18,11 @@ export type FirstMessage = { event: 'snapshot'; body: LiveSnapshot } | { event: 
 export interface ResolvedTarget {
   /** Null when `who` may watch it; else the UNAUTHENTICATED or FORBIDDEN answer. */
   refusal(who: Principal | null): Refusal | null;
-  /** Read after the join (docs/live.md "Subscribing"): whatever committed before it, on any instance, is in it. */
+  /**
+   * Called once joined: starts what follows the target on this instance (window and ticket watches), then
+   * reads the first message from the database (docs/live.md "Subscribing"), so whatever committed before
+   * the join, on any instance, is in it.
+   */
   first(): Promise<FirstMessage>;
 }
 
