@@ -13,7 +13,7 @@
  *
  * Options (environment): BENCH_DAYS random halls (default 40), BENCH_TUNE_DAYS halls for choosing N and
  * M (default 20), BENCH_SEED first seed (default 1; tuning seeds start at 10000 + it), BENCH_DELAY_MIN
- * reaction delay (default 5), BENCH_N and BENCH_M the grid (default "1,2,3,4,6" and "0.5,1,2"),
+ * reaction delay (default 5), BENCH_N and BENCH_M the grid (default "0.25,0.5,1,2,3,4,6" and "0,0.25,0.5,1,2"; M = 0 never closes),
  * BENCH_VERBOSE=reported (or a random hall's seed) prints that day's advice and every change made.
  */
 import { execSync } from 'node:child_process';
@@ -32,8 +32,8 @@ const TUNE_DAYS = Number(process.env.BENCH_TUNE_DAYS ?? 20);
 const SEED = Number(process.env.BENCH_SEED ?? 1);
 const TUNE_SEED = 10_000 + SEED;
 const DELAY = Number(process.env.BENCH_DELAY_MIN ?? 5) * MIN;
-const GRID_N = (process.env.BENCH_N ?? '1,2,3,4,6').split(',').map(Number);
-const GRID_M = (process.env.BENCH_M ?? '0.5,1,2').split(',').map(Number);
+const GRID_N = (process.env.BENCH_N ?? '0.25,0.5,1,2,3,4,6').split(',').map(Number);
+const GRID_M = (process.env.BENCH_M ?? '0,0.25,0.5,1,2').split(',').map(Number);
 const VERBOSE = process.env.BENCH_VERBOSE;
 const TARGET_SHARE = 0.9;
 const MAX_CHANGES = 6;
