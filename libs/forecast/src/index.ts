@@ -24,3 +24,7 @@ export { adviseStaffing, applyWhatIf, planActions, staffingSupply, whatIfEffects
 export { actionSummary, describeEffect } from './staffing/action-summary';
 export type * from './staffing/advice.types';
 export { planDay, type DayPlanSlot, type PlanCategoryInput } from './staffing/day-plan';
+export * from './closed-loop/closed-loop';
+export * from './closed-loop/threshold-policy';
+export * from './closed-loop/advice-policy';
+export * from './closed-loop/day-metrics';

@@ -11,6 +11,10 @@ export class MinHeap<T> {
     return this.keys.length ? this.keys[0] : Infinity;
   }
 
+  peek(): T | undefined {
+    return this.items[0];
+  }
+
   push(key: number, item: T): void {
     const k = this.keys;
     const it = this.items;

@@ -1,6 +1,6 @@
 import { queueMetrics } from '../queueing/erlang';
 import { referenceRoutingRule } from '../testing/reference-routing-rule';
-import { createHallSimulation, simulateHall, type SimConfig, type SimTicket } from './hall-simulator';
+import { createHallSimulation, simulateHall, type SimConfig, type SimResult, type SimTicket } from './hall-simulator';
 
 const MIN = 60_000;
 const HOUR = 3_600_000;
@@ -182,5 +182,51 @@ describe('hall simulation stepped by a clock', () => {
     expect(after.serving.some((s) => s.windowId === 'w3')).toBe(true);
     expect(after.waiting.length).toBe(before.waiting.length - 1);
     expect(after.windows.find((w) => w.id === 'w3')?.state).toBe('open');
+  });
+});
+
+describe('hall simulation: the end of the day, and the same citizens under other windows', () => {
+  const cfg = (windows: number, crn = true): SimConfig => ({
+    seed: 21,
+    start: 0,
+    end: 2 * HOUR,
+    categories: [
+      { id: 'A', targetWaitMs: 15 * MIN, arrivalsPerHour: 30, priorityShare: 0.2, meanServiceMs: 8 * MIN, serviceCv: 0.7, meanPatienceMs: 30 * MIN },
+    ],
+    windows: Array.from({ length: windows }, (_, i) => ({ id: `w${i + 1}`, state: 'open' as const, categoryIds: ['A'], speedFactor: i === 0 ? 1.5 : 1 })),
+    rule: referenceRoutingRule,
+    commonRandomNumbers: crn,
+  });
+
+  it('says when its next event is, and Infinity once the last ticket is done (called tickets\' patience aside)', () => {
+    const sim = createHallSimulation(cfg(3));
+    sim.advanceTo(HOUR);
+    const next = sim.nextEventAt;
+    expect(next).toBeGreaterThan(HOUR);
+    expect(sim.advanceTo(next).length).toBeGreaterThan(0); // something happens then
+    let t = next;
+    while (t < 2 * HOUR || sim.nextEventAt < Infinity) sim.advanceTo((t += MIN));
+    const lastService = Math.max(...sim.tickets.map((x) => x.serviceEnd ?? 0));
+    expect(t - lastService).toBeLessThanOrEqual(MIN);
+    expect(sim.tickets.every((x) => x.serviceEnd !== undefined || x.abandonedAt !== undefined)).toBe(true);
+    // The timers it dropped would have kept the day going: run to the end, the clock passes them.
+    expect(simulateHall(cfg(3)).endedAt).toBeGreaterThan(lastService + 10 * MIN);
+  });
+
+  it('with commonRandomNumbers brings the same citizens whatever the windows do', () => {
+    const two = simulateHall(cfg(2));
+    const four = simulateHall(cfg(4));
+    const issued = (r: SimResult) => r.events.filter((e) => e.type === 'issued');
+    expect(issued(four)).toEqual(issued(two));
+    const left = (r: SimResult) => r.tickets.filter((t) => t.abandonedAt !== undefined).length;
+    expect(left(two)).toBeGreaterThan(left(four));
+    // Each citizen needs the same service (scaled by the slower window's speed), wherever served.
+    const need = (t: SimTicket) => ((t.serviceEnd as number) - (t.serviceStart as number)) / (t.windowId === 'w1' ? 1.5 : 1);
+    const byId = new Map(two.tickets.map((t) => [t.id, t]));
+    const both = four.tickets.filter((t) => t.serviceEnd !== undefined && byId.get(t.id)?.serviceEnd !== undefined);
+    expect(both.length).toBeGreaterThan(30);
+    for (const t of both) expect(need(t)).toBeCloseTo(need(byId.get(t.id) as SimTicket), 6);
+    // Without it, the windows' draws shift the arrivals.
+    expect(issued(simulateHall(cfg(4, false)))).not.toEqual(issued(simulateHall(cfg(2, false))));
   });
 });

@@ -1,3 +1,4 @@
+// Over 300 lines: one closure holds the event loop's state (heap, line, windows, streams), shared by the stepped and the whole-day forms.
 /**
  * Seeded discrete-event simulator of a service hall: time-varying Poisson arrivals per category,
  * lognormal (or exponential) services, exponential patience (abandonment), priority classes,
@@ -7,7 +8,7 @@
 import type { ForecastEvent, WaitingTicketSnapshot, ServingTicketSnapshot, WindowStatus } from '../hall/hall.types';
 import type { PriorityClass, RoutableTicket, RoutableWindow, RoutingRule } from '../hall/routing.types';
 import { MinHeap } from '../hall/binary-heap';
-import { createRng, lognormalFromMeanCv, sampleExponential, sampleLognormal, type Rng } from '../random/prng';
+import { createRng, deriveSeed, lognormalFromMeanCv, sampleExponential, sampleLognormal, type Rng } from '../random/prng';
 
 export interface SimCategory {
   id: string;
@@ -58,6 +59,13 @@ export interface SimConfig {
   changes?: SimWindowChange[];
   rule: RoutingRule;
   maxPriorityStreak?: number;
+  /**
+   * Draw each citizen (arrival time, priority, patience, service time) from a stream of its own when
+   * they arrive, so the same seed brings the same citizens whatever the windows do: staffing policies
+   * compared on one day then differ only by what they did. Default false: one stream for everything,
+   * service times drawn at the call (the days of earlier seeds stay as they were).
+   */
+  commonRandomNumbers?: boolean;
   /** Record the event stream (default true; long validation runs switch it off to save memory). */
   recordEvents?: boolean;
   /** Tickets already waiting / in service at `start`. */
@@ -118,6 +126,11 @@ export function sampleService(rng: Rng, cat: SimCategory, speed = 1): number {
 export interface HallSimulation {
   /** Simulation time: the last processed event, or the time last advanced to. */
   readonly now: number;
+  /**
+   * Time of the next pending event (an arrival, a service's end, a patience running out, a planned
+   * change); Infinity once the day is over, so a driver stepping the day knows when to stop.
+   */
+  readonly nextEventAt: number;
   /** Every ticket so far (records are updated in place as the day goes on). */
   readonly tickets: readonly SimTicket[];
   /** The event stream so far (when `recordEvents` is on). */
@@ -145,6 +158,9 @@ export function simulateHall(cfg: SimConfig): SimResult {
 
 export function createHallSimulation(cfg: SimConfig): HallSimulation {
   const rng = createRng(cfg.seed);
+  const citizens = cfg.commonRandomNumbers ? createRng(deriveSeed(cfg.seed, 1)) : rng;
+  /** Service times drawn on arrival (commonRandomNumbers), at a speed factor of 1. */
+  const serviceOf = new Map<SimTicket, number>();
   const slotMs = cfg.slotMs ?? 30 * 60_000;
   const heap = new MinHeap<Ev>();
   const events: ForecastEvent[] = [];
@@ -184,7 +200,7 @@ export function createHallSimulation(cfg: SimConfig): HallSimulation {
       const rate = rateAt(cat, t);
       const boundary = typeof cat.arrivalsPerHour === 'number' ? cfg.end : cfg.start + (Math.floor((t - cfg.start) / slotMs) + 1) * slotMs;
       if (rate > 0) {
-        const dt = sampleExponential(rng, 1 / rate);
+        const dt = sampleExponential(citizens, 1 / rate);
         if (t + dt < Math.min(boundary, cfg.end)) return t + dt;
       }
       t = Math.min(boundary, cfg.end);
@@ -195,7 +211,8 @@ export function createHallSimulation(cfg: SimConfig): HallSimulation {
   const enqueue = (t: SimTicket, targetWindowId?: string | null) => {
     const cat = cfg.categories[catIndex.get(t.categoryId) ?? -1];
     waiting.push({ id: t.id, categoryId: t.categoryId, priority: t.priority, issuedAt: t.issuedAt, targetWindowId: targetWindowId ?? null, sim: t });
-    const patience = cat ? sampleExponential(rng, cat.meanPatienceMs ?? Infinity) : Infinity;
+    const patience = cat ? sampleExponential(citizens, cat.meanPatienceMs ?? Infinity) : Infinity;
+    if (cfg.commonRandomNumbers && cat) serviceOf.set(t, sampleService(citizens, cat));
     if (Number.isFinite(patience)) heap.push(now + patience, { k: 'abandon', t });
   };
 
@@ -207,7 +224,9 @@ export function createHallSimulation(cfg: SimConfig): HallSimulation {
     t.windowId = w.id;
     emit({ type: 'called', at: now, ticketId: t.id, windowId: w.id });
     emit({ type: 'started', at: now, ticketId: t.id, windowId: w.id });
-    const s = sampleService(rng, cat, w.speed);
+    const drawn = serviceOf.get(t);
+    serviceOf.delete(t);
+    const s = drawn !== undefined ? drawn * w.speed : sampleService(rng, cat, w.speed);
     heap.push(now + s, { k: 'done', w, t });
   };
 
@@ -274,7 +293,7 @@ export function createHallSimulation(cfg: SimConfig): HallSimulation {
     switch (ev.k) {
       case 'arrival': {
         const cat = cfg.categories[ev.cat];
-        const priority: PriorityClass = rng.next() < (cat.priorityShare ?? 0) ? 'priority' : 'normal';
+        const priority: PriorityClass = citizens.next() < (cat.priorityShare ?? 0) ? 'priority' : 'normal';
         const t: SimTicket = { id: `${cat.id}-${++seq[ev.cat]}`, categoryId: cat.id, priority, issuedAt: now, waitingAtIssue: waiting.length - ghosts };
         tickets.push(t);
             emit({ type: 'issued', at: now, ticketId: t.id, categoryId: cat.id, priority });
@@ -333,6 +352,12 @@ export function createHallSimulation(cfg: SimConfig): HallSimulation {
   return {
     get now() {
       return now;
+    },
+    get nextEventAt() {
+      // A patience timer of a ticket already called can no longer fire: drop it, or the day would seem
+      // to go on for hours after its last service. Handling it would have changed nothing.
+      for (let top = heap.peek(); top?.k === 'abandon' && top.t.calledAt !== undefined; top = heap.peek()) heap.pop();
+      return heap.peekKey() <= stopAt ? heap.peekKey() : Infinity;
     },
     tickets,
     events,
