@@ -7,6 +7,7 @@ import { ClusterModule } from './cluster/cluster.module';
 import { ConfigModule } from './common/config/config.module';
 import { WindowActionsController } from './counter/window-actions.controller';
 import { DatabaseModule } from './database/database.module';
+import { DemoSeedRepository } from './demo/demo-seed.repository';
 import { DemoSeedService } from './demo/demo-seed.service';
 import { ForecastModule } from './forecast/forecast.module';
 import { HallsController } from './halls/halls.controller';
@@ -44,7 +45,7 @@ export class AppModule implements NestModule {
         AlertsModule, LiveModule, ScheduleModule.forRoot(), RatingsModule, ReportsModule, BoardModule, StaffingModule, ...display,
       ],
       controllers: [HallsController, TicketsController, WindowActionsController],
-      providers: [TicketsService, DemoSeedService, CloseOutJob, TransitionLogService],
+      providers: [TicketsService, DemoSeedService, DemoSeedRepository, CloseOutJob, TransitionLogService],
     };
   }
 }
