@@ -47,6 +47,8 @@ export class DayReportRepository {
 
   /** The score and reasons of each rating of service days from..to. */
   ratingScoresOfDays(hallId: string, from: string, to: string): Promise<RatingEntity[]> {
-    return this.dataSource.manager.find(RatingEntity, { where: { hallId, serviceDay: Between(from, to) }, select: { serviceDay: true, score: true, reasons: true } });
+    return this.dataSource.manager.find(RatingEntity, {
+      where: { hallId, serviceDay: Between(from, to) }, select: { serviceDay: true, score: true, reasons: true },
+    });
   }
 }
