@@ -38,6 +38,15 @@ module.exports = {
       to: { path: '^(libs/(?!contracts/)|apps/(?!display/))' },
     },
     {
+      name: 'api-services-leave-io-to-repositories',
+      comment:
+        'An apps/api service keeps the logic; its database access sits in a *.repository.ts beside it, named for its job, so the rules '
+        + 'read without SQL and test with fakes (issue 16 item 2). Type-only imports count too.',
+      severity: 'error',
+      from: { path: '^apps/api/src/.+\\.service\\.ts$' },
+      to: { path: 'node_modules/typeorm/' },
+    },
+    {
       name: 'libs-do-not-import-apps',
       severity: 'error',
       from: { path: '^libs/' },

@@ -1,19 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ErrorReason } from '@hallq/contracts';
-import { QueueError, WindowEntity, hallNotFound } from '@hallq/queue';
+import { QueueError, hallNotFound } from '@hallq/queue';
 import { Subject } from 'rxjs';
-import { DataSource, In, IsNull } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../common/config/app-config';
 import { AppError } from '../common/errors/app-error';
 import { AuthErrors } from './auth-errors';
 import { CredentialsService } from './credentials.service';
-import { StaffAccountEntity, type StaffRole } from './entities/staff-account.entity';
-import { StaffSessionEntity } from './entities/staff-session.entity';
+import type { StaffAccountEntity, StaffRole } from './entities/staff-account.entity';
+import type { StaffSessionEntity } from './entities/staff-session.entity';
 import { decoyHash, hashPassword, verifyPassword } from './passwords';
 import type { StaffPrincipal } from './principal';
 import { SignInBackoffService } from './sign-in-backoff.service';
-import { HallEntity } from '@hallq/queue';
+import { StaffAccountsRepository } from './staff-accounts.repository';
 
 export interface AccountView {
   id: string;
@@ -60,7 +59,7 @@ export class AccountsService {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly dataSource: DataSource,
+    private readonly accounts: StaffAccountsRepository,
     private readonly credentials: CredentialsService,
     private readonly backoff: SignInBackoffService,
   ) {}
@@ -76,8 +75,7 @@ export class AccountsService {
    * (name, address) pair, check a password (the decoy hash for an unknown name), 401 or 429 alike.
    */
   async signIn(username: string, password: string, address: string): Promise<SignInResult> {
-    const repo = this.dataSource.getRepository(StaffAccountEntity);
-    const a = await repo.findOneBy({ username });
+    const a = await this.accounts.findByUsername(username);
     const now = Date.now();
     const slot = await this.backoff.reserve(SignInBackoffService.subjectOf(a?.id ?? null, username), address, now);
     if (!slot.ok) throw AuthErrors.locked(slot.retryAfterSec);
@@ -92,25 +90,25 @@ export class AccountsService {
       throw AuthErrors.badCredentials();
     }
     await this.backoff.clear(slot.id);
-    const session = this.dataSource.getRepository(StaffSessionEntity).create({
+    const session: StaffSessionEntity = {
       id: randomUUID(), accountId: a.id, createdAt: now, expiresAt: now + this.config.auth.sessionHours * 3_600_000, revokedAt: null,
-    });
-    await this.dataSource.getRepository(StaffSessionEntity).insert(session);
+    };
+    await this.accounts.insertSession(session);
     return { token: this.credentials.signStaffToken(a.id, session.id, session.expiresAt), expiresAt: session.expiresAt, account: view(a, null) };
   }
 
   async signOut(who: StaffPrincipal): Promise<void> {
-    await this.dataSource.getRepository(StaffSessionEntity).update({ id: who.sessionId, revokedAt: IsNull() }, { revokedAt: Date.now() });
+    await this.accounts.endSession(who.sessionId, Date.now());
     this.credentials.forget();
     this.ended$.next({ sessionId: who.sessionId });
   }
 
   async me(who: StaffPrincipal): Promise<AccountView> {
-    return this.viewOf(await this.dataSource.getRepository(StaffAccountEntity).findOneByOrFail({ id: who.accountId }));
+    return this.viewOf(await this.accounts.getById(who.accountId));
   }
 
   async list(): Promise<AccountView[]> {
-    const rows = await this.dataSource.getRepository(StaffAccountEntity).find({ order: { username: 'ASC' } });
+    const rows = await this.accounts.listByUsername();
     const locked = await this.backoff.lockedUntil(rows.map((r) => r.id), Date.now());
     return rows.map((r) => view(r, locked.get(r.id) ?? null));
   }
@@ -118,24 +116,22 @@ export class AccountsService {
   async create(input: AccountInput): Promise<AccountView> {
     refuseForeignScope(input.role, input);
     const scope = await this.scopeFor(input.role, input.hallIds ?? [], input.windowIds ?? []);
-    const repo = this.dataSource.getRepository(StaffAccountEntity);
-    if (await repo.existsBy({ username: input.username })) throw duplicate(input.username);
-    const row = repo.create({
+    if (await this.accounts.usernameTaken(input.username)) throw duplicate(input.username);
+    const row: StaffAccountEntity = {
       id: randomUUID(), username: input.username, displayName: input.displayName ?? input.username, role: input.role, ...scope,
       passwordHash: await hashPassword(input.password), failedSignIns: 0, lockedUntil: null, disabled: false, createdAt: Date.now(),
-    });
+    };
     try {
-      await repo.insert(row);
+      await this.accounts.insertAccount(row);
     } catch (e) {
-      if (await repo.existsBy({ username: input.username })) throw duplicate(input.username); // lost a race
+      if (await this.accounts.usernameTaken(input.username)) throw duplicate(input.username); // lost a race
       throw e;
     }
     return view(row, null);
   }
 
   async update(accountId: string, change: AccountChange): Promise<AccountView> {
-    const repo = this.dataSource.getRepository(StaffAccountEntity);
-    const a = await repo.findOneBy({ id: accountId });
+    const a = await this.accounts.findById(accountId);
     if (!a) throw new AppError('ACCOUNT_NOT_FOUND', { accountId });
     const next: Partial<StaffAccountEntity> = {};
     if (change.displayName !== undefined) next.displayName = change.displayName;
@@ -147,15 +143,12 @@ export class AccountsService {
     if (change.disabled !== undefined) next.disabled = change.disabled;
     if (change.unlock) Object.assign(next, { lockedUntil: null, failedSignIns: 0 });
     const endsSessions = change.password !== undefined || change.disabled === true;
-    await this.dataSource.transaction(async (em) => {
-      if (Object.keys(next).length) await em.update(StaffAccountEntity, { id: a.id }, next);
-      // A new password or a disabled account ends every open session of it.
-      if (endsSessions) await em.update(StaffSessionEntity, { accountId: a.id, revokedAt: IsNull() }, { revokedAt: Date.now() });
-    });
+    // A new password or a disabled account ends every open session of it.
+    await this.accounts.updateAccount(a.id, next, endsSessions ? Date.now() : null);
     if (change.unlock) await this.backoff.unlock(a.id);
     this.credentials.forget();
     if (endsSessions) this.ended$.next({ accountId: a.id });
-    return this.viewOf(await repo.findOneByOrFail({ id: a.id }));
+    return this.viewOf(await this.accounts.getById(a.id));
   }
 
   private async viewOf(a: StaffAccountEntity): Promise<AccountView> {
@@ -164,9 +157,8 @@ export class AccountsService {
 
   /** Creates the configured first admin when there is no admin yet. */
   async ensureAdmin(username: string, password: string): Promise<boolean> {
-    const repo = this.dataSource.getRepository(StaffAccountEntity);
-    if (await repo.existsBy({ role: 'admin' })) return false;
-    if (await repo.existsBy({ username })) throw new Error(`HALLQ_ADMIN_USER "${username}" names an existing non-admin account`);
+    if (await this.accounts.adminExists()) return false;
+    if (await this.accounts.usernameTaken(username)) throw new Error(`HALLQ_ADMIN_USER "${username}" names an existing non-admin account`);
     await this.create({ username, displayName: 'Administrator', role: 'admin', password });
     return true;
   }
@@ -176,13 +168,13 @@ export class AccountsService {
     if (role === 'admin') return { hallIds: [], windowIds: [] };
     if (role === 'manager') {
       if (!hallIds.length) throw new AppError('VALIDATION_FAILED', { reason: 'MANAGER_NEEDS_HALL' });
-      const found = await this.dataSource.getRepository(HallEntity).findBy({ id: In(hallIds) });
-      const missing = hallIds.filter((h) => !found.some((f) => f.id === h));
+      const found = await this.accounts.existingHallIds(hallIds);
+      const missing = hallIds.filter((h) => !found.includes(h));
       if (missing.length) throw hallNotFound(missing);
       return { hallIds: [...new Set(hallIds)], windowIds: [] };
     }
     if (!windowIds.length) throw new AppError('VALIDATION_FAILED', { reason: 'CLERK_NEEDS_WINDOW' });
-    const windows = await this.dataSource.getRepository(WindowEntity).findBy({ id: In(windowIds) });
+    const windows = await this.accounts.findWindows(windowIds);
     const missing = windowIds.filter((w) => !windows.some((f) => f.id === w));
     if (missing.length) throw new QueueError('WINDOW_NOT_FOUND', { windowId: missing.join(', ') });
     return { hallIds: [...new Set(windows.map((w) => w.hallId))], windowIds: [...new Set(windowIds)] };

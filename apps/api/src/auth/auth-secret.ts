@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { DataSource } from 'typeorm';
 import type { AuthConfig } from '../common/config/app-config';
-import { SettingEntity } from './entities/setting.entity';
+import type { SettingsRepository } from './settings.repository';
 
 const KEY = 'auth.signingSecret';
 
@@ -10,12 +9,11 @@ const KEY = 'auth.signingSecret';
  * every instance); a demo or test install makes a random one once and keeps it in the database, so
  * restarts and other instances on the same database accept the same tokens.
  */
-export async function loadSigningSecret(config: AuthConfig, ds: DataSource): Promise<string> {
+export async function loadSigningSecret(config: AuthConfig, settings: SettingsRepository): Promise<string> {
   if (config.secret) return config.secret;
-  const repo = ds.getRepository(SettingEntity);
-  const existing = await repo.findOneBy({ key: KEY });
-  if (existing) return existing.value;
+  const existing = await settings.valueOf(KEY);
+  if (existing !== null) return existing;
   // Two instances starting together: one insert wins, both read the winner's value.
-  await repo.createQueryBuilder().insert().orIgnore().values({ key: KEY, value: randomBytes(48).toString('base64url') }).execute();
-  return (await repo.findOneByOrFail({ key: KEY })).value;
+  await settings.insertIfAbsent(KEY, randomBytes(48).toString('base64url'));
+  return settings.requireValue(KEY);
 }

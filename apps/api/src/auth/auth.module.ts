@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR, Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../common/config/app-config';
 import { AccessGuard } from './access.guard';
 import { ActorInterceptor } from './actor-context';
@@ -11,12 +10,16 @@ import { AuthBootstrapService } from './auth-bootstrap.service';
 import { AccountsController, AuthController, DevicesController } from './auth.controller';
 import { loadSigningSecret } from './auth-secret';
 import { CredentialsService, STAFF_JWT } from './credentials.service';
+import { DevicesRepository } from './devices.repository';
 import { DevicesService } from './devices.service';
 import { RedisService } from '../cluster/redis.service';
 import { RateLimitGuard, throttlerOptions } from './rate-limit';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
+import { SettingsRepository } from './settings.repository';
 import { SignInBackoffService } from './sign-in-backoff.service';
 import { ClusterModule } from '../cluster/cluster.module';
+import { SignInFailuresRepository } from './sign-in-failures.repository';
+import { StaffAccountsRepository } from './staff-accounts.repository';
 
 /**
  * Sign-in, roles and device tokens. AccessGuard (who may) runs before RateLimitGuard (how often), so
@@ -39,19 +42,25 @@ import { ClusterModule } from '../cluster/cluster.module';
   providers: [
     {
       provide: STAFF_JWT,
-      inject: [APP_CONFIG, DataSource],
-      useFactory: async (config: AppConfig, ds: DataSource) =>
-        new JwtService({ secret: await loadSigningSecret(config.auth, ds), signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
+      inject: [APP_CONFIG, SettingsRepository],
+      useFactory: async (config: AppConfig, settings: SettingsRepository) =>
+        new JwtService({
+          secret: await loadSigningSecret(config.auth, settings), signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] },
+        }),
     },
     CredentialsService,
     AccountsService,
     SignInBackoffService,
     DevicesService,
     AuthBootstrapService,
+    StaffAccountsRepository,
+    DevicesRepository,
+    SignInFailuresRepository,
+    SettingsRepository,
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_INTERCEPTOR, useClass: ActorInterceptor },
   ],
-  exports: [CredentialsService, AccountsService, DevicesService],
+  exports: [CredentialsService, AccountsService, DevicesService, StaffAccountsRepository],
 })
 export class AuthModule {}

@@ -3,12 +3,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { fetchCurrent } from '@hallq/queue/infrastructure';
 import { LRUCache } from 'lru-cache';
-import { DataSource, IsNull } from 'typeorm';
 import { AuthErrors } from './auth-errors';
-import { DeviceEntity } from './entities/device.entity';
-import { StaffAccountEntity } from './entities/staff-account.entity';
-import { StaffSessionEntity } from './entities/staff-session.entity';
+import { DevicesRepository } from './devices.repository';
 import type { Principal } from './principal';
+import { StaffAccountsRepository } from './staff-accounts.repository';
 
 /** Device tokens start with this, so a leaked one is recognisable (and staff tokens are JWTs). */
 export const DEVICE_TOKEN_PREFIX = 'hqd_';
@@ -38,7 +36,8 @@ export class CredentialsService {
 
   constructor(
     @Inject(STAFF_JWT) private readonly jwt: JwtService,
-    private readonly dataSource: DataSource,
+    private readonly devices: DevicesRepository,
+    private readonly accounts: StaffAccountsRepository,
   ) {}
 
   /** The bearer token of an Authorization header, or undefined when there is none. */
@@ -78,7 +77,7 @@ export class CredentialsService {
   }
 
   private async device(token: string): Promise<Principal | null> {
-    const d = await this.dataSource.getRepository(DeviceEntity).findOneBy({ tokenHash: CredentialsService.hashDeviceToken(token), revokedAt: IsNull() });
+    const d = await this.devices.findActiveByTokenHash(CredentialsService.hashDeviceToken(token));
     return d ? { kind: 'device', deviceId: d.id, device: d.kind, hallId: d.hallId, label: d.label } : null;
   }
 
@@ -90,9 +89,9 @@ export class CredentialsService {
       return null;
     }
     if (claims.typ !== 'staff' || typeof claims.sid !== 'string' || typeof claims.sub !== 'string') return null;
-    const session = await this.dataSource.getRepository(StaffSessionEntity).findOneBy({ id: claims.sid, accountId: claims.sub });
+    const session = await this.accounts.findSession(claims.sid, claims.sub);
     if (!session || session.revokedAt !== null || session.expiresAt <= Date.now()) return null;
-    const a = await this.dataSource.getRepository(StaffAccountEntity).findOneBy({ id: claims.sub });
+    const a = await this.accounts.findById(claims.sub);
     if (!a || a.disabled) return null;
     return { kind: 'staff', accountId: a.id, username: a.username, role: a.role, hallIds: a.hallIds, windowIds: a.windowIds, sessionId: session.id };
   }

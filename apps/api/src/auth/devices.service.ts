@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { requireHall } from '@hallq/queue';
 import { Subject } from 'rxjs';
-import { DataSource } from 'typeorm';
 import { AppError } from '../common/errors/app-error';
 import { CredentialsService } from './credentials.service';
-import { DeviceEntity, type DeviceKind } from './entities/device.entity';
+import { DevicesRepository } from './devices.repository';
+import type { DeviceEntity, DeviceKind } from './entities/device.entity';
 
 export interface DeviceView {
   id: string;
@@ -24,39 +23,36 @@ export class DevicesService {
   readonly revoked$ = new Subject<string>();
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly devices: DevicesRepository,
     private readonly credentials: CredentialsService,
   ) {}
 
   async issue(hallId: string, kind: DeviceKind, label: string, createdBy: string): Promise<DeviceView & { token: string }> {
-    await requireHall(this.dataSource.manager, hallId);
+    await this.devices.requireHall(hallId);
     const { token, hash } = CredentialsService.newDeviceToken();
-    const row = this.dataSource.getRepository(DeviceEntity).create({ id: randomUUID(), hallId, kind, label, tokenHash: hash, createdAt: Date.now(), createdBy, revokedAt: null });
-    await this.dataSource.getRepository(DeviceEntity).insert(row);
+    const row: DeviceEntity = { id: randomUUID(), hallId, kind, label, tokenHash: hash, createdAt: Date.now(), createdBy, revokedAt: null };
+    await this.devices.insertDevice(row);
     return { ...view(row), token };
   }
 
   /** A fixed token for the demo's own kiosk and screen (never in production: the demo seed is off there). */
   async ensureDemoDevice(hallId: string, kind: DeviceKind, label: string, token: string): Promise<void> {
-    const repo = this.dataSource.getRepository(DeviceEntity);
     const hash = CredentialsService.hashDeviceToken(token);
-    if (await repo.existsBy({ tokenHash: hash })) return;
-    await repo.insert(repo.create({ id: randomUUID(), hallId, kind, label, tokenHash: hash, createdAt: Date.now(), createdBy: 'demo', revokedAt: null }));
+    if (await this.devices.tokenHashExists(hash)) return;
+    await this.devices.insertDevice({ id: randomUUID(), hallId, kind, label, tokenHash: hash, createdAt: Date.now(), createdBy: 'demo', revokedAt: null });
   }
 
   async list(hallId: string): Promise<DeviceView[]> {
-    await requireHall(this.dataSource.manager, hallId);
-    const rows = await this.dataSource.getRepository(DeviceEntity).find({ where: { hallId }, order: { createdAt: 'ASC' } });
-    return rows.map(view);
+    await this.devices.requireHall(hallId);
+    return (await this.devices.listForHall(hallId)).map(view);
   }
 
   async revoke(hallId: string, deviceId: string): Promise<DeviceView> {
-    const repo = this.dataSource.getRepository(DeviceEntity);
-    const d = await repo.findOneBy({ id: deviceId, hallId });
+    const d = await this.devices.findInHall(hallId, deviceId);
     if (!d) throw new AppError('DEVICE_NOT_FOUND', { deviceId });
     if (d.revokedAt === null) {
       d.revokedAt = Date.now();
-      await repo.update({ id: d.id }, { revokedAt: d.revokedAt });
+      await this.devices.markRevoked(d.id, d.revokedAt);
       this.credentials.forget();
       this.revoked$.next(d.id);
     }

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, In, LessThanOrEqual, Like, MoreThan, MoreThanOrEqual } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../common/config/app-config';
-import { SignInFailureEntity } from './entities/sign-in-failure.entity';
+import type { SignInFailureEntity } from './entities/sign-in-failure.entity';
+import { SignInFailuresRepository } from './sign-in-failures.repository';
 
 export type Reservation = { ok: true; id: string } | { ok: false; retryAfterSec: number };
 
@@ -22,7 +22,7 @@ export class SignInBackoffService {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly dataSource: DataSource,
+    private readonly failures: SignInFailuresRepository,
   ) {}
 
   static subjectOf(accountId: string | null, username: string): string {
@@ -34,33 +34,27 @@ export class SignInBackoffService {
     const id = createHash('sha256').update(`${subject}\n${address}`).digest('hex');
     const { max, lockMs } = this.limits();
     const stale = now - lockMs;
-    await this.dataSource.createQueryBuilder().insert().into(SignInFailureEntity).orIgnore()
-      .values({ id, subject, failures: 0, lastAt: 0 }).execute();
-    // `failures` is set before `lastAt`: MySQL evaluates SET left to right, so it must see the old lastAt.
-    const r = await this.dataSource.createQueryBuilder().update(SignInFailureEntity)
-      .set({ failures: () => 'CASE WHEN lastAt <= :stale THEN 1 ELSE failures + 1 END', lastAt: now })
-      .where('id = :id AND (failures < :max OR lastAt <= :stale)', { id, max, stale })
-      .setParameters({ stale })
-      .execute();
-    if (++this.reservations % SWEEP_EVERY === 0) await this.sweep(stale);
-    if (r.affected === 1) return { ok: true, id };
+    await this.failures.ensurePair(id, subject);
+    const counted = await this.failures.countCheck(id, now, max, stale);
+    if (++this.reservations % SWEEP_EVERY === 0) await this.failures.deleteStale(stale);
+    if (counted) return { ok: true, id };
     return { ok: false, retryAfterSec: await this.retryAfter(id, now) };
   }
 
   /** After a wrong password: the seconds left when that failure used up the pair's checks, else null. */
   async lockedAfterFailure(id: string, now: number): Promise<number | null> {
-    const row = await this.dataSource.getRepository(SignInFailureEntity).findOneBy({ id });
+    const row = await this.failures.findPair(id);
     return row && row.failures >= this.limits().max ? this.retryAfter(id, now, row) : null;
   }
 
   /** A right password: the pair starts again from nothing. */
   async clear(id: string): Promise<void> {
-    await this.dataSource.getRepository(SignInFailureEntity).delete({ id });
+    await this.failures.deletePair(id);
   }
 
   /** An admin's unlock: every address's count for this account. */
   async unlock(accountId: string): Promise<void> {
-    await this.dataSource.getRepository(SignInFailureEntity).delete({ subject: SignInBackoffService.subjectOf(accountId, '') });
+    await this.failures.deleteSubject(SignInBackoffService.subjectOf(accountId, ''));
   }
 
   /** Until when each of these accounts is locked from at least one address (the latest such end). */
@@ -69,9 +63,7 @@ export class SignInBackoffService {
     const out = new Map<string, number>();
     if (!accountIds.length) return out;
     const subjects = accountIds.map((a) => SignInBackoffService.subjectOf(a, ''));
-    const rows = await this.dataSource.getRepository(SignInFailureEntity).find({
-      where: { subject: subjects.length > 50 ? Like('account:%') : In(subjects), failures: MoreThanOrEqual(max), lastAt: MoreThan(now - lockMs) },
-    });
+    const rows = await this.failures.findLocked(subjects, max, now - lockMs);
     for (const r of rows) {
       const account = r.subject.slice('account:'.length);
       out.set(account, Math.max(out.get(account) ?? 0, r.lastAt + lockMs));
@@ -80,13 +72,9 @@ export class SignInBackoffService {
   }
 
   private async retryAfter(id: string, now: number, known?: SignInFailureEntity): Promise<number> {
-    const row = known ?? (await this.dataSource.getRepository(SignInFailureEntity).findOneBy({ id }));
+    const row = known ?? (await this.failures.findPair(id));
     const until = (row?.lastAt ?? now) + this.limits().lockMs;
     return Math.max(1, Math.ceil((until - now) / 1000));
-  }
-
-  private async sweep(stale: number): Promise<void> {
-    await this.dataSource.getRepository(SignInFailureEntity).delete({ lastAt: LessThanOrEqual(stale) });
   }
 
   private limits(): { max: number; lockMs: number } {

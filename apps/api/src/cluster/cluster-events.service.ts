@@ -1,8 +1,8 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { QueueEvents, TicketEventEntity, type QueueDomainEvent } from '@hallq/queue';
+import { QueueEvents, type QueueDomainEvent } from '@hallq/queue';
 import { map, Subject, type Observable, type Subscription } from 'rxjs';
-import { DataSource } from 'typeorm';
 import { RedisService } from './redis.service';
+import { TicketEventCountsRepository } from './ticket-event-counts.repository';
 
 /** A committed change with its hall's seq; `local` when this instance committed it. */
 export interface SequencedEvent {
@@ -42,7 +42,7 @@ export class ClusterEventsService implements OnModuleInit, OnModuleDestroy {
   private sub?: Subscription;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly eventCounts: TicketEventCountsRepository,
     private readonly events: QueueEvents,
     private readonly redis: RedisService,
   ) {
@@ -73,13 +73,7 @@ export class ClusterEventsService implements OnModuleInit, OnModuleDestroy {
 
   /** Raises each hall's seq to its ticket_event row count. */
   private async recount(): Promise<void> {
-    const rows: { hallId: string; n: string | number }[] = await this.dataSource
-      .createQueryBuilder(TicketEventEntity, 'e')
-      .select('e.hallId', 'hallId')
-      .addSelect('COUNT(*)', 'n')
-      .groupBy('e.hallId')
-      .getRawMany();
-    for (const r of rows) if (Number(r.n) > this.seqOf(r.hallId)) this.seqs.set(r.hallId, Number(r.n));
+    for (const { hallId, count } of await this.eventCounts.countPerHall()) if (count > this.seqOf(hallId)) this.seqs.set(hallId, count);
   }
 
   /** The newest seq this instance knows for the hall. */

@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { JobLockEntity } from './job-lock.entity';
+import { JobLockRepository } from './job-lock.repository';
 import { RedisService } from './redis.service';
 
 /**
@@ -14,7 +13,7 @@ export class JobLockService {
   private readonly logger = new Logger(JobLockService.name);
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly leases: JobLockRepository,
     private readonly redis: RedisService,
   ) {}
 
@@ -26,16 +25,9 @@ export class JobLockService {
   /** Takes or renews the lease on `job` for `leaseMs`; false when another live instance holds it. */
   async acquire(job: string, leaseMs: number): Promise<boolean> {
     const now = Date.now();
-    const renewed = await this.dataSource
-      .createQueryBuilder()
-      .update(JobLockEntity)
-      .set({ holder: this.holder, expiresAt: now + leaseMs })
-      .where('name = :job AND (expiresAt <= :now OR holder = :holder)', { job, now, holder: this.holder })
-      .execute();
-    if (renewed.affected) return true;
+    if (await this.leases.renewLease(job, this.holder, now, now + leaseMs)) return true;
     try {
-      const lease = { name: job, holder: this.holder, expiresAt: now + leaseMs };
-      await this.dataSource.createQueryBuilder().insert().into(JobLockEntity).values(lease).updateEntity(false).execute();
+      await this.leases.insertLease(job, this.holder, now + leaseMs);
       return true;
     } catch {
       return false; // the row exists and is another instance's live lease (or one was just inserted)

@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { HallAdminService, HallEntity } from '@hallq/queue';
-import { DataSource } from 'typeorm';
+import { HallAdminService } from '@hallq/queue';
 import { APP_CONFIG, type AppConfig } from '../common/config/app-config';
 import { AccountsService } from '../auth/accounts.service';
 import { DevicesService } from '../auth/devices.service';
-import { StaffAccountEntity } from '../auth/entities/staff-account.entity';
+import { StaffAccountsRepository } from '../auth/staff-accounts.repository';
 import { DEMO_ACCOUNTS, DEMO_CATEGORIES, DEMO_DEVICES, DEMO_HALL, DEMO_WINDOWS } from './demo-hall';
+import { DemoSeedRepository } from './demo-seed.repository';
 
 /** Seeds the demo hall into an empty database, so a fresh `npm start` shows a working hall. */
 @Injectable()
@@ -14,15 +14,16 @@ export class DemoSeedService implements OnApplicationBootstrap {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly dataSource: DataSource,
+    private readonly db: DemoSeedRepository,
     private readonly admin: HallAdminService,
     private readonly accounts: AccountsService,
+    private readonly staff: StaffAccountsRepository,
     private readonly devices: DevicesService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.seedDemo) return;
-    if ((await this.dataSource.manager.count(HallEntity)) > 0) return;
+    if (await this.db.anyHallExists()) return;
     const hall = await this.seed();
     this.logger.log(`Seeded the demo hall "${hall.name}" (${hall.id})`);
     // Never in production, even with the demo hall switched on (benchmarks do that): no known passwords there.
@@ -34,9 +35,9 @@ export class DemoSeedService implements OnApplicationBootstrap {
     const windows = await this.admin.listWindows(hallId);
     const lines: string[] = [];
     for (const a of DEMO_ACCOUNTS) {
-      if (await this.dataSource.getRepository(StaffAccountEntity).existsBy({ username: a.username })) continue;
+      if (await this.staff.usernameTaken(a.username)) continue;
       // A configured first admin (HALLQ_ADMIN_PASSWORD) replaces the demo admin.
-      if (a.role === 'admin' && (await this.dataSource.getRepository(StaffAccountEntity).existsBy({ role: 'admin' }))) continue;
+      if (a.role === 'admin' && (await this.staff.adminExists())) continue;
       const labels: string[] = 'windows' in a && a.windows ? a.windows : [];
       const windowIds = windows.filter((w) => labels.includes(w.label)).map((w) => w.id);
       // Each role gets the scope it has: a manager the hall, a clerk its windows, an admin everything.

@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  QueueError, RatingEntity, requireHall, ServiceCategoryEntity, TicketEntity, TransactionRunner, WindowEntity, type Clock, type RatingSource,
-} from '@hallq/queue';
-import { isUniqueViolation } from '@hallq/queue';
-import { Between, type EntityManager } from 'typeorm';
+import { QueueError, TransactionRunner, type Clock, type RatingSource, type TicketEntity, type WindowEntity } from '@hallq/queue';
 import { CLOCK } from '../queue/clock';
 import { dayRange } from '../reports/day-range';
 import type { RateTicketDto, RatingResponseDto } from './dto/rate-ticket.dto';
 import { summarizeRatings } from './rating-summary';
+import { RatingsRepository } from './ratings.repository';
+
+/** The running transaction, as TransactionRunner.run hands it to its work (and the repository takes it). */
+type Tx = Parameters<Parameters<TransactionRunner['run']>[0]>[0];
 
 /** How long after finishing a ticket the counter-side pad may still rate it: the citizen is at the counter. */
 export const PAD_RATING_WINDOW_MS = 10 * 60_000;
@@ -17,13 +17,14 @@ export const PAD_RATING_WINDOW_MS = 10 * 60_000;
 export class RatingsService {
   constructor(
     private readonly tx: TransactionRunner,
+    private readonly ratings: RatingsRepository,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** The phone page: the ticket found by its tracking token. */
   rateByToken(token: string, dto: RateTicketDto): Promise<RatingResponseDto> {
     return this.tx.run(async (em) => {
-      const t = await em.findOne(TicketEntity, { where: { token } });
+      const t = await this.ratings.findTicketByToken(em, token);
       if (!t) throw new QueueError('TICKET_NOT_FOUND', { reason: 'TRACKING_CODE' });
       if (t.status !== 'done') {
         throw new QueueError('ILLEGAL_TRANSITION', {
@@ -37,12 +38,12 @@ export class RatingsService {
   /** The counter-side pad: the ticket this window finished last, if within PAD_RATING_WINDOW_MS. */
   rateAtWindow(hallId: string, windowId: string, dto: RateTicketDto): Promise<RatingResponseDto> {
     return this.tx.run(async (em) => {
-      const w = await em.findOne(WindowEntity, { where: { id: windowId, hallId } });
+      const w = await this.ratings.findWindowInHall(em, hallId, windowId);
       if (!w) {
-        await requireHall(em, hallId);
+        await this.ratings.requireHall(hallId, em);
         throw new QueueError('WINDOW_NOT_FOUND', { hallId, windowId });
       }
-      const t = await em.findOne(TicketEntity, { where: { windowId: w.id, status: 'done' }, order: { finishedAt: 'DESC' } });
+      const t = await this.ratings.findLastFinishedAtWindow(em, w.id);
       const now = this.clock.now();
       if (!t || t.finishedAt === null || now - t.finishedAt > PAD_RATING_WINDOW_MS) {
         throw new QueueError('WINDOW_IDLE', {
@@ -56,12 +57,11 @@ export class RatingsService {
   /** Count, mean, distribution and reasons per window and per category over service days from..to. */
   async summary(hallId: string, from: string, to: string) {
     dayRange(from, to);
-    const em = this.tx.dataSource.manager;
-    await requireHall(em, hallId);
+    await this.ratings.requireHall(hallId);
     const [rows, wins, cats] = await Promise.all([
-      em.find(RatingEntity, { where: { hallId, serviceDay: Between(from, to) } }),
-      em.find(WindowEntity, { where: { hallId } }),
-      em.find(ServiceCategoryEntity, { where: { hallId }, order: { sortOrder: 'ASC', prefix: 'ASC' } }),
+      this.ratings.ratingsOfDays(hallId, from, to),
+      this.ratings.windowsOfHall(hallId),
+      this.ratings.categoriesOfHall(hallId),
     ]);
     const byLabel = (a: WindowEntity, b: WindowEntity) => a.label.localeCompare(b.label, 'en', { numeric: true });
     return {
@@ -77,32 +77,24 @@ export class RatingsService {
    * reach it (or use the same route with their own token), so a pad rating only stands until the citizen
    * rates the ticket on the phone, which replaces it. A phone rating is never replaced.
    */
-  private async save(em: EntityManager, t: TicketEntity, dto: RateTicketDto, source: RatingSource): Promise<RatingResponseDto> {
-    const r = em.create(RatingEntity, {
+  private async save(em: Tx, t: TicketEntity, dto: RateTicketDto, source: RatingSource): Promise<RatingResponseDto> {
+    const r = {
       ticketId: t.id, hallId: t.hallId, windowId: t.windowId, categoryId: t.categoryId, serviceDay: t.serviceDay,
       score: dto.score, reasons: dto.reasons ?? [], comment: dto.comment?.trim() || null, at: this.clock.now(), source,
-    });
-    // The phone replaces a pad rating in one conditional update (guarded by source = 'pad').
-    const replacePad = async () => source === 'phone' && (await em.update(RatingEntity, { ticketId: t.id, source: 'pad' }, {
+    };
+    // The phone replaces a pad rating (the repository's update is guarded by source = 'pad').
+    const replacePad = async () => source === 'phone' && this.ratings.replacePadRating(em, t.id, {
       score: r.score, reasons: r.reasons, comment: r.comment, at: r.at, source,
-    })).affected === 1;
+    });
     if (!(await replacePad())) {
-      if (await em.findOne(RatingEntity, { where: { ticketId: t.id } })) throw alreadyRated(t);
-      try {
-        await em.insert(RatingEntity, r);
-      } catch (e) {
-        // Two submissions at once (a double tap; a pad rating just ahead of the phone's): the unique index keeps one.
-        if (!isUniqueViolation(e)) throw e;
-        if (!(await replacePad())) throw alreadyRated(t);
-      }
+      if (await this.ratings.hasRating(em, t.id)) throw alreadyRated(t);
+      // Two submissions at once (a double tap; a pad rating just ahead of the phone's): the unique index keeps one.
+      if (!(await this.ratings.insertRating(em, r)) && !(await replacePad())) throw alreadyRated(t);
     }
-    const [w, c] = await Promise.all([
-      t.windowId ? em.findOne(WindowEntity, { where: { id: t.windowId } }) : null,
-      em.findOne(ServiceCategoryEntity, { where: { id: t.categoryId } }),
-    ]);
+    const labels = await this.ratings.labelsOf(em, t.windowId, t.categoryId);
     return {
       ticketId: t.id, number: t.number, score: r.score, reasons: r.reasons, comment: r.comment,
-      window: w?.label ?? null, category: c?.code ?? '', at: r.at, source,
+      window: labels.window, category: labels.category, at: r.at, source,
     };
   }
 }

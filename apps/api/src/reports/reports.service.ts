@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DayReportBody } from '@hallq/contracts';
-import { RatingEntity, requireHall, ServiceCategoryEntity, TicketEntity, TicketEventEntity, TransactionRunner, WindowEntity, type Clock } from '@hallq/queue';
-import { Between, IsNull, LessThan, Like, Not, type EntityManager } from 'typeorm';
+import type { Clock } from '@hallq/queue';
 import { CLOCK } from '../queue/clock';
 import { dayRange } from './day-range';
 import { buildDayReport } from './day-report';
 import { dayReportCsv } from './day-report-csv';
+import { DayReportRepository } from './day-report.repository';
 import { localDayStart, nextDay } from './time-buckets';
 
 /** A transferred or kept-overnight ticket may be finished the day after its service day. */
@@ -15,7 +15,7 @@ const DAY_MS = 86_400_000;
 @Injectable()
 export class ReportsService {
   constructor(
-    private readonly tx: TransactionRunner,
+    private readonly rows: DayReportRepository,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -31,21 +31,17 @@ export class ReportsService {
 
   private async build(hallId: string, from: string, to: string) {
     const days = dayRange(from, to);
-    const em = this.tx.dataSource.manager;
-    const hall = await requireHall(em, hallId);
+    const hall = await this.rows.requireHall(hallId);
     const start = localDayStart(from, hall.timeZone);
     const end = localDayStart(nextDay(to), hall.timeZone);
     const [categories, windows, tickets, ticketEvents, windowEvents, ratings] = await Promise.all([
-      em.find(ServiceCategoryEntity, { where: { hallId }, order: { sortOrder: 'ASC', prefix: 'ASC' } }),
-      em.find(WindowEntity, { where: { hallId } }),
-      em.find(TicketEntity, {
-        where: { hallId, serviceDay: Between(from, to) },
-        select: { id: true, serviceDay: true, issuedCategoryId: true, categoryId: true, status: true, windowId: true, issuedAt: true, startedAt: true, finishedAt: true, transferCount: true },
-      }),
-      this.ticketEvents(em, hallId, start, end + DAY_MS),
+      this.rows.categoriesOfHall(hallId),
+      this.rows.windowsOfHall(hallId),
+      this.rows.ticketsOfDays(hallId, from, to),
+      this.rows.ticketEventsBetween(hallId, start, end + DAY_MS),
       // Every window event up to the end: the state a window was in when the range began counts too.
-      em.find(TicketEventEntity, { where: { hallId, type: Like('window.%'), at: LessThan(end) }, select: EVENT_COLUMNS }),
-      em.find(RatingEntity, { where: { hallId, serviceDay: Between(from, to) }, select: { serviceDay: true, score: true, reasons: true } }),
+      this.rows.windowEventsBefore(hallId, end),
+      this.rows.ratingScoresOfDays(hallId, from, to),
     ]);
     windows.sort((a, b) => a.label.localeCompare(b.label, 'en', { numeric: true }));
     const report = buildDayReport({
@@ -53,10 +49,4 @@ export class ReportsService {
     });
     return { hall, report };
   }
-
-  private ticketEvents(em: EntityManager, hallId: string, from: number, to: number) {
-    return em.find(TicketEventEntity, { where: { hallId, ticketId: Not(IsNull()), at: Between(from, to - 1) }, select: EVENT_COLUMNS });
-  }
 }
-
-const EVENT_COLUMNS = { ticketId: true, windowId: true, type: true, toStatus: true, at: true, actor: true } as const;
