@@ -41,7 +41,8 @@ export function report(r: DayRecord, say: (s: string) => void): boolean {
   say('');
   say(`bench:shown at ${m.commit}${m.dirty ? ' (with uncommitted changes)' : ''}, ${m.startedAt}; seed ${m.seed}, ${m.speed}x, manager: ${m.manager}; ` +
     `${m.realMinutes.toFixed(1)} real minutes`);
-  say(`  load average at start ${m.loadAtStart.map((x) => x.toFixed(2)).join(' ')}, at end ${m.loadAtEnd.map((x) => x.toFixed(2)).join(' ')} (${m.cores} cores)`);
+  const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');
+  say(`  load average at start ${load(m.loadAtStart)}, at end ${load(m.loadAtEnd)} (${m.cores} cores)`);
   const called = d.outcomes.filter((o) => o.called).length;
   const gaveUp = r.tickets.filter((t) => t.cancelledAt !== undefined && t.calledAt === undefined).length;
   const lat = (q: number) => d.latencies[Math.min(d.latencies.length - 1, Math.floor(q * d.latencies.length))] ?? NaN;
@@ -114,7 +115,8 @@ export function report(r: DayRecord, say: (s: string) => void): boolean {
 
   const ok = [shown.rase <= TARGET_RASE, line.precision >= TARGET_ALERTS, line.recall >= TARGET_ALERTS];
   say(`Targets (issue 15 item 5), ${m.commit}, load average ${m.loadAtStart[0].toFixed(2)} at start:`);
-  say(`  RASE of the estimates shown at issue ${shown.rase.toFixed(3)} <= ${TARGET_RASE}: ${verdict(shown.rase, ok[0])} (n ${shown.n}; MAE ${(shown.mae / 60).toFixed(1)} min, ` +
+  say(`  RASE of the estimates shown at issue ${shown.rase.toFixed(3)} <= ${TARGET_RASE}: ${verdict(shown.rase, ok[0])} ` +
+    `(n ${shown.n}; MAE ${(shown.mae / 60).toFixed(1)} min, ` +
     `bias ${(shown.bias / 60).toFixed(1)} min; library replay of the same day ${f2(waitScore('', d.library).rase)})`);
   say(`  line alert precision ${f2(line.precision)} >= ${TARGET_ALERTS}: ${verdict(line.precision, ok[1])}; ` +
     `recall ${f2(line.recall)} >= ${TARGET_ALERTS}: ${verdict(line.recall, ok[2])}`);
