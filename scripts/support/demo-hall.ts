@@ -81,6 +81,14 @@ export function slotSecondsFor(speed: number): number {
 
 export interface LineNow { category: { code: string }; waiting: number; openWindows: number; waitNow: { expectedSec: number } | null }
 
+/** Hears what the engine did on the api for the simulation (`npm run bench:shown` records the answers). */
+export interface DemoWatcher {
+  /** A simulated arrival's ticket as the api answered its issue; `sentAt` is when the request left (epoch ms). */
+  issued?(simTicketId: string, answer: { status: number; body: unknown }, sentAt: number): void;
+  /** A simulated person gave up: the cancel of their api ticket, answered at `at` (epoch ms). */
+  cancelled?(simTicketId: string, status: number, at: number): void;
+}
+
 /** The demo hall on a live api, played by the simulator. Call `tick()` every few hundred ms. */
 export class DemoHall {
   readonly hallId: string;
@@ -98,6 +106,7 @@ export class DemoHall {
     readonly seed: number,
     hall: { hallId: string; windowIds: Map<string, string> },
     private readonly log: (s: string) => void,
+    private readonly watcher: DemoWatcher = {},
   ) {
     this.hallId = hall.hallId;
     this.windowIds = hall.windowIds;
@@ -113,7 +122,7 @@ export class DemoHall {
   }
 
   /** Creates the demo hall on the api (open all day, so the demo runs whenever it is started). */
-  static async create(api: Api, opts: { speed: number; seed: number; log?: (s: string) => void }): Promise<DemoHall> {
+  static async create(api: Api, opts: { speed: number; seed: number; log?: (s: string) => void; watcher?: DemoWatcher }): Promise<DemoHall> {
     const must = async <T>(p: Promise<{ status: number; body: T }>) => {
       const r = await p;
       if (r.status >= 300) throw new Error(`setup failed: ${r.status} ${JSON.stringify(r.body)}`);
@@ -129,12 +138,22 @@ export class DemoHall {
     }
     const windowIds = new Map<string, string>();
     for (const w of WINDOWS) windowIds.set(w.label, (await must(api.post<{ id: string }>(`/halls/${hall.id}/windows`, w))).id);
-    return new DemoHall(api, opts.speed, opts.seed, { hallId: hall.id, windowIds }, opts.log ?? (() => undefined));
+    return new DemoHall(api, opts.speed, opts.seed, { hallId: hall.id, windowIds }, opts.log ?? (() => undefined), opts.watcher);
   }
 
   /** Hall time in ms since 08:30. */
   hallClock(): number {
     return (Date.now() - this.realStart) * this.speed;
+  }
+
+  /** The real moment (epoch ms, the api's clock) the hall's day began: 08:30 hall time. */
+  get startedAt(): number {
+    return this.realStart;
+  }
+
+  /** The simulator's own record so far: its events and its tickets (hall time, the simulator's ticket ids). */
+  get simulated(): { events: readonly ForecastEvent[]; tickets: ReturnType<typeof createHallSimulation>['tickets'] } {
+    return { events: this.sim.events, tickets: this.sim.tickets };
   }
 
   /** "09:42" for a hall time. */
@@ -165,12 +184,14 @@ export class DemoHall {
     const a = this.api;
     switch (e.type) {
       case 'issued': {
+        const sentAt = Date.now();
         const r = await a.post<{ token: string }>(
           `/halls/${this.hallId}/tickets`,
           { category: ev.categoryId, priority: ev.priority === 'priority' ? 'priority' : 'normal', channel: 'kiosk' },
           { 'Idempotency-Key': `demo-${this.seed}-${ev.ticketId}` },
         );
         if (r.status < 300) this.tokens.set(ev.ticketId!, r.body.token);
+        this.watcher.issued?.(ev.ticketId!, r, sentAt);
         break;
       }
       case 'called': {
@@ -190,7 +211,10 @@ export class DemoHall {
         break;
       case 'abandoned': {
         const token = this.tokens.get(ev.ticketId!);
-        if (token) await a.post(`/tickets/${token}/cancel`);
+        if (token) {
+          const r = await a.post(`/tickets/${token}/cancel`);
+          this.watcher.cancelled?.(ev.ticketId!, r.status, Date.now());
+        }
         break;
       }
       default:
