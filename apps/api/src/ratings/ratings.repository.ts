@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import {
-  isUniqueViolation, RatingEntity, requireHall, ServiceCategoryEntity, TicketEntity, WindowEntity, type HallEntity,
-} from '@hallq/queue';
+import { RatingEntity, ServiceCategoryEntity, TicketEntity, WindowEntity, type HallEntity } from '@hallq/queue';
+import { isUniqueViolation, requireHall } from '@hallq/queue/infrastructure';
 import { Between, DataSource, type EntityManager } from 'typeorm';
 
 /** The fields a phone rating writes over a pad rating of the same ticket. */

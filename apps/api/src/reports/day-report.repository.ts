@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { RatingEntity, requireHall, ServiceCategoryEntity, TicketEntity, TicketEventEntity, WindowEntity, type HallEntity } from '@hallq/queue';
+import { RatingEntity, ServiceCategoryEntity, TicketEntity, TicketEventEntity, WindowEntity, type HallEntity } from '@hallq/queue';
+import { requireHall } from '@hallq/queue/infrastructure';
 import { Between, DataSource, IsNull, LessThan, Like, Not } from 'typeorm';
 
 /** The event columns the day report reads. */
