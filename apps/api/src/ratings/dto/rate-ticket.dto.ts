@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { RATING_REASONS, type RatingReason, type RatingSource } from '@hallq/queue';
+import { RATING_REASONS, type RatingReason, type RatingSource } from '@hallq/contracts';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, Max, Min } from 'class-validator';
 import { IsOptionalNotNull } from '../../common/validation/is-optional-not-null';
 import { IsDisplayName } from '../../common/validation/is-display-name';
