@@ -4,3 +4,4 @@ export * from './live';
 export * from './tickets';
 export * from './reports';
 export * from './alerts';
+export * from './ratings';

@@ -1,3 +1,5 @@
+import type { RatingReason } from './ratings';
+
 /**
  * `GET /halls/:hallId/reports/day?from&to`: the day report (docs/reports.md says what each figure means).
  * The api's ReportsService.dayReport is typed to return this, so its answer and the pages cannot drift.
@@ -15,7 +17,7 @@ export interface DayFigures {
   windows: { windowId: string; window: string; served: number; openSec: number; busySec: number; idleSec: number; utilization: number | null }[];
   clerks: { clerk: string; served: number; onDutySec: number; busySec: number; idleSec: number; utilization: number | null }[];
   arrivals: { slot: string; count: number }[];
-  ratings: { count: number; mean: number | null; distribution: Record<string, number>; reasons: Record<string, number> };
+  ratings: { count: number; mean: number | null; distribution: Record<string, number>; reasons: Record<RatingReason, number> };
 }
 
 export interface DayReportBody {

@@ -17,7 +17,3 @@ export * from './service/views';
 export * from './service/queue-events';
 export * from './service/queue.service';
 export * from './service/hall-admin.service';
-// Infrastructure, also in `@hallq/queue/infrastructure`: here only until ratings, reports, auth and forecast
-// import it from there (issue 16; their files belong to other steps). Then these two lines go.
-export { TransactionRunner, isUniqueViolation } from './service/transaction-runner';
-export { requireHall } from './service/hall-repository';

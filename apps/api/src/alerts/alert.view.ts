@@ -1,4 +1,6 @@
-import type { AlertEntity, AlertLevel, AlertScope } from '@hallq/queue';
+import type { AlertScope } from '@hallq/contracts';
+import type { AlertLevel } from '@hallq/queue';
+import type { AlertEntity } from './alert.entity';
 
 /** An alert as the REST list and the `alert` event show it. */
 export interface AlertView {

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { AlertEntity, alertKey, HallEntity, type AlertLevel, type AlertScope } from '@hallq/queue';
+import type { AlertScope } from '@hallq/contracts';
+import { alertKey, HallEntity, type AlertLevel } from '@hallq/queue';
 import { insertRows } from '@hallq/queue/infrastructure';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { AlertEntity } from './alert.entity';
 
 /** An alert to raise: its subject, level and message (the rest is the hall and the moment). */
 export type NewAlert = Pick<AlertEntity, 'scope' | 'subjectId' | 'subject' | 'level' | 'message'>;

@@ -13,7 +13,9 @@ import type { Principal } from './principal';
  */
 export type AccessLevel = 'public' | 'signed-in' | 'admin' | 'hall-manager' | 'hall-staff' | 'window-clerk' | 'hall-viewer' | 'hall-kiosk';
 
-export const ACCESS_LEVELS: readonly AccessLevel[] = ['public', 'signed-in', 'admin', 'hall-manager', 'hall-staff', 'window-clerk', 'hall-viewer', 'hall-kiosk'];
+export const ACCESS_LEVELS: readonly AccessLevel[] = [
+  'public', 'signed-in', 'admin', 'hall-manager', 'hall-staff', 'window-clerk', 'hall-viewer', 'hall-kiosk',
+];
 
 /** What a request is about: the hall and window in its path, when it has them. */
 export interface AccessScope {

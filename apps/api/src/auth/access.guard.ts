@@ -40,4 +40,6 @@ export class AccessGuard implements CanActivate {
 }
 
 /** The caller, as resolved by AccessGuard (null when anonymous). */
-export const Caller = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal | null => ctx.switchToHttp().getRequest<AuthedRequest>().principal ?? null);
+export const Caller = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): Principal | null => ctx.switchToHttp().getRequest<AuthedRequest>().principal ?? null,
+);

@@ -5,7 +5,9 @@ import { Access, Public } from './access.decorator';
 import { Caller } from './access.guard';
 import { AccountsService } from './accounts.service';
 import { DevicesService } from './devices.service';
-import { AccountResponseDto, CreateAccountDto, CreateDeviceDto, DeviceResponseDto, IssuedDeviceResponseDto, SignInDto, SignInResponseDto, UpdateAccountDto } from './dto/auth.dto';
+import {
+  AccountResponseDto, CreateAccountDto, CreateDeviceDto, DeviceResponseDto, IssuedDeviceResponseDto, SignInDto, SignInResponseDto, UpdateAccountDto,
+} from './dto/auth.dto';
 import { RateLimited } from './rate-limit';
 import { actorName, type Principal, type StaffPrincipal } from './principal';
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { requireHall, type HallEntity } from '@hallq/queue';
+import type { HallEntity } from '@hallq/queue';
+import { requireHall } from '@hallq/queue/infrastructure';
 import { DataSource, IsNull } from 'typeorm';
 import { DeviceEntity } from './entities/device.entity';
 

@@ -31,7 +31,8 @@ export function throttlerOptions(config: AppConfig, reflector: Reflector): Throt
       {
         name: 'issue-device', ttl: MINUTE, limit: a.issuePerDevicePerMin,
         skipIf: (ctx) => action(ctx) !== 'issue' || principal(ctx)?.kind !== 'device',
-        getTracker: (req) => `device:${(req as AuthedRequest).principal?.kind === 'device' ? ((req as AuthedRequest).principal as { deviceId: string }).deviceId : ''}`,
+        getTracker: (req) =>
+          `device:${(req as AuthedRequest).principal?.kind === 'device' ? ((req as AuthedRequest).principal as { deviceId: string }).deviceId : ''}`,
       },
       { name: 'sign-in', ttl: MINUTE, limit: a.signInPerAddressPerMin, skipIf: (ctx) => action(ctx) !== 'sign-in' },
     ],

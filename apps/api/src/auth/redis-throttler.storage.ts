@@ -41,7 +41,10 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
         this.degraded = false;
         this.logger.log('Rate limits are shared across instances again');
       }
-      return { totalHits: hits, timeToExpire: Math.ceil(Math.max(0, ttlMs) / 1000), isBlocked: blocked === 1, timeToBlockExpire: Math.ceil(Math.max(0, blockMs) / 1000) };
+      return {
+        totalHits: hits, timeToExpire: Math.ceil(Math.max(0, ttlMs) / 1000),
+        isBlocked: blocked === 1, timeToBlockExpire: Math.ceil(Math.max(0, blockMs) / 1000),
+      };
     } catch (e) {
       if (!this.degraded) {
         this.degraded = true;

@@ -27,7 +27,8 @@ export class RedisIoAdapter extends ConfiguredIoAdapter {
     const pub = new Proxy(commands, {
       get(target, prop) {
         if (prop === 'publish') {
-          return (channel: string, message: string | Buffer) => (target.status === 'ready' ? target.publish(channel, message).catch(() => 0) : Promise.resolve(0));
+          return (channel: string, message: string | Buffer) =>
+            (target.status === 'ready' ? target.publish(channel, message).catch(() => 0) : Promise.resolve(0));
         }
         const v = Reflect.get(target, prop, target) as unknown;
         return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;

@@ -132,6 +132,9 @@ export class RedisService implements OnModuleInit, OnModuleDestroy {
     if (!this.up && this.outageSince !== null) return;
     this.up = false;
     this.outageSince = Date.now();
-    this.logger.warn(`Redis unreachable (${reason}): this instance keeps serving its own clients; calls made on other instances do not reach them until Redis returns`);
+    this.logger.warn(
+      `Redis unreachable (${reason}): this instance keeps serving its own clients; `
+        + 'calls made on other instances do not reach them until Redis returns',
+    );
   }
 }

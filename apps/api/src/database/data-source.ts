@@ -2,11 +2,14 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { QUEUE_ENTITIES, QUEUE_MIGRATIONS } from '@hallq/queue';
 import { DataSource, type DataSourceOptions } from 'typeorm';
+import { AlertEntity } from '../alerts/alert.entity';
 import { AUTH_ENTITIES } from '../auth/entities';
 import { AUTH_MIGRATIONS } from '../auth/migrations';
 import { JobLockEntity } from '../cluster/job-lock.entity';
 import { CLUSTER_MIGRATIONS } from '../cluster/migrations';
 import type { AppConfig } from '../common/config/app-config';
+import { RatingEntity } from '../ratings/rating.entity';
+import { AuditEntryEntity } from '../staffing/audit-entry.entity';
 import { DropTimedOutConnectionsSubscriber } from './drop-timed-out-connections.subscriber';
 
 export type DatabaseSettings = Pick<AppConfig, 'database' | 'logSql' | 'dbConnectTimeoutMs' | 'dbQueryTimeoutMs'>;
@@ -14,7 +17,9 @@ export type DatabaseSettings = Pick<AppConfig, 'database' | 'logSql' | 'dbConnec
 /** TypeORM options for the configured database. Schema comes only from migrations (synchronize off). */
 export function dataSourceOptions({ database: db, logSql, dbConnectTimeoutMs, dbQueryTimeoutMs }: DatabaseSettings): DataSourceOptions {
   const common = {
-    entities: [...QUEUE_ENTITIES, ...AUTH_ENTITIES, JobLockEntity],
+    // The lib's entities, then the api modules' own. The lib's migrations made rating, alert and audit_entry
+    // before those entities moved here; they stay there as history.
+    entities: [...QUEUE_ENTITIES, ...AUTH_ENTITIES, JobLockEntity, RatingEntity, AlertEntity, AuditEntryEntity],
     // TypeORM runs them in timestamp order, whichever list they come from.
     migrations: [...QUEUE_MIGRATIONS, ...CLUSTER_MIGRATIONS, ...AUTH_MIGRATIONS],
     migrationsTableName: 'hallq_migrations',

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ForecastEvent } from '@hallq/forecast';
-import { requireHall, ServiceCategoryEntity, TicketEventEntity, WindowEntity } from '@hallq/queue';
+import { ServiceCategoryEntity, TicketEventEntity, WindowEntity } from '@hallq/queue';
+import { requireHall } from '@hallq/queue/infrastructure';
 import { DataSource } from 'typeorm';
 import { factsOfEventRow, toForecastEvent } from './forecast-events';
 

@@ -1,4 +1,4 @@
-import { RATING_REASONS, type RatingReason } from '@hallq/queue';
+import { RATING_REASONS, type RatingReason } from '@hallq/contracts';
 
 export interface RatingSummary {
   count: number;

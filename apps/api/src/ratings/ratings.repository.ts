@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import {
-  isUniqueViolation, RatingEntity, requireHall, ServiceCategoryEntity, TicketEntity, WindowEntity, type HallEntity,
-} from '@hallq/queue';
+import { ServiceCategoryEntity, TicketEntity, WindowEntity, type HallEntity } from '@hallq/queue';
+import { isUniqueViolation, requireHall } from '@hallq/queue/infrastructure';
 import { Between, DataSource, type EntityManager } from 'typeorm';
+import { RatingEntity } from './rating.entity';
 
 /** The fields a phone rating writes over a pad rating of the same ticket. */
 export type RatingChange = Pick<RatingEntity, 'score' | 'reasons' | 'comment' | 'at' | 'source'>;

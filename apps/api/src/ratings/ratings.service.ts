@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { QueueError, TransactionRunner, type Clock, type RatingSource, type TicketEntity, type WindowEntity } from '@hallq/queue';
+import type { RatingSource } from '@hallq/contracts';
+import { QueueError, type Clock, type TicketEntity, type WindowEntity } from '@hallq/queue';
+import { TransactionRunner } from '@hallq/queue/infrastructure';
 import { CLOCK } from '../queue/clock';
 import { dayRange } from '../reports/day-range';
 import type { RateTicketDto, RatingResponseDto } from './dto/rate-ticket.dto';

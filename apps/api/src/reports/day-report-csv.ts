@@ -1,4 +1,4 @@
-import { RATING_REASONS } from '@hallq/queue';
+import { RATING_REASONS } from '@hallq/contracts';
 import type { DayFigures, DayReport } from './day-report';
 
 /** Excel reads a UTF-8 file as the local code page unless it starts with a byte-order mark; Chinese names need it. */

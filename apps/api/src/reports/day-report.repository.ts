@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { RatingEntity, requireHall, ServiceCategoryEntity, TicketEntity, TicketEventEntity, WindowEntity, type HallEntity } from '@hallq/queue';
+import { ServiceCategoryEntity, TicketEntity, TicketEventEntity, WindowEntity, type HallEntity } from '@hallq/queue';
+import { requireHall } from '@hallq/queue/infrastructure';
 import { Between, DataSource, IsNull, LessThan, Like, Not } from 'typeorm';
+import { RatingEntity } from '../ratings/rating.entity';
 
 /** The event columns the day report reads. */
 const EVENT_COLUMNS = { ticketId: true, windowId: true, type: true, toStatus: true, at: true, actor: true } as const;

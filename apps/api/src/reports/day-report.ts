@@ -121,7 +121,8 @@ export function buildDayReport(input: ReportInput): DayReport {
 
   const figures = (day: string, tickets: ReportTicket[], ratings: ReportInput['ratings'], spans: Interval[]): Omit<DayFigures, 'arrivals' | 'clerks'> => {
     const waits = (ts: ReportTicket[]) => durationStats(ts.flatMap((t) => (firstCall.has(t.id) ? [firstCall.get(t.id)! - t.issuedAt] : [])));
-    const services = (ts: ReportTicket[]) => durationStats(ts.flatMap((t) => (t.status === 'done' && t.startedAt !== null && t.finishedAt !== null ? [t.finishedAt - t.startedAt] : [])));
+    const services = (ts: ReportTicket[]) =>
+      durationStats(ts.flatMap((t) => (t.status === 'done' && t.startedAt !== null && t.finishedAt !== null ? [t.finishedAt - t.startedAt] : [])));
     const served = tickets.filter((t) => t.status === 'done');
     return {
       day,
@@ -167,7 +168,10 @@ export function buildDayReport(input: ReportInput): DayReport {
   });
   const rangeStart = localDayStart(input.days[0], input.timeZone);
   const total = {
-    ...figures('total', input.tickets.filter((t) => input.days.includes(t.serviceDay)), input.ratings, until > rangeStart ? [{ start: rangeStart, end: until }] : []),
+    ...figures(
+      'total', input.tickets.filter((t) => input.days.includes(t.serviceDay)), input.ratings,
+      until > rangeStart ? [{ start: rangeStart, end: until }] : [],
+    ),
     clerks: sumClerks(days.flatMap((d) => d.clerks)),
     arrivals: sumSlots(days.map((d) => d.arrivals)),
   };

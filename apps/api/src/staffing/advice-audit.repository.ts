@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AuditEntryEntity } from '@hallq/queue';
 import { DataSource } from 'typeorm';
+import { AuditEntryEntity } from './audit-entry.entity';
 
 /** The hall's audit log of manager actions on staffing advice (applied, dismissed). */
 @Injectable()

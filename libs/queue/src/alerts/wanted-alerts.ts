@@ -1,4 +1,4 @@
-import type { AlertScope } from '../entities/alert.entity';
+import type { AlertScope } from '@hallq/contracts';
 import type { AlertText } from './alert-text';
 import { lineLevel, MAX_TRANSFERS, ticketLevel, type AlertLevel } from './escalation';
 

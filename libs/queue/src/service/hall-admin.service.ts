@@ -115,7 +115,9 @@ export class HallAdminService {
     const c = await this.uniquely(() =>
       this.tx.run(async (em) => {
         const cat = await this.halls.getCategory(em, hallId, idOrCode);
-        const change = pick(input, ['code', 'prefix', 'nameZh', 'nameEn', 'targetWaitSec', 'targetShare', 'materials', 'defaultServiceSec', 'active', 'sortOrder']);
+        const change = pick(input, [
+          'code', 'prefix', 'nameZh', 'nameEn', 'targetWaitSec', 'targetShare', 'materials', 'defaultServiceSec', 'active', 'sortOrder',
+        ]);
         Object.assign(cat, change);
         await em.save(ServiceCategoryEntity, cat);
         return cat;

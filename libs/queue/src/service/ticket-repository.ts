@@ -77,12 +77,18 @@ export class TicketRepository {
       }
     }
     if (hallCategoryIds.length) {
-      parts.push(`SELECT ${cols} FROM ticket WHERE hallId = ? AND status = 'waiting' AND categoryId IN (${hallCategoryIds.map(() => '?').join(', ')}) AND targetWindowId = ?`);
+      parts.push(
+        `SELECT ${cols} FROM ticket WHERE hallId = ? AND status = 'waiting' ` +
+          `AND categoryId IN (${hallCategoryIds.map(() => '?').join(', ')}) AND targetWindowId = ?`,
+      );
       params.push(hallId, ...hallCategoryIds, windowId);
     }
     if (!parts.length) return [];
-    const rows: { id: string; categoryId: string; priority: RoutableTicket['priority']; issuedAt: unknown; targetWindowId: string | null }[] = await em.query(parts.join(' UNION ALL '), params);
-    return rows.map((t) => ({ id: t.id, categoryId: t.categoryId, priority: t.priority, issuedAt: Number(t.issuedAt), targetWindowId: t.targetWindowId ?? null }));
+    const rows: { id: string; categoryId: string; priority: RoutableTicket['priority']; issuedAt: unknown; targetWindowId: string | null }[] =
+      await em.query(parts.join(' UNION ALL '), params);
+    return rows.map((t) => ({
+      id: t.id, categoryId: t.categoryId, priority: t.priority, issuedAt: Number(t.issuedAt), targetWindowId: t.targetWindowId ?? null,
+    }));
   }
 
   /**
@@ -104,12 +110,16 @@ export class TicketRepository {
    * collections around it copy (10-30 ms pauses next to each refresh of a 15,000-ticket line).
    */
   async findWaitingBrief(em: EntityManager, hallId: string): Promise<WaitingTicket[]> {
-    const rows: { id: string; number: string; categoryId: string; priority: WaitingTicket['priority']; issuedAt: unknown; targetWindowId: string | null; transferCount: unknown }[] = await em.query(
+    const rows: {
+      id: string; number: string; categoryId: string; priority: WaitingTicket['priority'];
+      issuedAt: unknown; targetWindowId: string | null; transferCount: unknown;
+    }[] = await em.query(
       `SELECT id, number, categoryId, priority, issuedAt, targetWindowId, transferCount ${WAITING_LINE}`,
       [hallId],
     );
     return rows.map((t) => ({
-      id: t.id, number: t.number, categoryId: t.categoryId, priority: t.priority, issuedAt: num(t.issuedAt), targetWindowId: t.targetWindowId ?? null, transferCount: num(t.transferCount),
+      id: t.id, number: t.number, categoryId: t.categoryId, priority: t.priority,
+      issuedAt: num(t.issuedAt), targetWindowId: t.targetWindowId ?? null, transferCount: num(t.transferCount),
     }));
   }
 
@@ -138,7 +148,9 @@ export class TicketRepository {
   }
 
   /** Waiting tickets of a line (category, or one target window) by class, leaving some ids out. */
-  async lineCounts(em: EntityManager, hallId: string, line: { categoryId: string; targetWindowId: string | null }, except: string[]): Promise<{ priority: number; normal: number }> {
+  async lineCounts(
+    em: EntityManager, hallId: string, line: { categoryId: string; targetWindowId: string | null }, except: string[],
+  ): Promise<{ priority: number; normal: number }> {
     const qb = em
       .createQueryBuilder(TicketEntity, 't')
       .select('t.priority', 'priority')
@@ -160,7 +172,8 @@ export class TicketRepository {
         ? qb.andWhere('o.targetWindowId = :tw', { tw: t.targetWindowId })
         : qb.andWhere('o.categoryId = :cat AND o.targetWindowId IS NULL', { cat: t.categoryId });
     const base = () =>
-      em.createQueryBuilder(TicketEntity, 'o').where('o.hallId = :hallId AND o.status = :waiting AND o.id <> :id', { hallId: t.hallId, waiting: 'waiting', id: t.id });
+      em.createQueryBuilder(TicketEntity, 'o')
+        .where('o.hallId = :hallId AND o.status = :waiting AND o.id <> :id', { hallId: t.hallId, waiting: 'waiting', id: t.id });
     const priority = t.priority === 'priority' ? 0 : await line(base()).andWhere("o.priority = 'priority'").getCount();
     const sameClassBefore = await line(base())
       .andWhere('o.priority = :p AND (o.issuedAt < :at OR (o.issuedAt = :at AND o.seq < :seq))', { p: t.priority, at: t.issuedAt, seq: t.seq })
@@ -214,7 +227,8 @@ const EVENT_COLUMNS = ['hallId', 'ticketId', 'windowId', 'categoryId', 'type', '
 export function appendEvents(em: EntityManager, es: NewEvent[]): Promise<unknown> {
   return insertRows(em, 'ticket_event', EVENT_COLUMNS, es.map((e) => [
     // `data` is a simple-json column: JSON text, or NULL.
-    e.hallId, e.ticketId ?? null, e.windowId ?? null, e.categoryId ?? null, e.type, e.fromStatus ?? null, e.toStatus ?? null, e.at, e.actor ?? null, e.data == null ? null : JSON.stringify(e.data),
+    e.hallId, e.ticketId ?? null, e.windowId ?? null, e.categoryId ?? null, e.type, e.fromStatus ?? null, e.toStatus ?? null,
+    e.at, e.actor ?? null, e.data == null ? null : JSON.stringify(e.data),
   ]));
 }
 

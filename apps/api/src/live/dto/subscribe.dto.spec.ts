@@ -9,7 +9,10 @@ describe('parseSubscribe', () => {
     expect(parseSubscribe({ ticket: 'AbC-_9' })).toEqual({ ok: true, target: { kind: 'ticket', token: 'AbC-_9' } });
   });
 
-  it.each([undefined, null, 'hall', 7, [], [{ hall: 'x' }], {}, { hall: 1 }, { hall: '' }, { hall: 'a b' }, { hall: 'x'.repeat(65) }, { hall: 'a', window: 'b' }, { hall: 'a', manager: 'a' }, { manager: 'a b' }])(
+  it.each([
+    undefined, null, 'hall', 7, [], [{ hall: 'x' }], {}, { hall: 1 }, { hall: '' }, { hall: 'a b' }, { hall: 'x'.repeat(65) },
+    { hall: 'a', window: 'b' }, { hall: 'a', manager: 'a' }, { manager: 'a b' },
+  ])(
     'refuses %p with a message',
     (p) => {
       const r = parseSubscribe(p);

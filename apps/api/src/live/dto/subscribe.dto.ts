@@ -18,7 +18,10 @@ const ID = /^[A-Za-z0-9_-]{1,64}$/;
  */
 export function parseSubscribe(payload: unknown): SubscribeParse {
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
-    return { ok: false, error: 'subscribe expects an object: { hall: "<hallId>" }, { window: "<windowId>" } or { ticket: "<token>" } or { manager: "<hallId>" }' };
+    return {
+      ok: false,
+      error: 'subscribe expects an object: { hall: "<hallId>" }, { window: "<windowId>" } or { ticket: "<token>" } or { manager: "<hallId>" }',
+    };
   }
   const p = payload as Record<string, unknown>;
   const keys = (['hall', 'window', 'ticket', 'manager'] as const).filter((k) => p[k] !== undefined);

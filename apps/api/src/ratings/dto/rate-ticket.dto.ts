@@ -1,12 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { RATING_REASONS, type RatingReason, type RatingSource } from '@hallq/queue';
+import { RATING_REASONS, type RatingReason, type RatingSource } from '@hallq/contracts';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, Max, Min } from 'class-validator';
 import { IsOptionalNotNull } from '../../common/validation/is-optional-not-null';
 import { IsDisplayName } from '../../common/validation/is-display-name';
 
 export class RateTicketDto {
   @ApiProperty({ minimum: 1, maximum: 5, example: 4, description: '1 (very poor) to 5 (very good).' })
-  @IsInt({ message: 'score must be a whole number from 1 to 5' }) @Min(1, { message: 'score must be a whole number from 1 to 5' }) @Max(5, { message: 'score must be a whole number from 1 to 5' })
+  @IsInt({ message: 'score must be a whole number from 1 to 5' })
+  @Min(1, { message: 'score must be a whole number from 1 to 5' })
+  @Max(5, { message: 'score must be a whole number from 1 to 5' })
   score: number;
 
   @ApiPropertyOptional({ enum: RATING_REASONS, isArray: true, example: ['waited_too_long'], description: 'What went wrong, from a fixed list.' })

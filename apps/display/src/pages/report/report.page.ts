@@ -5,20 +5,21 @@ import { categoryName } from '../../shared/i18n';
 import { prefs, setLang } from '../../shared/prefs';
 import { errorText, tr } from '../counter/console-common';
 import '../counter/counter.css';
-import type { DayFigures, DayReportBody as DayReport } from '@hallq/contracts';
+import type { DayFigures, DayReportBody as DayReport, RatingReason } from '@hallq/contracts';
 import './report.css';
 
 const BLUE = '#0b5cd5';
 const ORANGE = '#e85d04';
 const TEAL = '#2a9d8f';
 
+/** Words for every reason of the contract's list (`satisfies` fails to compile when the list changes). */
 const REASONS: Record<string, [string, string]> = {
   waited_too_long: ['等待太久', 'Waited too long'],
   asked_again_for_data: ['重复索要已交材料', 'Asked again for data already given'],
   hard_to_find_service: ['难找到对应事项', 'Hard to find the right service'],
   sent_between_windows: ['在窗口间来回转', 'Sent between windows'],
   not_resolved: ['问题未解决', 'Not resolved'],
-};
+} satisfies Record<RatingReason, [string, string]>;
 
 /**
  * The day report (/report/<hall>?from=&to=): the figures of a range of service days at a glance, four

@@ -1,8 +1,6 @@
+import type { AlertScope } from '@hallq/contracts';
+import { epochMs, type AlertLevel } from '@hallq/queue';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { AlertLevel } from '../alerts/escalation';
-import { epochMs } from './column-types';
-
-export type AlertScope = 'category' | 'ticket' | 'transfers';
 
 /**
  * An alert for a manager: raised, escalated in place (raising its level clears the acknowledgement),

@@ -1,5 +1,5 @@
+import { epochMs } from '@hallq/queue';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { epochMs } from './column-types';
 
 /** Append-only log of manager actions: advice applied or dismissed, windows opened, profiles changed. */
 @Entity('audit_entry')

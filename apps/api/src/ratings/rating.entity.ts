@@ -1,11 +1,6 @@
+import type { RatingReason, RatingSource } from '@hallq/contracts';
+import { epochMs } from '@hallq/queue';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { epochMs } from './column-types';
-
-/** Why a citizen was unhappy (好差评 reasons); a fixed list so reports can count them. */
-export const RATING_REASONS = ['waited_too_long', 'asked_again_for_data', 'hard_to_find_service', 'sent_between_windows', 'not_resolved'] as const;
-export type RatingReason = (typeof RATING_REASONS)[number];
-/** Where a rating was entered: the citizen's own phone, or the pad at the counter (which the clerk can reach). */
-export type RatingSource = 'phone' | 'pad';
 
 /** A citizen's rating (1-5) of a finished ticket; one per ticket, kept with the window and category that served it. */
 @Entity('rating')
