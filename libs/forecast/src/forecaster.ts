@@ -16,7 +16,7 @@ import type { CategoryPrediction, TicketPrediction, WindowPrediction } from './p
 import { monteCarlo, monteCarloSteps, sampleStats, type MonteCarloInput, type MonteCarloModel, type MonteCarloResult } from './predict/monte-carlo';
 import { calibrationFeatures, mcDistribution, residualLognormalMean, summarize, summarizeSamples } from './predict/wait-distribution';
 import { integrateRate, type CategoryLoadInput } from './staffing/staffing';
-import { adviseStaffing, applyWhatIf, whatIfEffects, type CategoryLoads } from './staffing/staffing-advisor';
+import { adviseStaffing, applyWhatIf, whatIfEffects, type AdviceLimits, type CategoryLoads } from './staffing/staffing-advisor';
 import { StaffingHysteresis, type HysteresisOptions } from './staffing/hysteresis';
 import { planDay, type DayPlanSlot } from './staffing/day-plan';
 import type { StaffingAdvice, WhatIfChange, WhatIfResult } from './staffing/advice.types';
@@ -539,12 +539,14 @@ export class Forecaster {
 
   /**
    * Staffing advice (staffing/staffing-advisor.ts) from this hall's loads and its hysteresis: per category
-   * the windows needed and advised, and concrete actions with their expected effect. Call it every minute
-   * and after large changes.
+   * the windows needed and advised, and the actions that fit the hall (`limits`: clerks on duty), each with
+   * its effect predicted by this forecaster's category predictions (the same as predictCategories and
+   * whatIf give). Call it every minute and after large changes.
    */
-  advise(state: HallSnapshot, now: number): StaffingAdvice {
+  advise(state: HallSnapshot, now: number, limits: AdviceLimits = {}): StaffingAdvice {
     this.learnCategories(state);
-    return adviseStaffing(state, now, this.loads(state, now), this.hysteresis, this.clearWithinMs());
+    const predict = (s: HallSnapshot) => this.categoryPredictions(s, now);
+    return adviseStaffing(state, now, this.loads(state, now), this.hysteresis, this.clearWithinMs(), predict, limits);
   }
 
   /** The effect of a change the manager proposes (window states, work profiles), before and after. */
