@@ -7,6 +7,8 @@ import { AUTH_MIGRATIONS } from '../auth/migrations';
 import { JobLockEntity } from '../cluster/job-lock.entity';
 import { CLUSTER_MIGRATIONS } from '../cluster/migrations';
 import type { AppConfig } from '../common/config/app-config';
+import { STAFFING_MIGRATIONS } from '../staffing/migrations';
+import { StaffOnDutyEntity } from '../staffing/staff-on-duty.entity';
 import { DropTimedOutConnectionsSubscriber } from './drop-timed-out-connections.subscriber';
 
 export type DatabaseSettings = Pick<AppConfig, 'database' | 'logSql' | 'dbConnectTimeoutMs' | 'dbQueryTimeoutMs'>;
@@ -14,9 +16,9 @@ export type DatabaseSettings = Pick<AppConfig, 'database' | 'logSql' | 'dbConnec
 /** TypeORM options for the configured database. Schema comes only from migrations (synchronize off). */
 export function dataSourceOptions({ database: db, logSql, dbConnectTimeoutMs, dbQueryTimeoutMs }: DatabaseSettings): DataSourceOptions {
   const common = {
-    entities: [...QUEUE_ENTITIES, ...AUTH_ENTITIES, JobLockEntity],
+    entities: [...QUEUE_ENTITIES, ...AUTH_ENTITIES, JobLockEntity, StaffOnDutyEntity],
     // TypeORM runs them in timestamp order, whichever list they come from.
-    migrations: [...QUEUE_MIGRATIONS, ...CLUSTER_MIGRATIONS, ...AUTH_MIGRATIONS],
+    migrations: [...QUEUE_MIGRATIONS, ...CLUSTER_MIGRATIONS, ...AUTH_MIGRATIONS, ...STAFFING_MIGRATIONS],
     migrationsTableName: 'hallq_migrations',
     synchronize: false,
     // Failed queries surface as errors through the HTTP filter; expected ones (a lost idempotency race) stay quiet.

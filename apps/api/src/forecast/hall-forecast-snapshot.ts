@@ -1,4 +1,4 @@
-import type { CategoryPrediction, CategorySnapshot, DayPlanSlot, Forecaster, HallSnapshot, StaffingAdvice, WhatIfChange, WhatIfResult } from '@hallq/forecast';
+import type { AdviceLimits, CategoryPrediction, CategorySnapshot, DayPlanSlot, Forecaster, HallSnapshot, StaffingAdvice, WhatIfChange, WhatIfResult } from '@hallq/forecast';
 import { DEFAULT_MAX_PRIORITY_STREAK, type HallState } from '@hallq/queue';
 import { forecastWait, type WaitEstimate } from '../waits/wait-estimator';
 import { hallSnapshotOf } from './forecast-events';
@@ -49,9 +49,9 @@ export class HallForecastSnapshot {
     return this.#forecaster.arrivalsForecast(categoryId, this.at, steps, stepMs, this.at);
   }
 
-  /** Staffing advice for the hall now (advances the hall's advice hysteresis). */
-  advise(): StaffingAdvice {
-    return this.#forecaster.advise(this.view(), this.at);
+  /** Staffing advice for the hall now within `limits` (clerks on duty); advances the hall's advice hysteresis. */
+  advise(limits: AdviceLimits = {}): StaffingAdvice {
+    return this.#forecaster.advise(this.view(), this.at, limits);
   }
 
   /** The effect of a proposed change of window states or work profiles, before and after. */
