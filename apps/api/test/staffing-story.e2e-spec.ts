@@ -6,7 +6,9 @@ type Action = {
   kind: string; windowId: string; windowLabel: string; category: string; fromCategory?: string; categories?: string[];
   effects: { category: string; before: Effect; after: Effect }[]; message: { en: string; zh: string };
 };
-type CategoryAdvice = { category: string; current: number; before: Effect; after: Effect; headline: { en: string } | null; headlineKind: string | null; short: number };
+type CategoryAdvice = {
+  category: string; current: number; before: Effect; after: Effect; headline: { en: string } | null; headlineKind: string | null; short: number;
+};
 type Advice = { categories: CategoryAdvice[]; actions: Action[]; staff: { windowsInHall: number; clerksOnDuty: number; open: number; spare: number } };
 
 /**

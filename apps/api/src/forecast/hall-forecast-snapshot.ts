@@ -1,4 +1,6 @@
-import type { AdviceLimits, CategoryPrediction, CategorySnapshot, DayPlanSlot, Forecaster, HallSnapshot, StaffingAdvice, WhatIfChange, WhatIfResult } from '@hallq/forecast';
+import type {
+  AdviceLimits, CategoryPrediction, CategorySnapshot, DayPlanSlot, Forecaster, HallSnapshot, StaffingAdvice, WhatIfChange, WhatIfResult,
+} from '@hallq/forecast';
 import { DEFAULT_MAX_PRIORITY_STREAK, type HallState } from '@hallq/queue';
 import { forecastWait, type WaitEstimate } from '../waits/wait-estimator';
 import { hallSnapshotOf } from './forecast-events';

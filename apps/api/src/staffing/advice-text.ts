@@ -80,8 +80,10 @@ export function shortHeadline(c: Named, s: Shortfall): Texts {
     : { en: `the hall has ${s.windowsInHall} windows`, zh: `大厅共 ${s.windowsInHall} 个窗口` };
   const possible = s.actions
     ? {
-      en: `Still possible: the actions below, ${s.before.windows} -> ${s.after.windows} windows, expected wait ${arrow(s.before.expectedWaitMin, s.after.expectedWaitMin)} min`,
-      zh: `仍可执行下列调整：窗口 ${s.before.windows} → ${s.after.windows}，预计等待 ${arrowZh(s.before.expectedWaitMin, s.after.expectedWaitMin)} 分钟`,
+      en: `Still possible: the actions below, ${s.before.windows} -> ${s.after.windows} windows, ` +
+        `expected wait ${arrow(s.before.expectedWaitMin, s.after.expectedWaitMin)} min`,
+      zh: `仍可执行下列调整：窗口 ${s.before.windows} → ${s.after.windows}，` +
+        `预计等待 ${arrowZh(s.before.expectedWaitMin, s.after.expectedWaitMin)} 分钟`,
     }
     : {
       en: `Everything possible here is done (${s.after.windows} windows serve it); expected wait ${s.after.expectedWaitMin ?? '∞'} min`,
@@ -90,7 +92,10 @@ export function shortHeadline(c: Named, s: Shortfall): Texts {
   const clears = s.waiting === 0 ? null
     : s.clearsInMin === null
       ? { en: `the line of ${s.waiting} keeps growing at that pace`, zh: `按此速度，${s.waiting} 人的队伍仍会变长` }
-      : { en: `the line of ${s.waiting} clears in about ${duration(s.clearsInMin)} at that pace`, zh: `按此速度，${s.waiting} 人的队伍约 ${durationZh(s.clearsInMin)}后清空` };
+      : {
+        en: `the line of ${s.waiting} clears in about ${duration(s.clearsInMin)} at that pace`,
+        zh: `按此速度，${s.waiting} 人的队伍约 ${durationZh(s.clearsInMin)}后清空`,
+      };
   return {
     en:
       `${c.nameEn}: more windows are needed than this hall can staff (about ${s.advised} to meet its target; ${staff.en}). ` +
@@ -117,8 +122,10 @@ export function actionText(
   kind: 'open' | 'move' | 'close', window: string, to: Named, from: Named[], profile: Named[], effects: NamedEffect[],
 ): Texts {
   const eff = {
-    en: effects.map((e) => `${e.nameEn} windows ${e.before.windows} -> ${e.after.windows}, expected wait ${arrow(e.before.expectedWaitMin, e.after.expectedWaitMin)} min`).join('; '),
-    zh: effects.map((e) => `${e.nameZh}窗口 ${e.before.windows} → ${e.after.windows}，预计等待 ${arrowZh(e.before.expectedWaitMin, e.after.expectedWaitMin)} 分钟`).join('；'),
+    en: effects.map((e) => `${e.nameEn} windows ${e.before.windows} -> ${e.after.windows}, ` +
+      `expected wait ${arrow(e.before.expectedWaitMin, e.after.expectedWaitMin)} min`).join('; '),
+    zh: effects.map((e) => `${e.nameZh}窗口 ${e.before.windows} → ${e.after.windows}，` +
+      `预计等待 ${arrowZh(e.before.expectedWaitMin, e.after.expectedWaitMin)} 分钟`).join('；'),
   };
   const serves = {
     en: profile.length === 1 ? `${profile[0].nameEn} only` : `${profile.map((p) => p.nameEn).join(' and ')} (longest wait against target first)`,

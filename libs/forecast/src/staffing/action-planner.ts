@@ -58,7 +58,8 @@ export function planChanges(input: PlanInput): { changes: PlannedChange[]; unmet
       return byId.get(c)?.withinTarget !== false && (have.get(c) ?? 0) - x >= Math.max(want(c), 1) - 1e-9;
     });
   };
-  const slack = (w: HallSnapshot['windows'][number]) => Math.min(...[...(shares.get(w.id) ?? new Map<string, number>())].map(([c, x]) => (have.get(c) ?? 0) - x - want(c)));
+  const slack = (w: HallSnapshot['windows'][number]) =>
+    Math.min(...[...(shares.get(w.id) ?? new Map<string, number>())].map(([c, x]) => (have.get(c) ?? 0) - x - want(c)));
 
   const order = [...input.categories].sort((a, b) => b.urgency - a.urgency);
   for (const cat of order) {

@@ -16,7 +16,8 @@ const load = (categoryId: string, arrivalsPerHour: number, waiting: number, mean
 const hall = (windows: HallSnapshot['windows'], cats = ['A', 'B'], waiting: Record<string, number> = {}): HallSnapshot => ({
   categories: cats.map((id) => ({ id, targetWaitMs: 20 * MIN, defaultServiceMs: 10 * MIN })),
   windows,
-  waiting: Object.entries(waiting).flatMap(([c, n]) => Array.from({ length: n }, (_, i) => ({ id: `${c}${i}`, categoryId: c, priority: 'normal' as const, issuedAt: 0 }))),
+  waiting: Object.entries(waiting).flatMap(([c, n]) =>
+    Array.from({ length: n }, (_, i) => ({ id: `${c}${i}`, categoryId: c, priority: 'normal' as const, issuedAt: 0 }))),
   serving: [],
 });
 const loadsOf = (state: HallSnapshot, rates: Record<string, number>, serviceMs = 10 * MIN): CategoryLoads =>
