@@ -2,8 +2,6 @@ import type { PredictedEffect, StaffingAction, StaffingAdvice } from '@hallq/for
 import type { CategoryView } from '@hallq/queue';
 import { actionText, headline, shortHeadline, type Named, type Texts } from './advice-text';
 
-const MIN = 60_000;
-
 /**
  * GET /advice as the manager page reads it, from the forecaster's advice: whole windows, waits in minutes
  * (the forecaster's predictions), each action in words with the work profile it sets, and per category at
@@ -77,7 +75,7 @@ export function effectView(e: PredictedEffect) {
   return {
     windows: e.windows,
     expectedWaitMin: minutes(e.expectedWaitMs),
-    lowWaitMin: minutes(e.p10WaitMs),
+    lowWaitMin: Number.isFinite(e.p10WaitMs) ? Math.floor(Math.round(e.p10WaitMs / 1000) / 60) : null,
     highWaitMin: minutes(e.p90WaitMs),
     pWithinTarget: round2(e.pWithinTarget),
     serviceLevel: round2(e.serviceLevel),
@@ -85,8 +83,9 @@ export function effectView(e: PredictedEffect) {
   };
 }
 
+/** Whole minutes as every page shows a wait (seconds, then the minute begun): the board's "wait now" reads the same. */
 export function minutes(ms: number): number | null {
-  return Number.isFinite(ms) ? Math.round(ms / MIN) : null;
+  return Number.isFinite(ms) ? Math.ceil(Math.round(ms / 1000) / 60) : null;
 }
 function round1(x: number): number {
   return Math.round(x * 10) / 10;
