@@ -54,6 +54,7 @@ describe('advice action words', () => {
       'Move window 3 from Enterprise to Social insurance: it will serve Social insurance and Medical (longest wait against target first). ' +
         'Social insurance windows 2 -> 3, expected wait 210 -> 139 min; Enterprise windows 3 -> 2, expected wait 5 -> 12 min',
     );
+    expect(actionText('open', '7', social, [], [social], [eff(social, [2, 210], [3, 139])], true).en).toMatch(/139 min \(this change alone\)$/);
     expect(move.zh).toBe('将 3 号窗口从企业开办调整为社保：该窗口将办理社保、医保（按相对目标等待最久者优先）。社保窗口 2 → 3，预计等待 210 → 139 分钟；企业开办窗口 3 → 2，预计等待 5 → 12 分钟');
   });
 });

@@ -116,10 +116,11 @@ export interface NamedEffect extends Named {
 
 /**
  * An action in words: what to do, the window's whole work profile after it (what Apply sets), and the
- * wait of each category it touches, predicted for the hall with this one change.
+ * wait of each category it touches, predicted for the hall with this one change (`alone`: said so, when
+ * the advice has other actions).
  */
 export function actionText(
-  kind: 'open' | 'move' | 'close', window: string, to: Named, from: Named[], profile: Named[], effects: NamedEffect[],
+  kind: 'open' | 'move' | 'close', window: string, to: Named, from: Named[], profile: Named[], effects: NamedEffect[], alone = false,
 ): Texts {
   const eff = {
     en: effects.map((e) => `${e.nameEn} windows ${e.before.windows} -> ${e.after.windows}, ` +
@@ -127,6 +128,11 @@ export function actionText(
     zh: effects.map((e) => `${e.nameZh}窗口 ${e.before.windows} → ${e.after.windows}，` +
       `预计等待 ${arrowZh(e.before.expectedWaitMin, e.after.expectedWaitMin)} 分钟`).join('；'),
   };
+  // Among several actions, each effect is of this change alone; the headline has them all together.
+  if (alone) {
+    eff.en += ' (this change alone)';
+    eff.zh += '（仅此一项）';
+  }
   const serves = {
     en: profile.length === 1 ? `${profile[0].nameEn} only` : `${profile.map((p) => p.nameEn).join(' and ')} (longest wait against target first)`,
     zh: profile.length === 1 ? `只办理${profile[0].nameZh}` : `办理${profile.map((p) => p.nameZh).join('、')}（按相对目标等待最久者优先）`,

@@ -41,12 +41,14 @@ export function adviceView(
         waiting: c.waiting, arrivalsPerHour: round1(c.arrivalsPerHour), before, after, headline: text, headlineKind: kind,
       };
     }),
-    actions: a.actions.map((x) => actionView(x, named, code, wins)),
+    actions: a.actions.map((x) => actionView(x, named, code, wins, a.actions.length > 1)),
     unmet: a.unmet.map((u) => ({ category: code(u.categoryId), windows: u.windows })),
   };
 }
 
-function actionView(x: StaffingAction, named: (id: string) => Named, code: (id: string) => string, wins: Map<string, { label: string }>) {
+function actionView(
+  x: StaffingAction, named: (id: string) => Named, code: (id: string) => string, wins: Map<string, { label: string }>, alone: boolean,
+) {
   const label = wins.get(x.windowId)?.label ?? x.windowId;
   const effects = x.effects.map((e) => ({ category: code(e.categoryId), before: effectView(e.before), after: effectView(e.after) }));
   const from = x.kind === 'move' ? x.fromCategoryIds : [];
@@ -62,7 +64,7 @@ function actionView(x: StaffingAction, named: (id: string) => Named, code: (id: 
     effects,
     message: actionText(
       x.kind, label, named(x.categoryId), from.map(named), profile.map(named),
-      x.effects.map((e) => ({ ...named(e.categoryId), before: effectView(e.before), after: effectView(e.after) })),
+      x.effects.map((e) => ({ ...named(e.categoryId), before: effectView(e.before), after: effectView(e.after) })), alone,
     ),
   };
 }

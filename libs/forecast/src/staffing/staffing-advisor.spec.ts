@@ -153,6 +153,16 @@ describe('staffing advisor', () => {
     expect(a.actions.every((x) => x.kind === 'move' && x.categoryId === 'C')).toBe(true);
   });
 
+  it("gives a line the forecaster sees over its target one more window, though the staffing model would clear it in 2 hours", () => {
+    const state = hall([{ id: 'w1', state: 'open', categoryIds: ['A'] }, { id: 'w2', state: 'closed', categoryIds: ['A'] }], ['A'], { A: 8 });
+    const loads = loadsOf(state, { A: 3 });
+    const a = adviseStaffing(state, 0, loads, new StaffingHysteresis(), 2 * HOUR, fakePredict());
+    expect(a.categories[0].needBacklog).toBe(1);
+    expect(a.categories[0].before.expectedWaitMs).toBe(80 * MIN);
+    expect(a.categories[0].advised).toBe(2);
+    expect(a.actions.map((x) => [x.kind, x.windowId])).toEqual([['open', 'w2']]);
+  });
+
   it('moves a window from a category within target before opening one (no extra clerk), the moved window serving only its new category', () => {
     const state = hall([
       { id: 'w1', state: 'open', categoryIds: ['A'] },

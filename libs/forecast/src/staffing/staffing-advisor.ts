@@ -15,6 +15,9 @@ import { staffingEffect, windowsNeeded, type CategoryLoadInput } from './staffin
 
 export type CategoryLoads = Map<string, CategoryLoadInput>;
 
+/** Slack below a whole window (as the planner's): a share of 0.8 counts as the one window it is. */
+const SLACK = 0.25;
+
 /** The forecaster's category predictions for a setup of the hall (Forecaster.categoryPredictions at one moment). */
 export type PredictCategories = (state: HallSnapshot) => CategoryPrediction[];
 
@@ -83,10 +86,14 @@ export function adviseStaffing(
   const needs = state.categories.map((c) => {
     const load = loads.get(c.id) as CategoryLoadInput;
     const need = windowsNeeded(load, { clearWithinMs: H });
-    const strict = () => windowsNeeded({ ...load, targetShare: Math.min(0.99, load.targetShare + 0.05) }, { clearWithinMs: H * 0.8 }).needed;
-    const advised = hysteresis.update(c.id, need.needed, strict, now);
     const p = current.predicted.get(c.id);
     const wait = p?.expectedWaitMs ?? Infinity;
+    // The staffing model clears a backlog within H; when the forecaster (the board's wait now) has a line
+    // over its target today, it gets at least one window more than it has, so the page never shows a red
+    // wait with nothing advised.
+    const over = load.waiting > 0 && wait > c.targetWaitMs ? Math.ceil((current.supply.get(c.id) ?? 0) - SLACK) + 1 : 0;
+    const strict = () => windowsNeeded({ ...load, targetShare: Math.min(0.99, load.targetShare + 0.05) }, { clearWithinMs: H * 0.8 }).needed;
+    const advised = hysteresis.update(c.id, Math.max(need.needed, over), strict, now);
     const arrivalsNextHour = p?.arrivalsNextHour ?? load.arrivalsPerHour[0];
     return { category: c, load, need, advised, wait, arrivalsNextHour };
   });
