@@ -28,16 +28,18 @@ describe('advice headline', () => {
       before: { windows: 2, expectedWaitMin: 210 }, after: { windows: 10, expectedWaitMin: 45 }, clearsInMin: 130,
     });
     expect(s.en).toBe(
-      'Social insurance: more windows are needed than this hall can staff (about 13 to meet its target; the hall has 10 windows). ' +
+      'Social insurance: more windows are needed than this hall can staff (about 13 to meet its target; the hall has 10 windows; ' +
+        "with the other lines' needs at most 10 can serve it). " +
         'Still possible: the actions below, 2 -> 10 windows, expected wait 210 -> 45 min; the line of 61 clears in about 2 h 10 min at that pace. ' +
         "What else would help: extend today's hours, offer appointments for later, or send people to another hall.",
     );
-    expect(s.zh).toMatch(/^社保：所需窗口超出本大厅可安排的数量（达标约需 13 个；大厅共 10 个窗口）。仍可执行下列调整：窗口 2 → 10/);
+    expect(s.zh).toMatch(/^社保：所需窗口超出本大厅可安排的数量（达标约需 13 个；大厅共 10 个窗口，兼顾其他事项后最多 10 个可办理）。仍可执行下列调整：窗口 2 → 10/);
     const done = shortHeadline(social, {
       advised: 13, windowsInHall: 10, clerksOnDuty: 6, waiting: 61, actions: false,
       before: { windows: 6, expectedWaitMin: 90 }, after: { windows: 6, expectedWaitMin: 90 }, clearsInMin: null,
     });
-    expect(done.en).toMatch(/6 clerks are on duty for 10 windows\)\. Everything possible here is done \(6 windows serve it\); expected wait 90 min; /);
+    expect(done.en).toMatch(/6 clerks are on duty for 10 windows; with the other lines' needs at most 6 can serve it\)\. /);
+    expect(done.en).toMatch(/\. Everything possible here is done \(6 windows serve it\); expected wait 90 min; /);
     expect(done.en).toMatch(/the line of 61 keeps growing at that pace\./);
   });
 });

@@ -78,6 +78,8 @@ export function shortHeadline(c: Named, s: Shortfall): Texts {
   const staff = s.clerksOnDuty < s.windowsInHall
     ? { en: `${s.clerksOnDuty} clerks are on duty for ${s.windowsInHall} windows`, zh: `今日在岗 ${s.clerksOnDuty} 人（共 ${s.windowsInHall} 个窗口）` }
     : { en: `the hall has ${s.windowsInHall} windows`, zh: `大厅共 ${s.windowsInHall} 个窗口` };
+  // Why fewer than the hall's windows: the other lines keep theirs.
+  const most = { en: `; with the other lines' needs at most ${s.after.windows} can serve it`, zh: `，兼顾其他事项后最多 ${s.after.windows} 个可办理` };
   const possible = s.actions
     ? {
       en: `Still possible: the actions below, ${s.before.windows} -> ${s.after.windows} windows, ` +
@@ -98,11 +100,11 @@ export function shortHeadline(c: Named, s: Shortfall): Texts {
       };
   return {
     en:
-      `${c.nameEn}: more windows are needed than this hall can staff (about ${s.advised} to meet its target; ${staff.en}). ` +
+      `${c.nameEn}: more windows are needed than this hall can staff (about ${s.advised} to meet its target; ${staff.en}${most.en}). ` +
       `${possible.en}${clears ? `; ${clears.en}` : ''}. ` +
       'What else would help: extend today\'s hours, offer appointments for later, or send people to another hall.',
     zh:
-      `${c.nameZh}：所需窗口超出本大厅可安排的数量（达标约需 ${s.advised} 个；${staff.zh}）。` +
+      `${c.nameZh}：所需窗口超出本大厅可安排的数量（达标约需 ${s.advised} 个；${staff.zh}${most.zh}）。` +
       `${possible.zh}${clears ? `；${clears.zh}` : ''}。` +
       '其他办法：延长今日办理时间、引导预约其他时段，或分流到其他大厅。',
   };
