@@ -203,10 +203,13 @@ describe('counter and manager consoles in the browser', () => {
     expect(await manager.locator('.wi-result').textContent()).toContain('企业开办');
     await shot(manager, 'manager-advice');
 
+    // The action says the window's whole work profile after it: enterprise only (what Apply sets).
+    expect(await manager.locator(`.action[data-window="${first.windowLabel}"]`).textContent()).toContain('该窗口将只办理企业开办');
     await manager.locator(`.action[data-window="${first.windowLabel}"] [data-testid="apply"]`).click();
     await manager.locator('[data-testid="message"]', { hasText: '已执行' }).waitFor();
-    // The board reflects it: the window is open and serves enterprise.
+    // The board reflects it: the window is open and serves enterprise, and the line's wait now is the wait the action promised.
     await manager.locator(`tr[data-window="${first.windowLabel}"][data-state="open"]`, { hasText: '企业开办' }).waitFor();
+    await manager.locator('tr[data-category="enterprise"] [data-testid="wait-now"]', { hasText: `${first.effects[0].after.expectedWaitMin} 分钟` }).waitFor();
     const log = (await t.http.get(`/api/halls/${h.hallId}/audit`).expect(200)).body;
     expect(log[0]).toMatchObject({ action: 'advice.applied', data: { windowId: first.windowId, after: { state: 'open' } } });
     await shot(manager, 'manager-applied');
