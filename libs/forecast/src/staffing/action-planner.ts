@@ -36,6 +36,8 @@ export interface PlanInput {
 
 /** Slack below a whole window a deficit tolerates (a share of 0.8 for 1 advised is not short). */
 const SLACK = 0.25;
+/** A line no window serves has an endless predicted wait: it counts as this many times its target. */
+const MAX_URGENCY = 10;
 
 export function planChanges(input: PlanInput): { changes: PlannedChange[]; unmet: { categoryId: string; windows: number }[] } {
   const { state, shares } = input;
@@ -61,31 +63,39 @@ export function planChanges(input: PlanInput): { changes: PlannedChange[]; unmet
   const slack = (w: HallSnapshot['windows'][number]) =>
     Math.min(...[...(shares.get(w.id) ?? new Map<string, number>())].map(([c, x]) => (have.get(c) ?? 0) - x - want(c)));
 
-  const order = [...input.categories].sort((a, b) => b.urgency - a.urgency);
-  for (const cat of order) {
+  // One window at a time to the line most urgent now: its wait against target, scaled down as it gains
+  // windows (the wait falls about as capacity grows), so two short lines share what the hall has rather
+  // than the first taking all of it and the second reading "cannot be met".
+  const base = new Map(have);
+  const score = (c: PlanCategory) => Math.min(c.urgency, MAX_URGENCY) * Math.max(base.get(c.categoryId) ?? 0, 0.5) / Math.max(have.get(c.categoryId) ?? 0, 0.5);
+  const blocked = new Set<string>();
+  for (;;) {
+    const cat = input.categories
+      .filter((c) => c.needed && !blocked.has(c.categoryId) && deficit(c.categoryId) > 0)
+      .sort((a, b) => score(b) - score(a))[0];
+    if (!cat) break;
     const k = cat.categoryId;
-    let need = cat.needed ? deficit(k) : 0;
-    while (need > 0) {
-      const donor = state.windows.filter((w) => lendable(w, k)).sort((x, y) => slack(y) - slack(x))[0];
-      if (donor) {
-        const from = [...(shares.get(donor.id) as Map<string, number>)];
-        changes.push({ kind: 'move', windowId: donor.id, categoryId: k, categoryIds: [k], fromCategoryIds: from.map(([c]) => c) });
-        for (const [c, x] of from) have.set(c, (have.get(c) ?? 0) - x);
-      } else {
-        const closed = state.windows
-          .filter((w) => w.state !== 'open' && !used.has(w.id))
-          .sort((x, y) => rankOf(x.categoryIds, k) - rankOf(y.categoryIds, k) || (x.state === 'paused' ? -1 : 0) - (y.state === 'paused' ? -1 : 0))[0];
-        if (!closed || spare <= 0) break;
-        changes.push({ kind: 'open', windowId: closed.id, categoryId: k, categoryIds: [k] });
-        spare--;
-        used.add(closed.id);
+    const donor = state.windows.filter((w) => lendable(w, k)).sort((x, y) => slack(y) - slack(x))[0];
+    if (donor) {
+      const from = [...(shares.get(donor.id) as Map<string, number>)];
+      changes.push({ kind: 'move', windowId: donor.id, categoryId: k, categoryIds: [k], fromCategoryIds: from.map(([c]) => c) });
+      for (const [c, x] of from) have.set(c, (have.get(c) ?? 0) - x);
+      used.add(donor.id);
+    } else {
+      const closed = state.windows
+        .filter((w) => w.state !== 'open' && !used.has(w.id))
+        .sort((x, y) => rankOf(x.categoryIds, k) - rankOf(y.categoryIds, k) || (x.state === 'paused' ? -1 : 0) - (y.state === 'paused' ? -1 : 0))[0];
+      if (!closed || spare <= 0) {
+        blocked.add(k);
+        continue;
       }
-      if (donor) used.add(donor.id);
-      have.set(k, (have.get(k) ?? 0) + 1);
-      need--;
+      changes.push({ kind: 'open', windowId: closed.id, categoryId: k, categoryIds: [k] });
+      spare--;
+      used.add(closed.id);
     }
-    if (need > 0) unmet.push({ categoryId: k, windows: need });
+    have.set(k, (have.get(k) ?? 0) + 1);
   }
+  for (const c of input.categories) if (c.needed && deficit(c.categoryId) > 0) unmet.push({ categoryId: c.categoryId, windows: deficit(c.categoryId) });
   // Closing while opening would send one clerk home and call another in: a move does both, so only close
   // when nothing opens; and never on a line (the waiting must fit the advised windows).
   if (!changes.some((c) => c.kind === 'open')) {

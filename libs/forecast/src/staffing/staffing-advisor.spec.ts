@@ -163,6 +163,17 @@ describe('staffing advisor', () => {
     expect(a.actions.map((x) => [x.kind, x.windowId])).toEqual([['open', 'w2']]);
   });
 
+  it('shares the spare windows between two lines over target, rather than one taking all and the other reading "cannot be met"', () => {
+    const state = hall([
+      ...['a1', 'a2', 'a3', 'a4'].map((id) => ({ id, state: 'open' as const, categoryIds: ['A'] })),
+      { id: 'b1', state: 'open', categoryIds: ['B'] }, { id: 'x1', state: 'closed', categoryIds: [] }, { id: 'x2', state: 'closed', categoryIds: [] },
+    ], ['A', 'B'], { A: 32, B: 7 });
+    const a = adviseStaffing(state, 0, loadsOf(state, { A: 24, B: 3 }), new StaffingHysteresis(), 2 * HOUR, fakePredict());
+    expect(a.categories.map((c) => [c.categoryId, Math.round(c.before.expectedWaitMs / MIN)])).toEqual([['A', 80], ['B', 70]]);
+    expect(a.actions.map((x) => [x.kind, x.categoryId])).toEqual([['open', 'A'], ['open', 'B']]);
+    expect(a.unmet.map((u) => u.categoryId)).toEqual(['A']);
+  });
+
   it('moves a window from a category within target before opening one (no extra clerk), the moved window serving only its new category', () => {
     const state = hall([
       { id: 'w1', state: 'open', categoryIds: ['A'] },
