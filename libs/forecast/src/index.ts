@@ -21,8 +21,8 @@ export { monteCarlo, monteCarloSteps, sampleStats, type MonteCarloInput, type Mo
 export * from './staffing/staffing';
 export * from './staffing/hysteresis';
 export {
-  adviseStaffing, applyWhatIf, openWindowsOf, staffingSupply, staffLimits, whatIfEffects, windowChange, windowShares,
-  type AdviceLimits, type CategoryLoads, type PredictCategories,
+  adviseStaffing, adviseStaffingSteps, applyWhatIf, openWindowsOf, staffingSupply, staffLimits, whatIfEffects, windowChange, windowShares,
+  type AdviceLimits, type CategoryLoads, type PredictCategories, type PredictCategoriesSteps,
 } from './staffing/staffing-advisor';
 export { planChanges, type PlanCategory, type PlannedChange, type PlanInput } from './staffing/action-planner';
 export { actionSummary, describeEffect } from './staffing/action-summary';

@@ -4,7 +4,8 @@ import { adviceView } from './advice-view';
 
 const MIN = 60_000;
 const eff = (windows: number, waitMin: number): PredictedEffect => ({
-  windows, expectedWaitMs: waitMin * MIN, p10WaitMs: waitMin * MIN * 0.7, p90WaitMs: waitMin * MIN * 1.3, pWithinTarget: 0.5, serviceLevel: 0.8, clearsInMs: 90 * MIN,
+  windows, expectedWaitMs: waitMin * MIN, p10WaitMs: waitMin * MIN * 0.7, p90WaitMs: waitMin * MIN * 1.3,
+  pWithinTarget: 0.5, serviceLevel: 0.8, clearsInMs: 90 * MIN,
 });
 const cat = (id: string, nameEn: string) => ({ id, code: id, nameEn, nameZh: nameEn }) as CategoryView;
 const cats = new Map([['soc', cat('soc', 'Social insurance')], ['tax', cat('tax', 'Tax')]]);
@@ -49,7 +50,8 @@ describe('advice view', () => {
     expect(v.actions[0].message.en).toBe(
       'Open window 10 for Social insurance: it will serve Social insurance only. Social insurance windows 2 -> 3, expected wait 210 -> 140 min',
     );
-    expect(v.categories[0]).toMatchObject({ headlineKind: 'more', headline: { en: 'Social insurance: open 1 more window (2 -> 3), expected wait 210 -> 140 min' } });
+    const en = 'Social insurance: open 1 more window (2 -> 3), expected wait 210 -> 140 min';
+    expect(v.categories[0]).toMatchObject({ headlineKind: 'more', headline: { en } });
     expect(v.staff).toEqual({ windowsInHall: 10, clerksOnDuty: 10, open: 9, spare: 1, clerksSetToday: true });
   });
 });

@@ -35,7 +35,7 @@ export class StaffingService {
     const forecast = await this.forecasts.snapshot(hallId);
     const { state } = forecast;
     const clerks = await this.staffOnDuty.findForDay(hallId, state.hall.serviceDay);
-    const a = forecast.advise({ clerksOnDuty: clerks ?? undefined });
+    const a = await forecast.advise({ clerksOnDuty: clerks ?? undefined });
     const cats = new Map(state.lines.map((l) => [l.category.id, l.category]));
     const wins = new Map(state.windows.map((w) => [w.id, w]));
     return adviceView(a, cats, wins, clerks !== null);

@@ -11,6 +11,7 @@ import { actionSummary } from './action-summary';
 import { planChanges, type PlannedChange } from './action-planner';
 import type { CategoryAdvice, PredictedEffect, StaffingAction, StaffingAdvice, StaffLimits, WhatIfChange, WhatIfResult } from './advice.types';
 import type { StaffingHysteresis } from './hysteresis';
+import { runSteps } from '../predict/steps';
 import { staffingEffect, windowsNeeded, type CategoryLoadInput } from './staffing';
 
 export type CategoryLoads = Map<string, CategoryLoadInput>;
@@ -20,6 +21,8 @@ const SLACK = 0.25;
 
 /** The forecaster's category predictions for a setup of the hall (Forecaster.categoryPredictions at one moment). */
 export type PredictCategories = (state: HallSnapshot) => CategoryPrediction[];
+/** The same in slices: a generator that pauses (`yield`) so a server can run it a few ms at a time. */
+export type PredictCategoriesSteps = (state: HallSnapshot) => Generator<void, CategoryPrediction[], void>;
 
 export interface AdviceLimits {
   /** Clerks on duty today (default: one per window in the hall); open windows never exceed it. */
@@ -66,9 +69,24 @@ export function adviseStaffing(
   state: HallSnapshot, now: number, loads: CategoryLoads, hysteresis: StaffingHysteresis, clearWithinMs: number,
   predict: PredictCategories, limits: AdviceLimits = {},
 ): StaffingAdvice {
+  const steps = function* (s: HallSnapshot): Generator<void, CategoryPrediction[], void> {
+    return predict(s);
+  };
+  return runSteps(adviseStaffingSteps(state, now, loads, hysteresis, clearWithinMs, steps, limits));
+}
+
+/** adviseStaffing in slices: it pauses wherever a prediction does (one per action, and two more). */
+export function* adviseStaffingSteps(
+  state: HallSnapshot, now: number, loads: CategoryLoads, hysteresis: StaffingHysteresis, clearWithinMs: number,
+  predict: PredictCategoriesSteps, limits: AdviceLimits = {},
+): Generator<void, StaffingAdvice, void> {
   const H = clearWithinMs;
-  const setup = (s: HallSnapshot) => ({ state: s, supply: staffingSupply(s, loads, H), predicted: new Map(predict(s).map((p) => [p.categoryId, p])) });
-  const effectIn = (x: ReturnType<typeof setup>, c: string): PredictedEffect => {
+  type Setup = { state: HallSnapshot; supply: Map<string, number>; predicted: Map<string, CategoryPrediction> };
+  function* setup(s: HallSnapshot): Generator<void, Setup, void> {
+    const predicted = yield* predict(s);
+    return { state: s, supply: staffingSupply(s, loads, H), predicted: new Map(predicted.map((p) => [p.categoryId, p])) };
+  }
+  const effectIn = (x: Setup, c: string): PredictedEffect => {
     const p = x.predicted.get(c);
     const e = staffingEffect(loads.get(c) as CategoryLoadInput, x.supply.get(c) ?? 0);
     return {
@@ -81,7 +99,7 @@ export function adviseStaffing(
       clearsInMs: e.clearsInMs,
     };
   };
-  const current = setup(state);
+  const current = yield* setup(state);
   const staff = staffLimits(state, limits);
   const needs = state.categories.map((c) => {
     const load = loads.get(c.id) as CategoryLoadInput;
@@ -110,14 +128,15 @@ export function adviseStaffing(
       waiting: n.load.waiting,
     })),
   });
-  const actions = plan.changes.map((ch): StaffingAction => {
-    const changed = setup(applyWhatIf(state, { windows: [windowChange(ch)] }));
+  const actions: StaffingAction[] = [];
+  for (const ch of plan.changes) {
+    const changed = yield* setup(applyWhatIf(state, { windows: [windowChange(ch)] }));
     const cats = ch.kind === 'move' ? [ch.categoryId, ...ch.fromCategoryIds] : [ch.categoryId];
     const effects = cats.map((c) => ({ categoryId: c, before: effectIn(current, c), after: effectIn(changed, c) }));
     const summary = actionSummary(ch, effects);
-    return ch.kind === 'move' ? { ...ch, fromCategoryId: ch.fromCategoryIds[0], effects, summary } : { ...ch, effects, summary };
-  });
-  const all = plan.changes.length === 0 ? current : setup(applyWhatIf(state, { windows: plan.changes.map(windowChange) }));
+    actions.push(ch.kind === 'move' ? { ...ch, fromCategoryId: ch.fromCategoryIds[0], effects, summary } : { ...ch, effects, summary });
+  }
+  const all = plan.changes.length === 0 ? current : yield* setup(applyWhatIf(state, { windows: plan.changes.map(windowChange) }));
   const short = new Map(plan.unmet.map((u) => [u.categoryId, u.windows]));
   const categories: CategoryAdvice[] = needs.map((n) => ({
     categoryId: n.category.id,
