@@ -81,6 +81,7 @@ describe('authorization matrix (from the OpenAPI document)', () => {
       'POST /api/tickets/{token}/rating': { body: { score: 5 } },
       'POST /api/halls/{hallId}/advice/apply': { body: action },
       'POST /api/halls/{hallId}/advice/dismiss': { body: action },
+      'PUT /api/halls/{hallId}/staff': { body: { clerksOnDuty: 3 } },
       'POST /api/halls/{hallId}/what-if': { body: { windows: [{ windowId: a.windows['3'], categories: ['tax'] }] } },
       'GET /api/halls/{hallId}/reports/day': { query: day },
       'GET /api/halls/{hallId}/reports/day.csv': { query: day },

@@ -65,6 +65,7 @@ describe('migration history', () => {
     // The renamed one is recorded only (its tables were there); the ones added since run as on any upgrade.
     expect(ran.map((m) => m.name)).toEqual([
       'SignIn1764851000000', 'ExactTicketKeys1764880000000', 'ExactUsernames1764880000001', 'SignInSecurity1764890000000',
+      'StaffOnDuty1764900000000',
     ]);
     expect(await now.showMigrations()).toBe(false);
     expect(await now.query('SELECT username FROM staff_account')).toEqual([{ username: 'li.manager' }]);
@@ -79,12 +80,12 @@ describe('migration history', () => {
     // Reverting the renamed migration drops its tables and its former record, so the next revert is the one before it.
     const back = await connect(o);
     const undone: string[] = [];
-    for (let i = 0; i < 7; i++) {
+    for (let i = 0; i < 8; i++) {
       undone.push((await history(back)).at(-1)!.name);
       await back.undoLastMigration({ transaction: 'each' });
     }
     expect(undone).toEqual([
-      'SignInSecurity1764890000000', 'ExactUsernames1764880000001', 'ExactTicketKeys1764880000000', 'SignIn1764851000000',
+      'StaffOnDuty1764900000000', 'SignInSecurity1764890000000', 'ExactUsernames1764880000001', 'ExactTicketKeys1764880000000', 'SignIn1764851000000',
       'LineHeadIndex1764870000000', 'EventActor1764860000000',
       'JobLock1764850000000',
     ]);

@@ -69,7 +69,7 @@ for (const w of forecaster.predictWindows(state, now)) {
 const advice = forecaster.advise(state, now);
 for (const c of advice.categories) {
   console.log(
-    `${c.categoryId}: ${c.current.toFixed(1)} windows now, advised ${c.advised} ` +
+    `${c.categoryId}: ${c.current} windows now, advised ${c.advised} ` +
       `(now ${c.needNow}, next hour ${c.needNextHour}, backlog ${c.needBacklog})`,
   );
 }

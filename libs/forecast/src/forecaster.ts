@@ -16,7 +16,7 @@ import type { CategoryPrediction, TicketPrediction, WindowPrediction } from './p
 import { monteCarlo, monteCarloSteps, sampleStats, type MonteCarloInput, type MonteCarloModel, type MonteCarloResult } from './predict/monte-carlo';
 import { calibrationFeatures, mcDistribution, residualLognormalMean, summarize, summarizeSamples } from './predict/wait-distribution';
 import { integrateRate, type CategoryLoadInput } from './staffing/staffing';
-import { adviseStaffing, applyWhatIf, whatIfEffects, type CategoryLoads } from './staffing/staffing-advisor';
+import { adviseStaffingSteps, applyWhatIf, whatIfEffects, type AdviceLimits, type CategoryLoads } from './staffing/staffing-advisor';
 import { StaffingHysteresis, type HysteresisOptions } from './staffing/hysteresis';
 import { planDay, type DayPlanSlot } from './staffing/day-plan';
 import type { StaffingAdvice, WhatIfChange, WhatIfResult } from './staffing/advice.types';
@@ -446,6 +446,17 @@ export class Forecaster {
     return this.categoryPredictions(state, now);
   }
 
+  /** categoryPredictions in slices: the Monte Carlo and the fast path pause every couple of thousand events or tickets. */
+  private *categoryPredictionsSteps(state: HallSnapshot, now: number): Generator<void, CategoryPrediction[], void> {
+    const hit = <T>(c: { state: HallSnapshot; now: number; result: T } | null) => (c && c.state === state && c.now === now ? c : null);
+    const mc = !this.usesMonteCarlo(state) ? null : (hit(this.mcCache)?.result ?? (yield* monteCarloSteps(this.monteCarloInput(state, now))));
+    const raw = hit(this.rawCache)?.result ?? (yield* rawPredictionsSteps(state, now, this.lineModel(now), state.maxPriorityStreak ?? this.streak()));
+    // Another caller may have replaced the caches during a pause: set both, then read them at once.
+    if (mc) this.mcCache = { state, now, result: mc };
+    this.rawCache = { state, now, result: raw };
+    return this.categoryPredictions(state, now);
+  }
+
   /** predictCategories without learning the snapshot's windows (a what-if's hall is not the hall). */
   private categoryPredictions(state: HallSnapshot, now: number): CategoryPrediction[] {
     const model = this.lineModel(now);
@@ -539,12 +550,22 @@ export class Forecaster {
 
   /**
    * Staffing advice (staffing/staffing-advisor.ts) from this hall's loads and its hysteresis: per category
-   * the windows needed and advised, and concrete actions with their expected effect. Call it every minute
-   * and after large changes.
+   * the windows needed and advised, and the actions that fit the hall (`limits`: clerks on duty), each with
+   * its effect predicted by this forecaster's category predictions (the same as predictCategories and
+   * whatIf give). Call it every minute and after large changes.
    */
-  advise(state: HallSnapshot, now: number): StaffingAdvice {
+  advise(state: HallSnapshot, now: number, limits: AdviceLimits = {}): StaffingAdvice {
+    return runSteps(this.adviseSteps(state, now, limits));
+  }
+
+  /**
+   * advise() in slices, for a server: it makes one prediction of the hall now, one per action and one of
+   * all actions together, each pausing as predictSteps does.
+   */
+  *adviseSteps(state: HallSnapshot, now: number, limits: AdviceLimits = {}): Generator<void, StaffingAdvice, void> {
     this.learnCategories(state);
-    return adviseStaffing(state, now, this.loads(state, now), this.hysteresis, this.clearWithinMs());
+    const predict = (s: HallSnapshot) => this.categoryPredictionsSteps(s, now);
+    return yield* adviseStaffingSteps(state, now, this.loads(state, now), this.hysteresis, this.clearWithinMs(), predict, limits);
   }
 
   /** The effect of a change the manager proposes (window states, work profiles), before and after. */

@@ -20,7 +20,11 @@ export { runSteps } from './predict/steps';
 export { monteCarlo, monteCarloSteps, sampleStats, type MonteCarloInput, type MonteCarloModel, type MonteCarloResult } from './predict/monte-carlo';
 export * from './staffing/staffing';
 export * from './staffing/hysteresis';
-export { adviseStaffing, applyWhatIf, planActions, staffingSupply, whatIfEffects, type CategoryLoads } from './staffing/staffing-advisor';
+export {
+  adviseStaffing, adviseStaffingSteps, applyWhatIf, openWindowsOf, staffingSupply, staffLimits, whatIfEffects, windowChange, windowShares,
+  type AdviceLimits, type CategoryLoads, type PredictCategories, type PredictCategoriesSteps,
+} from './staffing/staffing-advisor';
+export { planChanges, type PlanCategory, type PlannedChange, type PlanInput } from './staffing/action-planner';
 export { actionSummary, describeEffect } from './staffing/action-summary';
 export type * from './staffing/advice.types';
 export { planDay, type DayPlanSlot, type PlanCategoryInput } from './staffing/day-plan';

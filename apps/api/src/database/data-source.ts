@@ -10,6 +10,8 @@ import { CLUSTER_MIGRATIONS } from '../cluster/migrations';
 import type { AppConfig } from '../common/config/app-config';
 import { RatingEntity } from '../ratings/rating.entity';
 import { AuditEntryEntity } from '../staffing/audit-entry.entity';
+import { STAFFING_MIGRATIONS } from '../staffing/migrations';
+import { StaffOnDutyEntity } from '../staffing/staff-on-duty.entity';
 import { DropTimedOutConnectionsSubscriber } from './drop-timed-out-connections.subscriber';
 
 export type DatabaseSettings = Pick<AppConfig, 'database' | 'logSql' | 'dbConnectTimeoutMs' | 'dbQueryTimeoutMs'>;
@@ -19,9 +21,9 @@ export function dataSourceOptions({ database: db, logSql, dbConnectTimeoutMs, db
   const common = {
     // The lib's entities, then the api modules' own. The lib's migrations made rating, alert and audit_entry
     // before those entities moved here; they stay there as history.
-    entities: [...QUEUE_ENTITIES, ...AUTH_ENTITIES, JobLockEntity, RatingEntity, AlertEntity, AuditEntryEntity],
+    entities: [...QUEUE_ENTITIES, ...AUTH_ENTITIES, JobLockEntity, RatingEntity, AlertEntity, AuditEntryEntity, StaffOnDutyEntity],
     // TypeORM runs them in timestamp order, whichever list they come from.
-    migrations: [...QUEUE_MIGRATIONS, ...CLUSTER_MIGRATIONS, ...AUTH_MIGRATIONS],
+    migrations: [...QUEUE_MIGRATIONS, ...CLUSTER_MIGRATIONS, ...AUTH_MIGRATIONS, ...STAFFING_MIGRATIONS],
     migrationsTableName: 'hallq_migrations',
     synchronize: false,
     // Failed queries surface as errors through the HTTP filter; expected ones (a lost idempotency race) stay quiet.

@@ -1,8 +1,14 @@
-import type { CategoryPrediction, CategorySnapshot, DayPlanSlot, Forecaster, HallSnapshot, StaffingAdvice, WhatIfChange, WhatIfResult } from '@hallq/forecast';
+import type {
+  AdviceLimits, CategoryPrediction, CategorySnapshot, DayPlanSlot, Forecaster, HallSnapshot, StaffingAdvice, WhatIfChange, WhatIfResult,
+} from '@hallq/forecast';
 import { DEFAULT_MAX_PRIORITY_STREAK, type HallState } from '@hallq/queue';
+import { runInSlices } from '../common/scheduling/run-in-slices';
 import { forecastWait, type WaitEstimate } from '../waits/wait-estimator';
 import { hallSnapshotOf } from './forecast-events';
 import type { Predictions } from './hall-forecast.types';
+
+/** The advice holds the event loop at most about this long at a time. */
+const ADVICE_SLICE_MS = 4;
 
 /**
  * One hall's forecast read at one moment (`at`, the hall state's time): every answer (a ticket's wait,
@@ -49,9 +55,13 @@ export class HallForecastSnapshot {
     return this.#forecaster.arrivalsForecast(categoryId, this.at, steps, stepMs, this.at);
   }
 
-  /** Staffing advice for the hall now (advances the hall's advice hysteresis). */
-  advise(): StaffingAdvice {
-    return this.#forecaster.advise(this.view(), this.at);
+  /**
+   * Staffing advice for the hall now within `limits` (clerks on duty); advances the hall's advice hysteresis.
+   * In slices: it makes a prediction per action (a few hundred ms on a long shared line), and the requests
+   * around it keep half the event loop.
+   */
+  async advise(limits: AdviceLimits = {}): Promise<StaffingAdvice> {
+    return (await runInSlices(this.#forecaster.adviseSteps(this.view(), this.at, limits), ADVICE_SLICE_MS, 0.5)).value;
   }
 
   /** The effect of a proposed change of window states or work profiles, before and after. */

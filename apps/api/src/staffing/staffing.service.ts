@@ -1,20 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ErrorReason } from '@hallq/contracts';
-import type { StaffingAction, StaffingEffect } from '@hallq/forecast';
+import type { StaffingEffect } from '@hallq/forecast';
 import {
   HallAdminService, hhmmToMinutes, localMinutesOf, localTimeToEpoch, QueueError, QueueService, serviceDayOf,
-  type CategoryView, type Clock, type WindowView,
+  type Clock, type WindowView,
 } from '@hallq/queue';
 import { categorySnapshotOf } from '../forecast/forecast-events';
 import { HallForecastService } from '../forecast/hall-forecast.service';
 import { CLOCK } from '../queue/clock';
 import { parseServiceDay } from '../common/validation/service-day';
 import { AdviceAuditRepository } from './advice-audit.repository';
-import { actionText, headline, type Effect } from './advice-text';
-import type { DismissAdviceDto, StaffingActionDto, WhatIfDto } from './dto/staffing.dto';
-
-const MIN = 60_000;
-const NO_EFFECT: Effect = { windows: 0, expectedWaitMin: null };
+import { adviceView, minutes, round2 } from './advice-view';
+import type { DismissAdviceDto, StaffingActionDto, StaffOnDutyDto, WhatIfDto } from './dto/staffing.dto';
+import { StaffOnDutyRepository } from './staff-on-duty.repository';
 
 /** Staffing advice from libs/forecast, turned into actions a manager applies or dismisses (audited). */
 @Injectable()
@@ -24,33 +22,40 @@ export class StaffingService {
     private readonly admin: HallAdminService,
     private readonly queue: QueueService,
     private readonly audits: AdviceAuditRepository,
+    private readonly staffOnDuty: StaffOnDutyRepository,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  /**
+   * The advice for the hall now, within today's clerks on duty. Read after the hall's predictions are up to
+   * date, so its 'before' is the board's wait now (the same forecaster on the same hall at the same time).
+   */
   async advice(hallId: string) {
+    await this.forecasts.upToDate(hallId);
     const forecast = await this.forecasts.snapshot(hallId);
     const { state } = forecast;
-    const a = forecast.advise();
+    const clerks = await this.staffOnDuty.findForDay(hallId, state.hall.serviceDay);
+    const a = await forecast.advise({ clerksOnDuty: clerks ?? undefined });
     const cats = new Map(state.lines.map((l) => [l.category.id, l.category]));
     const wins = new Map(state.windows.map((w) => [w.id, w]));
-    return {
-      at: a.at,
-      categories: a.categories.map((c) => {
-        const cat = cats.get(c.categoryId)!;
-        const before = effect(c.before);
-        const after = effect(c.after);
-        return {
-          category: cat.code, nameZh: cat.nameZh, nameEn: cat.nameEn,
-          current: round1(c.current), advised: c.advised, needNow: c.needNow, needNextHour: c.needNextHour, needBacklog: c.needBacklog,
-          waiting: c.waiting, arrivalsPerHour: round1(c.arrivalsPerHour), before, after,
-          headline: c.advised !== Math.round(c.current)
-            ? headline(cat, before, after, { nextHour: c.needNextHour > Math.max(c.needNow, c.needBacklog), arrivalsPerHour: c.arrivalsPerHour })
-            : null,
-        };
-      }),
-      actions: a.actions.map((x) => this.presentAction(x, cats, wins)),
-      unmet: a.unmet.map((u) => ({ category: cats.get(u.categoryId)?.code ?? u.categoryId, windows: u.windows })),
-    };
+    return adviceView(a, cats, wins, clerks !== null);
+  }
+
+  /** Today's clerks on duty: the count set today, or one per window when none was set. */
+  async staff(hallId: string) {
+    const hall = await this.admin.getHall(hallId);
+    const serviceDay = serviceDayOf(this.clock.now(), hall.timeZone);
+    const set = await this.staffOnDuty.findForDay(hallId, serviceDay);
+    return { serviceDay, windowsInHall: hall.windows.length, clerksOnDuty: set ?? hall.windows.length, clerksSetToday: set !== null };
+  }
+
+  /** Sets today's clerks on duty (until the service day ends); logged. */
+  async setStaff(hallId: string, dto: StaffOnDutyDto, actor = 'manager') {
+    const hall = await this.admin.getHall(hallId);
+    const serviceDay = serviceDayOf(this.clock.now(), hall.timeZone);
+    await this.staffOnDuty.setForDay({ hallId, serviceDay, clerksOnDuty: dto.clerksOnDuty, setAt: this.clock.now(), setBy: actor });
+    await this.audit(hallId, actor, 'staff.set', { serviceDay, clerksOnDuty: dto.clerksOnDuty });
+    return this.staff(hallId);
   }
 
   /** Applies one advised action. Refused (409, nothing changed) when the hall no longer fits it. */
@@ -68,7 +73,8 @@ export class StaffingService {
     switch (dto.kind) {
       case 'open': {
         if (w.state === 'open') throw stale('ALREADY_OPEN', w);
-        const profile = dto.categories ?? (w.categories.includes(dto.category) ? w.categories : [dto.category, ...w.categories]);
+        // The window serves what the action said ("will serve K only"), never its old profile besides.
+        const profile = dto.categories ?? [dto.category];
         if (!sameList(profile, w.categories)) await this.admin.updateWindow(hallId, w.id, { categories: profile });
         after = await this.queue.windowAction(hallId, w.id, w.state === 'paused' ? 'resume' : 'open');
         break;
@@ -76,7 +82,7 @@ export class StaffingService {
       case 'move': {
         if (w.state !== 'open') throw stale('OPEN_TO_MOVE', w);
         if (dto.fromCategory && !w.categories.includes(dto.fromCategory)) throw stale('NO_LONGER_SERVES', w, { category: dto.fromCategory });
-        const profile = dto.categories ?? [dto.category, ...w.categories.filter((c) => c !== dto.category && c !== dto.fromCategory)];
+        const profile = dto.categories ?? [dto.category];
         if (sameList(profile, w.categories)) throw stale('SAME_PROFILE', w);
         after = await this.admin.updateWindow(hallId, w.id, { categories: profile });
         break;
@@ -121,8 +127,8 @@ export class StaffingService {
       at: state.at,
       categories: r.categories.map((c) => ({
         category: cats.get(c.categoryId)?.code ?? c.categoryId,
-        before: { ...effect(c.before), predictedWaitMin: minutes(c.before.predictedWaitMs), pWithinTarget: round2(c.before.pWithinTarget) },
-        after: { ...effect(c.after), predictedWaitMin: minutes(c.after.predictedWaitMs), pWithinTarget: round2(c.after.pWithinTarget) },
+        before: whatIfEffect(c.before),
+        after: whatIfEffect(c.after),
       })),
     };
   }
@@ -168,27 +174,15 @@ export class StaffingService {
   private async audit(hallId: string, actor: string, action: string, data: Record<string, unknown>) {
     return this.audits.record({ hallId, at: this.clock.now(), actor, action, data });
   }
-
-  private presentAction(x: StaffingAction, cats: Map<string, CategoryView>, wins: Map<string, { id: string; label: string }>) {
-    const to = cats.get(x.categoryId)!;
-    const from = x.kind === 'move' ? cats.get(x.fromCategoryId) ?? null : null;
-    const main = x.effects.find((e) => e.categoryId === x.categoryId) ?? x.effects[0];
-    const label = wins.get(x.windowId)?.label ?? x.windowId;
-    return {
-      kind: x.kind,
-      windowId: x.windowId,
-      windowLabel: label,
-      category: to.code,
-      fromCategory: from?.code,
-      categories: x.kind === 'close' ? undefined : x.categoryIds.map((id) => cats.get(id)?.code ?? id),
-      effects: x.effects.map((e) => ({ category: cats.get(e.categoryId)?.code ?? e.categoryId, before: effect(e.before), after: effect(e.after) })),
-      message: actionText(x.kind, label, to, from, main ? effect(main.before) : NO_EFFECT, main ? effect(main.after) : NO_EFFECT),
-    };
-  }
 }
 
-function effect(e: StaffingEffect): Effect & { serviceLevel: number; clearsInMin: number | null } {
-  return { windows: round1(e.windows), expectedWaitMin: minutes(e.expectedWaitMs), serviceLevel: round2(e.serviceLevel), clearsInMin: minutes(e.clearsInMs) };
+/** A what-if side: whole windows and the forecaster's wait (expectedWaitMin = predictedWaitMin); the rest steady-state figures. */
+function whatIfEffect(e: StaffingEffect & { predictedWaitMs: number; pWithinTarget: number }) {
+  const wait = minutes(e.predictedWaitMs);
+  return {
+    windows: e.windows, expectedWaitMin: wait, predictedWaitMin: wait, pWithinTarget: round2(e.pWithinTarget),
+    serviceLevel: round2(e.serviceLevel), clearsInMin: minutes(e.clearsInMs),
+  };
 }
 
 function localHhmm(at: number, timeZone: string): string {
@@ -196,15 +190,6 @@ function localHhmm(at: number, timeZone: string): string {
   return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 }
 
-function minutes(ms: number): number | null {
-  return Number.isFinite(ms) ? Math.round(ms / MIN) : null;
-}
-function round1(x: number): number {
-  return Math.round(x * 10) / 10;
-}
-function round2(x: number): number {
-  return Math.round(x * 100) / 100;
-}
 function sameList(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }

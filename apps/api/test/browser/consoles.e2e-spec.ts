@@ -132,7 +132,11 @@ describe('counter and manager consoles in the browser', () => {
 
     const manager = await open(`/manager/${h.hallId}`, { width: 1440, height: 900 });
     await manager.locator('[data-conn="live"]').waitFor();
-    await manager.locator('[data-testid="headline"]', { hasText: '企业开办：建议增开' }).waitFor();
+    // The page shows the api's one headline for enterprise: more windows, or (social's line needing one of the
+    // spare windows too) more than this hall can staff, with what is still possible.
+    const entHead = advice.categories.find((c: { category: string }) => c.category === 'enterprise').headline.zh as string;
+    expect(entHead).toMatch(/^企业开办：(建议增开|所需窗口超出本大厅可安排的数量)/);
+    await manager.locator('[data-testid="headline"]', { hasText: entHead }).waitFor();
     expect(await manager.locator('tr[data-category="enterprise"] [data-testid="line-waiting"]').textContent()).toBe(String(waitingBefore));
     expect(Number(await manager.locator('tr[data-category="enterprise"] [data-testid="advised"]').textContent())).toBeGreaterThan(4);
     await manager.locator(`tr[data-window="${first.windowLabel}"][data-state="closed"]`).waitFor();
@@ -203,10 +207,13 @@ describe('counter and manager consoles in the browser', () => {
     expect(await manager.locator('.wi-result').textContent()).toContain('企业开办');
     await shot(manager, 'manager-advice');
 
+    // The action says the window's whole work profile after it: enterprise only (what Apply sets).
+    expect(await manager.locator(`.action[data-window="${first.windowLabel}"]`).textContent()).toContain('该窗口将只办理企业开办');
     await manager.locator(`.action[data-window="${first.windowLabel}"] [data-testid="apply"]`).click();
     await manager.locator('[data-testid="message"]', { hasText: '已执行' }).waitFor();
-    // The board reflects it: the window is open and serves enterprise.
+    // The board reflects it: the window is open and serves enterprise, and the line's wait now is the wait the action promised.
     await manager.locator(`tr[data-window="${first.windowLabel}"][data-state="open"]`, { hasText: '企业开办' }).waitFor();
+    await manager.locator('tr[data-category="enterprise"] [data-testid="wait-now"]', { hasText: `${first.effects[0].after.expectedWaitMin} 分钟` }).waitFor();
     const log = (await t.http.get(`/api/halls/${h.hallId}/audit`).expect(200)).body;
     expect(log[0]).toMatchObject({ action: 'advice.applied', data: { windowId: first.windowId, after: { state: 'open' } } });
     await shot(manager, 'manager-applied');

@@ -26,7 +26,7 @@ describe('adviceCommands', () => {
   const effects: StaffingAction['effects'] = [];
   const actions: StaffingAction[] = [
     { kind: 'open', windowId: 'w3', categoryId: 'A', categoryIds: ['A'], effects, summary: '' },
-    { kind: 'move', windowId: 'w2', fromCategoryId: 'B', categoryId: 'A', categoryIds: ['A'], effects, summary: '' },
+    { kind: 'move', windowId: 'w2', fromCategoryId: 'B', fromCategoryIds: ['B', 'A'], categoryId: 'A', categoryIds: ['A'], effects, summary: '' },
     { kind: 'close', windowId: 'w1', categoryId: 'A', effects, summary: '' },
   ];
 

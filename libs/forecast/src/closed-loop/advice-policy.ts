@@ -18,7 +18,8 @@ export function advicePolicy(forecaster: Forecaster, opts: AdvicePolicyOptions =
   return {
     decide(view) {
       forecaster.observeAll(view.events);
-      const advice = forecaster.advise(view.hall, view.now);
+      // The clerks on duty, as the api passes the hall's staff setting.
+      const advice = forecaster.advise(view.hall, view.now, { clerksOnDuty: view.staffOnDuty });
       opts.onAdvice?.(advice, view);
       return adviceCommands(advice.actions, view);
     },

@@ -12,13 +12,14 @@ export function describeEffect(e: ActionEffect): string {
     `expected wait ${minutesText(e.before.expectedWaitMs)} -> ${minutesText(e.after.expectedWaitMs)} min`;
 }
 
-/** The summary of one action: what to do, then each category's effect. */
+/** The summary of one action: what to do and the window's whole profile after it, then each category's effect. */
 export function actionSummary(
-  a: { kind: 'open' | 'move' | 'close'; windowId: string; categoryId: string; fromCategoryId?: string },
+  a: { kind: 'open' | 'move' | 'close'; windowId: string; categoryId: string; fromCategoryIds?: string[]; categoryIds?: string[] },
   effects: ActionEffect[],
 ): string {
-  const what = a.kind === 'open' ? `Open window ${a.windowId} for ${a.categoryId}`
-    : a.kind === 'move' ? `Move window ${a.windowId} from ${a.fromCategoryId} to ${a.categoryId}`
+  const serves = a.categoryIds?.length ? ` (serves ${a.categoryIds.join(', ')}${a.categoryIds.length === 1 ? ' only' : ''})` : '';
+  const what = a.kind === 'open' ? `Open window ${a.windowId} for ${a.categoryId}${serves}`
+    : a.kind === 'move' ? `Move window ${a.windowId} from ${(a.fromCategoryIds ?? []).join(', ')} to ${a.categoryId}${serves}`
       : `Close window ${a.windowId} (${a.categoryId})`;
   return `${what}: ${effects.map(describeEffect).join('; ')}`;
 }

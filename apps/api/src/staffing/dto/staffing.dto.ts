@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { IsOptionalNotNull } from '../../common/validation/is-optional-not-null';
 import { IsDisplayName } from '../../common/validation/is-display-name';
 
@@ -21,7 +21,10 @@ export class StaffingActionDto {
   @IsOptionalNotNull() @IsString() @IsNotEmpty() @MaxLength(32)
   fromCategory?: string;
 
-  @ApiPropertyOptional({ example: ['enterprise', 'tax'], description: 'For open and move: the work profile to set (codes).' })
+  @ApiPropertyOptional({
+    example: ['enterprise'],
+    description: "For open and move: the window's whole work profile to set (codes), as the advice's `categories`. Default: the category only.",
+  })
   @IsOptionalNotNull() @IsArray() @ArrayMaxSize(50) @IsString({ each: true })
   categories?: string[];
 }
@@ -50,4 +53,13 @@ export class WhatIfDto {
   @ApiProperty({ type: [WhatIfWindowDto] })
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => WhatIfWindowDto)
   windows: WhatIfWindowDto[];
+}
+
+export class StaffOnDutyDto {
+  @ApiProperty({
+    example: 7, minimum: 0, maximum: 1000,
+    description: "Clerks on duty in the hall today (until the service day ends): the advice never has more windows open. Default: one per window.",
+  })
+  @IsInt() @Min(0) @Max(1000)
+  clerksOnDuty: number;
 }

@@ -52,7 +52,11 @@ export interface Today {
   }[];
 }
 
-export interface Effect { windows: number; expectedWaitMin: number | null; serviceLevel: number }
+/**
+ * A category under one setup of the windows: whole open windows and the forecaster's wait (the board's
+ * "wait now" for the hall as it is); serviceLevel and clearsInMin are steady-state staffing figures.
+ */
+export interface Effect { windows: number; expectedWaitMin: number | null; serviceLevel: number; clearsInMin?: number | null; pWithinTarget?: number }
 export interface Texts { zh: string; en: string }
 
 export interface AdviceAction {
@@ -61,13 +65,23 @@ export interface AdviceAction {
   windowLabel: string;
   category: string;
   fromCategory?: string;
+  /** The window's whole work profile after the action: what Apply sets. */
   categories?: string[];
   message: Texts;
 }
 
+/** Today's staff: windows in the hall, clerks on duty (set by the manager, else one per window), open and spare. */
+export interface Staff { windowsInHall: number; clerksOnDuty: number; open: number; spare: number; clerksSetToday: boolean }
+
 export interface Advice {
   at: number;
-  categories: { category: string; current: number; advised: number; waiting: number; before: Effect; after: Effect; headline: Texts | null }[];
+  staff?: Staff;
+  categories: {
+    category: string; current: number; advised: number; waiting: number; before: Effect; after: Effect; short?: number;
+    headline: Texts | null;
+    /** more / fewer windows (with the actions listed), or short: more than the hall can staff. */
+    headlineKind?: 'more' | 'fewer' | 'short' | null;
+  }[];
   actions: AdviceAction[];
 }
 
