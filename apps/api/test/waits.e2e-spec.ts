@@ -63,6 +63,24 @@ describe('wait estimates from the forecaster', () => {
     expect(after).toBeLessThan(before * 0.85);
   });
 
+  it('shows a priority ticket issued behind a long line a short wait at issue, a normal one the line wait; the board the line wait', async () => {
+    await forecasts.refreshNow(h.hallId);
+    const normal = (await issue('enterprise', 'e-class-n')).body.estimatedWait;
+    const prio = (
+      await t.http.post(`/api/halls/${h.hallId}/tickets`).set('Idempotency-Key', 'e-class-p').send({ category: 'enterprise', priority: 'priority' }).expect(201)
+    ).body;
+    expect(prio.priority).toBe('priority');
+    expect(normal).toMatchObject({ source: 'forecast' });
+    expect(normal.expectedSec).toBeGreaterThan(40 * 60); // 15 ahead at 3 windows of 15 min
+    expect(prio.estimatedWait).toMatchObject({ source: 'forecast' });
+    expect(prio.estimatedWait.expectedSec).toBeLessThan(5 * 60); // nobody of its class ahead, windows free
+    expect(prio.estimatedWait.withinTargetProbability).toBeGreaterThan(0.8);
+    await forecasts.refreshNow(h.hallId);
+    const s = await t.http.get(`/api/halls/${h.hallId}/state`).expect(200);
+    const line = s.body.lines.find((l: { category: { code: string } }) => l.category.code === 'enterprise');
+    expect(line.waitNow.expectedSec).toBeGreaterThan(40 * 60); // the line's wait is a normal ticket's
+  });
+
   it('rebuilds the forecaster from the event log after a restart', async () => {
     await t.close({ keepDatabase: true });
     t = await startTestApp({ db: t.db, clock: t.clock });

@@ -12,7 +12,7 @@ import { ServiceTimeEstimator } from './estimators/service-time.estimator';
 import { WaitCalibrator } from './estimators/wait-calibrator';
 import { rawPredictions, rawPredictionsSteps, type LineModel, type RawWait } from './predict/fast-path';
 import { runSteps } from './predict/steps';
-import type { CategoryPrediction, TicketPrediction, WindowPrediction } from './predict/prediction.types';
+import type { CategoryPrediction, TicketPrediction, WaitSummary, WindowPrediction } from './predict/prediction.types';
 import { monteCarlo, monteCarloSteps, sampleStats, type MonteCarloInput, type MonteCarloModel, type MonteCarloResult } from './predict/monte-carlo';
 import { calibrationFeatures, mcDistribution, residualLognormalMean, summarize, summarizeSamples } from './predict/wait-distribution';
 import { integrateRate, type CategoryLoadInput } from './staffing/staffing';
@@ -465,14 +465,19 @@ export class Forecaster {
     const waiting = new Map<string, number>();
     for (const t of state.waiting) waiting.set(t.categoryId, (waiting.get(t.categoryId) ?? 0) + 1);
     return state.categories.map((c) => {
-      const r = raw.newTicket.get(c.id);
+      // A ticket taken now, of each class: the Monte Carlo's ghosts when it ran, else the fast path's.
+      const taken = (r: RawWait | undefined, samples: Float64Array | undefined, cls: PriorityClass): WaitSummary => {
+        if (samples && samples.length >= 50) return summarizeSamples(samples, c.targetWaitMs);
+        const d = samples ? mcDistribution(samples, r) : r ? this.distribution(r, cls) : { mean: Infinity, variance: Infinity };
+        return summarize(d.mean, d.variance, c.targetWaitMs);
+      };
       const samples = mc?.newTickets.get(c.id);
-      const d = samples ? mcDistribution(samples, r) : r ? this.distribution(r, 'normal') : { mean: Infinity, variance: Infinity };
       return {
         categoryId: c.id,
         waiting: waiting.get(c.id) ?? 0,
         openWindows: state.windows.filter((w) => w.state === 'open' && w.categoryIds.includes(c.id)).length,
-        ...(samples && samples.length >= 50 ? summarizeSamples(samples, c.targetWaitMs) : summarize(d.mean, d.variance, c.targetWaitMs)),
+        ...taken(raw.newTicket.get(c.id), samples, 'normal'),
+        priorityTicket: taken(raw.newPriorityTicket.get(c.id), mc?.newPriorityTickets.get(c.id), 'priority'),
         arrivalsPerHour: this.arrivals.ratePerHour(c.id, now, now),
         arrivalsNextHour: integrateRate(this.arrivals.forecast(c.id, now, 4, 15 * MIN, now).map((r) => (Number.isFinite(r) ? r : 0)), 15 * MIN, 60 * MIN),
         meanServiceMs: model.serviceMeanMs(c.id),

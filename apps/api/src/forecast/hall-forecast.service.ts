@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { QueueService, type Clock, type HallState } from '@hallq/queue';
+import { QueueService, type Clock, type HallState, type PriorityClass } from '@hallq/queue';
 import { CLOCK } from '../queue/clock';
 import { forecastWait, type WaitEstimate } from '../waits/wait-estimator';
 import { ForecastRefreshScheduler } from './forecast-refresh.scheduler';
@@ -46,11 +46,15 @@ export class HallForecastService {
     await this.scheduler.upToDate(await this.registry.get(hallId));
   }
 
-  /** Wait for a ticket taken now in the category; undefined when not loaded, null when no window serves it. */
-  categoryWait(hallId: string, categoryId: string): WaitEstimate | null | undefined {
+  /**
+   * Wait for a ticket taken now in the category, a normal one unless asked (the line's wait the board and
+   * the screen show); undefined when not loaded, null when no window serves it.
+   */
+  categoryWait(hallId: string, categoryId: string, priority: PriorityClass = 'normal'): WaitEstimate | null | undefined {
     const p = this.registry.ifLoaded(hallId)?.predictions;
     const c = p?.categories.get(categoryId);
-    return p && c ? forecastWait(c, this.clock.now() - p.at) : undefined;
+    const w = priority === 'priority' ? c?.priorityTicket : c;
+    return p && w ? forecastWait(w, this.clock.now() - p.at) : undefined;
   }
 
   /** Remaining wait of a waiting ticket as last predicted; undefined when not in the last prediction. */

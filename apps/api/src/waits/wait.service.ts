@@ -8,13 +8,16 @@ import { standInWait, type WaitEstimate } from './wait-estimator';
 export class WaitService {
   constructor(private readonly forecasts: HallForecastService) {}
 
-  /** A waiting ticket's remaining wait; a ticket newer than the last prediction gets its line's wait. */
+  /**
+   * A waiting ticket's remaining wait; a ticket newer than the last prediction (at issue, as a rule) gets
+   * the wait of a ticket of its class taken now: a priority ticket goes ahead of the normal line.
+   */
   async forTicket(t: TicketView, peopleAhead: number, defaultServiceSec: number): Promise<WaitEstimate | null> {
     if (t.status !== 'waiting') return null;
     await this.forecasts.ready(t.hallId);
     const own = this.forecasts.ticketWait(t.hallId, t.id);
     if (own !== undefined) return own;
-    const line = this.forecasts.categoryWait(t.hallId, t.categoryId);
+    const line = this.forecasts.categoryWait(t.hallId, t.categoryId, t.priority);
     return line !== undefined ? line : standInWait(peopleAhead, 1, defaultServiceSec);
   }
 

@@ -35,6 +35,8 @@ export interface RawPredictions {
   tickets: Map<string, RawWait>;
   /** For a normal ticket taken now, per category id. */
   newTicket: Map<string, RawWait>;
+  /** The same for a priority ticket taken now: behind the priority tickets only. */
+  newPriorityTicket: Map<string, RawWait>;
 }
 
 interface Line {
@@ -95,6 +97,7 @@ export function* rawPredictionsSteps(state: HallSnapshot, now: number, model: Li
 
   const tickets = new Map<string, RawWait>();
   const newTicket = new Map<string, RawWait>();
+  const newPriorityTicket = new Map<string, RawWait>();
   const capShare = maxPriorityStreak / (maxPriorityStreak + 1);
   let done = 0;
   for (const [key, l] of lines) {
@@ -122,6 +125,7 @@ export function* rawPredictionsSteps(state: HallSnapshot, now: number, model: Li
       const ahead = l.tickets.length;
       const m = normalWait(ahead);
       newTicket.set(c, { ahead, free: l.free, serviceRate: l.rate, ...m, headWaitMs });
+      newPriorityTicket.set(c, { ahead: nPriority, free: l.free, serviceRate: l.rate, ...prioWait(nPriority), headWaitMs });
     }
   }
   for (const [windowId, list] of directed) {
@@ -137,5 +141,5 @@ export function* rawPredictionsSteps(state: HallSnapshot, now: number, model: Li
       tickets.set(t.id, { ahead: i, free, serviceRate: rate, ...m, headWaitMs: Math.max(0, now - list[0].issuedAt) });
     });
   }
-  return { tickets, newTicket };
+  return { tickets, newTicket, newPriorityTicket };
 }

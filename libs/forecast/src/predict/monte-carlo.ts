@@ -36,8 +36,9 @@ export interface MonteCarloInput {
   /** Number of runs (default: about 5,000 ticket-calls' worth, between 4 and 400). */
   runs?: number;
   /**
-   * Add one ghost ticket per category issued now, to answer "a ticket taken now" (default true): it is
-   * timed when the rule would call it, then skipped, so it never delays the real tickets.
+   * Add two ghost tickets per category issued now, a normal and a priority one, to answer "a ticket taken
+   * now" (default true): each is timed when the rule would call it, then skipped, so it never delays the
+   * real tickets nor the other ghosts.
    */
   newTickets?: boolean;
   /** Stop a run this long after now (default 12 h); tickets not called by then count as Infinity. */
@@ -48,8 +49,10 @@ export interface MonteCarloResult {
   runs: number;
   /** Offered waits (ms from now), one per run, per waiting ticket id. */
   tickets: Map<string, Float64Array>;
-  /** Same for a ticket taken now, per category id. */
+  /** Same for a normal ticket taken now, per category id. */
   newTickets: Map<string, Float64Array>;
+  /** Same for a priority ticket taken now, per category id. */
+  newPriorityTickets: Map<string, Float64Array>;
   /** Time from now to each open window's next call, per run (Infinity if none within the runs). */
   windows: Map<string, Float64Array>;
 }
@@ -88,14 +91,16 @@ export function* monteCarloSteps(input: MonteCarloInput): Generator<void, MonteC
   const windows = state.windows.filter((w) => w.state === 'open');
   const waiting = [...state.waiting].filter((t) => catIdx.has(t.categoryId)).sort((a, b) => a.issuedAt - b.issuedAt || (a.id < b.id ? -1 : 1));
   const withNew = input.newTickets ?? true;
-  const nTracked = waiting.length + (withNew ? cats.length : 0);
-  const runs = input.runs ?? Math.max(4, Math.min(400, Math.floor(5_000 / (nTracked + 20))));
+  const nTracked = waiting.length + (withNew ? 2 * cats.length : 0);
+  // Runs as before the priority ghosts came (they cost no service time): one ghost per category counted.
+  const runs = input.runs ?? Math.max(4, Math.min(400, Math.floor(5_000 / (waiting.length + (withNew ? cats.length : 0) + 20))));
   const horizon = now + (input.maxHorizonMs ?? 12 * 3_600_000);
 
   const tickets = new Map<string, Float64Array>();
   waiting.forEach((t) => tickets.set(t.id, new Float64Array(runs)));
   const newTickets = new Map<string, Float64Array>();
-  if (withNew) cats.forEach((c) => newTickets.set(c, new Float64Array(runs)));
+  const newPriorityTickets = new Map<string, Float64Array>();
+  if (withNew) cats.forEach((c) => (newTickets.set(c, new Float64Array(runs)), newPriorityTickets.set(c, new Float64Array(runs))));
   const windowNext = new Map<string, Float64Array>();
   windows.forEach((w) => windowNext.set(w.id, new Float64Array(runs)));
 
@@ -131,14 +136,13 @@ export function* monteCarloSteps(input: MonteCarloInput): Generator<void, MonteC
     const rt: RoutableTicket = { id: t.id, categoryId: t.categoryId, priority: t.priority, issuedAt: t.issuedAt, targetWindowId: t.targetWindowId ?? null };
     return { rt, cat: catIdx.get(t.categoryId) as number, line: lineOf(rt), slot: i };
   });
-  const newBase: Tk[] = withNew
-    ? cats.map((c, ci) => ({
-        rt: { id: `\u0000new:${c}`, categoryId: c, priority: 'normal' as const, issuedAt: now, targetWindowId: null },
-        cat: ci,
-        line: 2 * ci,
-        slot: waiting.length + ci,
-      }))
-    : [];
+  const ghost = (c: string, ci: number, priority: PriorityClass): Tk => ({
+    rt: { id: `\u0000new:${priority}:${c}`, categoryId: c, priority, issuedAt: now, targetWindowId: null },
+    cat: ci,
+    line: 2 * ci + (priority === 'priority' ? 1 : 0),
+    slot: waiting.length + 2 * ci + (priority === 'priority' ? 1 : 0),
+  });
+  const newBase: Tk[] = withNew ? cats.flatMap((c, ci) => [ghost(c, ci, 'normal'), ghost(c, ci, 'priority')]) : [];
   const routable = windows.map((w) => ({ id: w.id, categoryIds: w.categoryIds, priorityStreak: 0 }));
 
   // Events simulated (window free, arrival, each ticket the rule looks at), and when to pause next.
@@ -261,10 +265,13 @@ export function* monteCarloSteps(input: MonteCarloInput): Generator<void, MonteC
       }
     }
     for (const tk of baseTickets) (tickets.get(tk.rt.id) as Float64Array)[run] = Number.isNaN(resolved[tk.slot]) ? Infinity : resolved[tk.slot] - now;
-    for (const tk of newBase) (newTickets.get(tk.rt.categoryId) as Float64Array)[run] = Number.isNaN(resolved[tk.slot]) ? Infinity : resolved[tk.slot] - now;
+    for (const tk of newBase) {
+      const into = tk.rt.priority === 'priority' ? newPriorityTickets : newTickets;
+      (into.get(tk.rt.categoryId) as Float64Array)[run] = Number.isNaN(resolved[tk.slot]) ? Infinity : resolved[tk.slot] - now;
+    }
     windows.forEach((w, wi) => ((windowNext.get(w.id) as Float64Array)[run] = firstCall[wi] - now));
   }
-  return { runs, tickets, newTickets, windows: windowNext };
+  return { runs, tickets, newTickets, newPriorityTickets, windows: windowNext };
 }
 
 /** Mean, variance and empirical quantile helper for a sample of waits. */

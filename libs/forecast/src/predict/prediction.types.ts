@@ -18,17 +18,30 @@ export interface TicketPrediction {
   method: PredictionMethod;
 }
 
+/** A predicted wait: expected, 10th and 90th percentiles, ms, and P(called within target). */
+export interface WaitSummary {
+  expectedWaitMs: number;
+  p10WaitMs: number;
+  p90WaitMs: number;
+  pWithinTarget: number;
+}
+
 export interface CategoryPrediction {
   categoryId: string;
   /** Tickets waiting in the category now. */
   waiting: number;
   /** Open windows whose profile includes the category. */
   openWindows: number;
-  /** For a ticket taken now: expected wait and range, ms, and P(called within target). */
+  /** For a normal ticket taken now: expected wait and range, ms, and P(called within target). */
   expectedWaitMs: number;
   p10WaitMs: number;
   p90WaitMs: number;
   pWithinTarget: number;
+  /**
+   * The same for a priority ticket taken now, which goes ahead of the normal tickets (the line's wait
+   * above is a normal ticket's). Optional for stand-in predictions; the forecaster always gives it.
+   */
+  priorityTicket?: WaitSummary;
   /** Forecast arrivals per hour now, and expected arrivals over the next hour. */
   arrivalsPerHour: number;
   arrivalsNextHour: number;
