@@ -1,4 +1,4 @@
-import { alertDelayAfterChange, levelRank, lineLevel, ticketLevel } from './escalation';
+import { alertDelayAfterChange, levelRank, lineLevel, PREDICTED_OVER_BELOW, ticketLevel } from './escalation';
 
 const MIN = 60_000;
 
@@ -13,20 +13,31 @@ describe('alert escalation', () => {
     expect(alertDelayAfterChange(45_000, 15_000, 30_000)).toBe(45_000); // a configured delay is a floor
   });
 
-  it('raises a ticket by its wait and its forecast', () => {
-    expect(ticketLevel(5 * MIN, 20 * MIN, 15 * MIN)).toBeNull();
-    expect(ticketLevel(5 * MIN, 20 * MIN, 25 * MIN)).toBe('predicted_over');
+  it('raises a ticket by its wait, and by its forecast only when it is unlikely to be called within target', () => {
+    expect(ticketLevel(5 * MIN, 20 * MIN, 0.6)).toBeNull();
+    expect(ticketLevel(5 * MIN, 20 * MIN, 0.4)).toBeNull(); // more likely over than not, but not 4 in 5 (the rule changed on purpose)
+    expect(ticketLevel(5 * MIN, 20 * MIN, 0.1)).toBe('predicted_over');
+    expect(ticketLevel(5 * MIN, 20 * MIN, PREDICTED_OVER_BELOW)).toBeNull();
     expect(ticketLevel(21 * MIN, 20 * MIN, null)).toBe('over');
-    expect(ticketLevel(41 * MIN, 20 * MIN, 50 * MIN)).toBe('over_twice');
+    expect(ticketLevel(41 * MIN, 20 * MIN, 0)).toBe('over_twice');
     expect(ticketLevel(20 * MIN, 20 * MIN)).toBeNull(); // exactly at the target is still within it
   });
 
-  it('raises a line by its oldest ticket and by the forecast wait of a ticket taken now', () => {
+  it('raises a line by the chance of a ticket joining it now, and by its oldest ticket while joiners are likely late', () => {
     const base = { targetMs: 20 * MIN };
-    expect(lineLevel({ ...base, oldestWaitMs: null, predictedWaitMs: 5 * MIN })).toBeNull();
-    expect(lineLevel({ ...base, oldestWaitMs: 10 * MIN, predictedWaitMs: 30 * MIN })).toBe('predicted_over');
-    expect(lineLevel({ ...base, oldestWaitMs: 25 * MIN, predictedWaitMs: 1 * MIN })).toBe('over');
-    expect(lineLevel({ ...base, oldestWaitMs: 45 * MIN })).toBe('over_twice');
+    expect(lineLevel({ ...base, oldestWaitMs: null, joiningPWithinTarget: 0.9 })).toBeNull();
+    expect(lineLevel({ ...base, oldestWaitMs: 10 * MIN, joiningPWithinTarget: 0.4 })).toBeNull();
+    expect(lineLevel({ ...base, oldestWaitMs: 10 * MIN, joiningPWithinTarget: 0.05 })).toBe('predicted_over');
+    expect(lineLevel({ ...base, oldestWaitMs: 25 * MIN, joiningPWithinTarget: 0.05 })).toBe('over');
+    expect(lineLevel({ ...base, oldestWaitMs: 45 * MIN, joiningPWithinTarget: 0 })).toBe('over_twice');
+    // The end of a rush: the oldest is late but the tickets joining now are called within target. The line
+    // alert clears (the oldest keeps its own ticket alert); before, it stayed at "over" (changed on purpose).
+    expect(lineLevel({ ...base, oldestWaitMs: 25 * MIN, joiningPWithinTarget: 0.9 })).toBeNull();
+    expect(lineLevel({ ...base, oldestWaitMs: 45 * MIN, joiningPWithinTarget: 0.5 })).toBeNull();
+    // No forecast for the line: by its oldest ticket alone.
+    expect(lineLevel({ ...base, oldestWaitMs: 25 * MIN })).toBe('over');
+    expect(lineLevel({ ...base, oldestWaitMs: 45 * MIN, joiningPWithinTarget: null })).toBe('over_twice');
+    expect(lineLevel({ ...base, oldestWaitMs: 10 * MIN })).toBeNull();
   });
 
   it('orders the levels', () => {

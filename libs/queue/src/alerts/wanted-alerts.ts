@@ -26,11 +26,14 @@ export interface AlertHallState {
     oldestIssuedAt: number | null;
   }[];
   waiting: readonly { id: string; number: string; categoryId: string; issuedAt: number; transferCount: number }[];
-  /** Made at `at`: per category the expected wait of a ticket taken then, per ticket its expected call time. */
+  /**
+   * Made at `at`: per category a normal ticket taken then, per waiting ticket itself, each with its chance
+   * of being called within its target.
+   */
   forecast?: {
     at: number;
-    categories: ReadonlyMap<string, { expectedWaitMs: number }>;
-    tickets: ReadonlyMap<string, { expectedCallAt: number }>;
+    categories: ReadonlyMap<string, { pWithinTarget: number }>;
+    tickets: ReadonlyMap<string, { pWithinTarget: number }>;
   } | null;
 }
 
@@ -40,8 +43,8 @@ export function alertKey(a: { scope: string; subjectId: string }): string {
 }
 
 /**
- * The alerts a hall's state wants, by alertKey: a line by its oldest ticket and its forecast wait
- * (lineLevel), each waiting ticket by its wait and forecast (ticketLevel), and a ticket transferred more
+ * The alerts a hall's state wants, by alertKey: a line by the forecast of a ticket joining it now and its
+ * oldest ticket (lineLevel), each waiting ticket by its wait and forecast (ticketLevel), and a ticket transferred more
  * than MAX_TRANSFERS times. A generator that pauses every `yieldEvery` tickets, so that a line of
  * thousands can be walked in slices (apps/api's runInSlices); wantedAlerts runs it through.
  */
@@ -55,7 +58,7 @@ export function* wantedAlertSteps(s: AlertHallState, yieldEvery = 500): Generato
     const level = lineLevel({
       oldestWaitMs: l.oldestIssuedAt === null ? null : now - l.oldestIssuedAt,
       targetMs: c.targetWaitSec * 1000,
-      predictedWaitMs: l.waiting > 0 && p && pred ? pred.expectedWaitMs - Math.max(0, now - p.at) : null,
+      joiningPWithinTarget: l.waiting > 0 && pred ? pred.pWithinTarget : null,
     });
     if (level) {
       const category = { zh: c.nameZh, en: c.nameEn };
@@ -69,7 +72,7 @@ export function* wantedAlertSteps(s: AlertHallState, yieldEvery = 500): Generato
     const target = targets.get(t.categoryId) ?? DEFAULT_TARGET_MS;
     const pred = p?.tickets.get(t.id);
     const waited = now - t.issuedAt;
-    const level = ticketLevel(waited, target, pred ? pred.expectedCallAt - t.issuedAt : null);
+    const level = ticketLevel(waited, target, pred ? pred.pWithinTarget : null);
     if (level) {
       const params = { level, number: t.number, waitedMin: Math.round(waited / MIN), targetMin: Math.round(target / MIN) };
       want({ scope: 'ticket', subjectId: t.id, subject: t.number, level, text: { code: 'ticket_wait', params } });
