@@ -80,6 +80,9 @@ describe('Forecaster: events in, predictions out', () => {
     const [cat] = f.predictCategories(state, now);
     expect(cat).toMatchObject({ categoryId: 'A', waiting: 6, openWindows: 2, method: 'ql_m' });
     expect(cat.expectedWaitMs).toBeGreaterThan(tickets[5].expectedWaitMs);
+    // A priority ticket taken now has no one of its class ahead: the first window free calls it, as A0.
+    expect((cat.priorityTicket?.expectedWaitMs as number) / MIN).toBeCloseTo(5, 1);
+    expect(cat.priorityTicket?.pWithinTarget).toBeGreaterThan(0.9);
     const wins = f.predictWindows(state, now);
     expect(wins.find((w) => w.windowId === 'w3')?.nextCallAt).toBeNull();
     const w2 = wins.find((w) => w.windowId === 'w2');

@@ -95,7 +95,19 @@ describe('Monte Carlo of the routing rule', () => {
     expect(mean('P1')).toBeLessThan(mean('A0') + MIN);
     expect(mean('A11')).toBeGreaterThan(mean('A0'));
     expect(mc.newTickets.get('A')?.length).toBe(400);
+    // A priority ticket taken now goes ahead of the normal line, as P1 does.
+    expect(sampleStats(mc.newPriorityTickets.get('A') as Float64Array).mean).toBeLessThan(mean('A0') + MIN);
+    expect(sampleStats(mc.newTickets.get('A') as Float64Array).mean).toBeGreaterThan(mean('A11'));
     expect(sampleStats(mc.windows.get('w2') as Float64Array).mean).toBe(0); // free with a line: calls now
+  });
+
+  it('times a ticket taken now of each class without moving the real tickets', () => {
+    const input = { state: hall(), now: NOW, rule: referenceRoutingRule, model: model(), seed: 5, runs: 40 };
+    const ghosts = monteCarlo(input);
+    const none = monteCarlo({ ...input, newTickets: false });
+    for (const id of ['A0', 'A11', 'B7', 'P1']) expect([...(ghosts.tickets.get(id) as Float64Array)]).toEqual([...(none.tickets.get(id) as Float64Array)]);
+    expect(none.newPriorityTickets.size).toBe(0);
+    expect(ghosts.newPriorityTickets.get('B')?.length).toBe(40);
   });
 
   it('never calls a ticket transferred to a closed window, and abandonment shortens the line', () => {
