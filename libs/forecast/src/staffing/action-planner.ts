@@ -87,7 +87,8 @@ export function planChanges(input: PlanInput): { changes: PlannedChange[]; unmet
     } else {
       const closed = state.windows
         .filter((w) => w.state !== 'open' && !used.has(w.id))
-        .sort((x, y) => rankOf(x.categoryIds, k) - rankOf(y.categoryIds, k) || (x.state === 'paused' ? -1 : 0) - (y.state === 'paused' ? -1 : 0))[0];
+        // A closed window before a paused one: a paused window's clerk is on a break (lunch), a spare clerk is free now.
+        .sort((x, y) => Number(x.state === 'paused') - Number(y.state === 'paused') || rankOf(x.categoryIds, k) - rankOf(y.categoryIds, k))[0];
       if (!closed || spare <= 0) {
         blocked.add(k);
         continue;
