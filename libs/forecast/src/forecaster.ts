@@ -529,7 +529,7 @@ export class Forecaster {
   categoryLoad(state: HallSnapshot, categoryId: string, now: number): CategoryLoadInput {
     const c = this.category(categoryId);
     const fit = this.serviceTimes.estimate(categoryId, c.defaultServiceMs);
-    const rates = this.arrivals.forecast(categoryId, now, 5, 15 * MIN, now).map((r) => (Number.isFinite(r) ? r : 0));
+    const rates = this.arrivals.forecast(categoryId, now, 9, 15 * MIN, now).map((r) => (Number.isFinite(r) ? r : 0));
     return {
       categoryId,
       targetWaitMs: c.targetWaitMs,

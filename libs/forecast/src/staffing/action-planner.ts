@@ -18,6 +18,8 @@ export interface PlanCategory {
   /** Predicted wait now relative to the target: the most urgent category is served first. */
   urgency: number;
   waiting: number;
+  /** No more arrivals expected and its line clears with the windows open: its windows stay as they are. */
+  ending?: boolean;
 }
 
 export type PlannedChange =
@@ -55,6 +57,7 @@ export function planChanges(input: PlanInput): { changes: PlannedChange[]; unmet
   const lendable = (w: HallSnapshot['windows'][number], to: string) => {
     const s = shares.get(w.id);
     if (w.state !== 'open' || used.has(w.id) || !s || s.size === 0 || w.categoryIds.includes(to)) return false;
+    if ([...s.keys()].some((c) => byId.get(c)?.ending)) return false;
     return [...s].every(([c, x]) => {
       // Every category keeps a window (a citizen may still come for it), and its advised count.
       return byId.get(c)?.withinTarget !== false && (have.get(c) ?? 0) - x >= Math.max(want(c), 1) - 1e-9;
@@ -84,7 +87,8 @@ export function planChanges(input: PlanInput): { changes: PlannedChange[]; unmet
     } else {
       const closed = state.windows
         .filter((w) => w.state !== 'open' && !used.has(w.id))
-        .sort((x, y) => rankOf(x.categoryIds, k) - rankOf(y.categoryIds, k) || (x.state === 'paused' ? -1 : 0) - (y.state === 'paused' ? -1 : 0))[0];
+        // A closed window before a paused one: a paused window's clerk is on a break (lunch), a spare clerk is free now.
+        .sort((x, y) => Number(x.state === 'paused') - Number(y.state === 'paused') || rankOf(x.categoryIds, k) - rankOf(y.categoryIds, k))[0];
       if (!closed || spare <= 0) {
         blocked.add(k);
         continue;
@@ -103,7 +107,7 @@ export function planChanges(input: PlanInput): { changes: PlannedChange[]; unmet
       if (w.state !== 'open' || used.has(w.id) || w.categoryIds.length !== 1) continue;
       const c = w.categoryIds[0];
       const cat = byId.get(c);
-      if (!cat || !cat.withinTarget || cat.waiting > want(c)) continue;
+      if (!cat || cat.ending || !cat.withinTarget || cat.waiting > want(c)) continue;
       if ((have.get(c) ?? 0) - 1 < Math.max(1, want(c))) continue;
       changes.push({ kind: 'close', windowId: w.id, categoryId: c });
       have.set(c, (have.get(c) ?? 0) - 1);

@@ -153,6 +153,45 @@ describe('staffing advisor', () => {
     expect(a.actions.every((x) => x.kind === 'move' && x.categoryId === 'C')).toBe(true);
   });
 
+  it("opens a closed window for a spare clerk before a paused one, whose clerk is on a break", () => {
+    const state = hall([
+      { id: 'w1', state: 'open', categoryIds: ['A'] }, { id: 'w2', state: 'paused', categoryIds: ['A'] }, { id: 'w3', state: 'closed', categoryIds: ['A', 'B'] },
+    ], ['A', 'B'], { A: 15 });
+    const a = adviseStaffing(state, 0, loadsOf(state, { A: 12, B: 0 }), new StaffingHysteresis(), 2 * HOUR, fakePredict(), { clerksOnDuty: 2 });
+    expect(a.actions.map((x) => [x.kind, x.windowId, x.kind === 'close' ? [] : x.categoryIds])).toEqual([['open', 'w3', ['A']]]);
+  });
+
+  it('at the end of the day (nobody more expected, the open windows clear the line) opens, moves and closes nothing', () => {
+    const windows: HallSnapshot['windows'] = [
+      ...['w1', 'w2', 'w3'].map((id) => ({ id, state: 'open' as const, categoryIds: ['A'] })), { id: 'w4', state: 'closed', categoryIds: ['A'] },
+      ...['b1', 'b2'].map((id) => ({ id, state: 'open' as const, categoryIds: ['B'] })),
+    ];
+    const state = hall(windows, ['A', 'B'], { A: 8 }); // A: 8 x 10 min over 3 windows, 27 min, over its 20-min target
+    const closing = (s: HallSnapshot) => fakePredict()(s).map((p) => ({ ...p, arrivalsNextHour: 0 }));
+    const ended = adviseStaffing(state, 0, loadsOf(state, {}), new StaffingHysteresis(), 2 * HOUR, closing);
+    expect(ended.actions).toEqual([]);
+    // The same line while citizens still come: a window more for A.
+    const open = adviseStaffing(state, 0, loadsOf(state, { A: 6 }), new StaffingHysteresis(), 2 * HOUR, fakePredict());
+    expect(open.actions.map((x) => [x.kind, x.windowId])).toEqual([['open', 'w4']]);
+  });
+
+  it('drops a window only when the lower need holds over the next two hours (not for the lunch dip)', () => {
+    const windows: HallSnapshot['windows'] = Array.from({ length: 8 }, (_, i) => ({ id: `w${i}`, state: 'open' as const, categoryIds: ['A'] }));
+    const state = hall(windows, ['A'], {});
+    const at = (rates: number[]): CategoryLoads => new Map([['A', { ...load('A', 0, 0), arrivalsPerHour: rates }]]);
+    const advisedAfterDip = (afternoon: number) => {
+      const h = new StaffingHysteresis();
+      const first = adviseStaffing(state, 0, at(Array(9).fill(30)), h, 2 * HOUR, fakePredict()).categories[0].advised;
+      const dip = [6, 6, 6, 6, 6, afternoon, afternoon, afternoon, afternoon]; // the second hour: the afternoon
+      adviseStaffing(state, 31 * MIN, at(dip), h, 2 * HOUR, fakePredict());
+      return { first, after: adviseStaffing(state, 52 * MIN, at(dip), h, 2 * HOUR, fakePredict()).categories[0].advised };
+    };
+    const quietDay = advisedAfterDip(6);
+    expect(quietDay.after).toBeLessThan(quietDay.first);
+    const lunch = advisedAfterDip(30);
+    expect(lunch.after).toBe(lunch.first);
+  });
+
   it("gives a line the forecaster sees over its target one more window, though the staffing model would clear it in 2 hours", () => {
     const state = hall([{ id: 'w1', state: 'open', categoryIds: ['A'] }, { id: 'w2', state: 'closed', categoryIds: ['A'] }], ['A'], { A: 8 });
     const loads = loadsOf(state, { A: 3 });

@@ -18,6 +18,8 @@ export type CategoryLoads = Map<string, CategoryLoadInput>;
 
 /** Slack below a whole window (as the planner's): a share of 0.8 counts as the one window it is. */
 const SLACK = 0.25;
+/** How far ahead a lower need must hold before the advice drops a window. */
+const DROP_HORIZON = 2 * 3_600_000;
 
 /** The forecaster's category predictions for a setup of the hall (Forecaster.categoryPredictions at one moment). */
 export type PredictCategories = (state: HallSnapshot) => CategoryPrediction[];
@@ -110,10 +112,18 @@ export function* adviseStaffingSteps(
     // over its target today, it gets at least one window more than it has, so the page never shows a red
     // wait with nothing advised.
     const over = load.waiting > 0 && wait > c.targetWaitMs ? Math.ceil((current.supply.get(c.id) ?? 0) - SLACK) + 1 : 0;
-    const strict = () => windowsNeeded({ ...load, targetShare: Math.min(0.99, load.targetShare + 0.05) }, { clearWithinMs: H * 0.8 }).needed;
-    const advised = hysteresis.update(c.id, Math.max(need.needed, over), strict, now);
+    // A drop must keep a margin over the next two hours, not one: a window closed for the lunch dip is
+    // opened again for the afternoon, two changes for an hour's idle clerk (at lunch half of them are away).
+    const strict = () =>
+      windowsNeeded({ ...load, targetShare: Math.min(0.99, load.targetShare + 0.05) }, { clearWithinMs: H * 0.8, horizonMs: DROP_HORIZON }).needed;
     const arrivalsNextHour = p?.arrivalsNextHour ?? load.arrivalsPerHour[0];
-    return { category: c, load, need, advised, wait, arrivalsNextHour };
+    // No more citizens expected (the hall has stopped issuing) and the windows open clear the line: its
+    // windows stay as they are until it empties; opening or moving one now would change nobody's day much.
+    const supply = current.supply.get(c.id) ?? 0;
+    const ending = arrivalsNextHour < 0.5 && load.arrivalsPerHour.every((r) => r < 0.5) && clearsWithin(load, supply, H);
+    const whole = Math.ceil(supply - SLACK);
+    const advised = ending ? hysteresis.update(c.id, whole, whole, now) : hysteresis.update(c.id, Math.max(need.needed, over), strict, now);
+    return { category: c, load, need, advised, wait, arrivalsNextHour, ending };
   });
   const plan = planChanges({
     state,
@@ -122,7 +132,8 @@ export function* adviseStaffingSteps(
     categories: needs.map((n) => ({
       categoryId: n.category.id,
       advised: n.advised,
-      needed: n.load.waiting > 0 || n.arrivalsNextHour >= 0.5,
+      needed: !n.ending && (n.load.waiting > 0 || n.arrivalsNextHour >= 0.5),
+      ending: n.ending,
       withinTarget: n.wait <= n.category.targetWaitMs,
       urgency: Math.min(1e9, n.wait / Math.max(1, n.category.targetWaitMs)),
       waiting: n.load.waiting,
@@ -207,6 +218,12 @@ export function whatIfEffects(input: {
       };
     }),
   };
+}
+
+/** Whether `windows` (shares) call the line waiting, and those in service, within `withinMs`. */
+function clearsWithin(load: CategoryLoadInput, windows: number, withinMs: number): boolean {
+  if (load.waiting === 0) return true;
+  return windows > 0 && ((load.waiting + 0.5 * load.inService) * load.meanServiceMs) / windows <= withinMs;
 }
 
 /** Open windows whose profile includes the category. */

@@ -108,6 +108,17 @@ describe('windows needed', () => {
     expect(e7.expectedWaitMs).toBeLessThan(e4.expectedWaitMs * 0.6);
     expect(e7.clearsInMs).toBeLessThan(2.5 * HOUR);
   });
+
+  it('reads the forecast one hour ahead unless told further (horizonMs)', () => {
+    const base: CategoryLoadInput = {
+      categoryId: 'A', targetWaitMs: 20 * MIN, targetShare: 0.9, meanServiceMs: 10 * MIN, meanPatienceMs: HOUR,
+      arrivalsPerHour: [6, 6, 6, 6, 6, 30, 30, 30, 30], waiting: 0, inService: 0,
+    };
+    const hour = windowsNeeded(base);
+    expect(hour.offeredLoad).toHaveLength(5);
+    expect(hour.nextHour).toBe(windowsNeeded({ ...base, arrivalsPerHour: [6, 6, 6, 6, 6] }).nextHour);
+    expect(windowsNeeded(base, { horizonMs: 2 * HOUR }).nextHour).toBeGreaterThan(hour.nextHour);
+  });
 });
 
 describe('hysteresis', () => {

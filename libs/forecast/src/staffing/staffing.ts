@@ -33,13 +33,15 @@ export interface StaffingOptions {
   clearWithinMs?: number;
   /** Upper bound on windows considered (default 200). */
   maxWindows?: number;
+  /** How far ahead the forecast is read (default 1 h; at most as far as `arrivalsPerHour` goes). */
+  horizonMs?: number;
 }
 
 export interface WindowsNeeded {
   categoryId: string;
   /** Erlang A windows for the load now (no backlog). */
   now: number;
-  /** The largest Erlang A need over the next hour. */
+  /** The largest Erlang A need over the next hour (or `horizonMs`). */
   nextHour: number;
   /** Windows to clear the backlog within `clearWithinMs` while serving forecast arrivals. */
   backlog: number;
@@ -90,7 +92,7 @@ export function windowsNeeded(input: CategoryLoadInput, opts: StaffingOptions = 
   const stepMs = input.stepMs ?? 15 * MIN;
   const s = input.meanServiceMs;
   const maxWindows = opts.maxWindows ?? 200;
-  const steps = Math.max(1, Math.min(input.arrivalsPerHour.length, Math.round(HOUR / stepMs) + 1));
+  const steps = Math.max(1, Math.min(input.arrivalsPerHour.length, Math.round((opts.horizonMs ?? HOUR) / stepMs) + 1));
   const rates = input.arrivalsPerHour.slice(0, steps);
   const mol = modifiedOfferedLoad(rates, stepMs, s, input.serviceCv ?? 1);
   const perStep = mol.map((m) =>
@@ -106,7 +108,7 @@ export function windowsNeeded(input: CategoryLoadInput, opts: StaffingOptions = 
         }),
   );
   const H = opts.clearWithinMs ?? 2 * HOUR;
-  const arrivalsOverH = integrateRate(input.arrivalsPerHour, stepMs, H);
+  const arrivalsOverH = integrateRate(rates, stepMs, H);
   const work = (input.waiting + 0.5 * input.inService + arrivalsOverH) * s;
   const backlog = input.waiting > 0 ? Math.min(maxWindows, Math.ceil(work / (H + input.targetWaitMs) - 1e-9)) : 0;
   const nextHour = Math.max(...perStep);
