@@ -155,7 +155,9 @@ describe('staffing advisor', () => {
 
   it("opens a closed window for a spare clerk before a paused one, whose clerk is on a break", () => {
     const state = hall([
-      { id: 'w1', state: 'open', categoryIds: ['A'] }, { id: 'w2', state: 'paused', categoryIds: ['A'] }, { id: 'w3', state: 'closed', categoryIds: ['A', 'B'] },
+      { id: 'w1', state: 'open', categoryIds: ['A'] },
+      { id: 'w2', state: 'paused', categoryIds: ['A'] },
+      { id: 'w3', state: 'closed', categoryIds: ['A', 'B'] },
     ], ['A', 'B'], { A: 15 });
     const a = adviseStaffing(state, 0, loadsOf(state, { A: 12, B: 0 }), new StaffingHysteresis(), 2 * HOUR, fakePredict(), { clerksOnDuty: 2 });
     expect(a.actions.map((x) => [x.kind, x.windowId, x.kind === 'close' ? [] : x.categoryIds])).toEqual([['open', 'w3', ['A']]]);
